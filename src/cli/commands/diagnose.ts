@@ -1,0 +1,45 @@
+// `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all]`
+import { parseArgs } from 'node:util';
+import { diagnose } from '../../diagnose.js';
+import { MAX_TEXT_CHARS } from '../../input.js';
+import { RENDERERS } from '../../render/index.js';
+import { renderText } from '../../render/text.js';
+import type { CliContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { parseFactArgs } from '../facts-arg.js';
+import { readInput } from '../io.js';
+
+export async function diagnoseCommand(ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: ctx.args,
+    allowPositionals: true,
+    options: {
+      file: { type: 'string', short: 'f' },
+      fact: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      all: { type: 'boolean', short: 'a' },
+    },
+  });
+  if (values.file && positionals.length) throw new UsageError('give the error as TEXT or --file, not both');
+  const format = values.json ? 'json' : (values.format ?? 'text');
+  if (!RENDERERS[format])
+    throw new UsageError(`unknown --format "${format}"; use one of ${Object.keys(RENDERERS).join(', ')}`);
+  const facts = parseFactArgs(values.fact ?? []);
+  let text: string;
+  if (positionals.length) text = positionals.join(' ');
+  else {
+    if (!values.file && ctx.isTTY) ctx.stderr('Paste the error, then press Ctrl-D:\n');
+    text = await readInput(values.file, ctx.stdin, ctx.stderr);
+  }
+  if (!text.trim()) throw new UsageError('no error text given: pass TEXT, --file F, or pipe it on stdin');
+  const result = await diagnose({ text, facts });
+  if (result.facts.truncated)
+    ctx.stderr(`note: the text is longer than ${MAX_TEXT_CHARS} characters; its middle was left out\n`);
+  const out =
+    format === 'text'
+      ? renderText(result, { color: ctx.isTTY && !ctx.env.NO_COLOR, full: values.all ? result.diagnoses.length : 1 })
+      : `${RENDERERS[format]!(result)}\n`;
+  ctx.stdout(out);
+  return result.matched ? 0 : 1;
+}

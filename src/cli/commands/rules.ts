@@ -1,0 +1,62 @@
+// `bailian-doctor rules list | test | lint`
+import { parseArgs } from 'node:util';
+import { loadRules } from '../../engine/rule-set.js';
+import { checkExamples } from '../../knowledge/check-examples.js';
+import { lintRules } from '../../knowledge/lint.js';
+import type { CliContext } from '../context.js';
+import { UsageError } from '../errors.js';
+
+export async function rulesCommand(ctx: CliContext): Promise<number> {
+  const [sub, ...rest] = ctx.args;
+  const { values } = parseArgs({
+    args: rest,
+    options: { json: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' } },
+  });
+  const rules = loadRules();
+  if (sub === 'list') {
+    if (values.json) {
+      ctx.stdout(
+        `${JSON.stringify(
+          rules.rules.map(({ id, title, category, severity, code, codes, priority, file }) => ({
+            id,
+            title,
+            category,
+            severity,
+            code,
+            codes,
+            priority,
+            file,
+          })),
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      for (const r of rules.rules)
+        ctx.stdout(`${r.id.padEnd(44)} ${r.category.padEnd(18)} ${(r.code ?? '-').padEnd(28)} ${r.title}\n`);
+      ctx.stdout(`${rules.rules.length} rules from ${rules.dirs.join(', ')}\n`);
+    }
+    return 0;
+  }
+  if (sub === 'test') {
+    const outcomes = await checkExamples(rules);
+    const failed = outcomes.filter((o) => !o.ok);
+    for (const o of values.verbose ? outcomes : failed) {
+      const text = o.text.replace(/\s+/g, ' ').slice(0, 90);
+      ctx.stdout(
+        `${o.ok ? 'ok  ' : 'FAIL'} ${o.ruleId} ${o.kind}[${o.index}] rank=${o.rank || '-'}${o.problem ? ` ${o.problem}` : ''}: ${text}\n`,
+      );
+    }
+    ctx.stdout(
+      `${outcomes.length - failed.length}/${outcomes.length} examples pass across ${rules.rules.length} rules\n`,
+    );
+    return failed.length ? 1 : 0;
+  }
+  if (sub === 'lint') {
+    const problems = lintRules(rules.rules);
+    for (const p of problems) ctx.stdout(`${p.file}: ${p.ruleId}: ${p.message}\n`);
+    ctx.stdout(`${rules.rules.length} rules, ${problems.length} lint problem(s)\n`);
+    return problems.length ? 1 : 0;
+  }
+  throw new UsageError('usage: bailian-doctor rules list [--json] | rules test [-v] | rules lint');
+}

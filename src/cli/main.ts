@@ -1,0 +1,60 @@
+// CLI entry: a table of commands; surfaces are imported only when their command runs, so
+// `diagnose` starts fast.
+import { RuleLoadError } from '../knowledge/load.js';
+import type { CliContext, Command } from './context.js';
+import { UsageError } from './errors.js';
+
+const USAGE = `bailian-doctor — diagnose Alibaba Cloud Model Studio (DashScope / Qwen API) errors
+
+Usage:
+  bailian-doctor diagnose [TEXT] [--file F] [--fact key=value]… [--json] [--all]
+      Diagnose an error (TEXT, a file, or stdin). Exit 0: diagnosed; 1: nothing matched; 2: usage/input error.
+  bailian-doctor rules list [--json] | rules test [-v] | rules lint
+  bailian-doctor serve [--port N] [--host H]     HTTP API (default 127.0.0.1:8080)
+  bailian-doctor slack                           Slack bot (needs SLACK_BOT_TOKEN, see .env.example)
+  bailian-doctor discord [register [--guild ID]] Discord bot, or register its commands
+`;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  slack: async () => (await import('./commands/slack.js')).slackCommand,
+  discord: async () => (await import('./commands/discord.js')).discordCommand,
+};
+
+export async function main(argv: string[], io: Partial<CliContext> = {}): Promise<number> {
+  const stdout = io.stdout ?? ((s: string) => void process.stdout.write(s));
+  const stderr = io.stderr ?? ((s: string) => void process.stderr.write(s));
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    (name ? stdout : stderr)(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    stderr(`unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  const ctx: CliContext = {
+    args,
+    stdin: io.stdin ?? process.stdin,
+    stdout,
+    stderr,
+    isTTY: io.isTTY ?? Boolean(process.stdout.isTTY),
+    env: io.env ?? process.env,
+  };
+  try {
+    return await (await load())(ctx);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      stderr(`bailian-doctor: ${(err as Error).message}\n`);
+      return 2;
+    }
+    if (err instanceof RuleLoadError) {
+      stderr(`bailian-doctor: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,53 @@
+// The base URL the client called, and the region, plan and API path it implies.
+import { hostInfo } from './hosts.js';
+
+export interface BaseUrlFacts {
+  baseUrl?: string;
+  host?: string;
+  region?: string;
+  plan?: string;
+  apiPath?: string;
+}
+
+const URL_RE = /\bhttps?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s"'<>()[\]{}`,;|\\]*)?/g;
+// Documentation and console links name a host but are not where the request went.
+const DOC_HOST =
+  /(^|\.)(help\.aliyun\.com|alibabacloud\.com|aliyun\.com|github\.com|mozilla\.org|qwen\.ai|qianwenai\.com|bailian\.console\.aliyun\.com)$/;
+
+/** Normalise the path to the part that decides routing (`/compatible-mode/v1`, `/apps/anthropic`, `/api/v1`, `/v1`). */
+export function classifyPath(path: string): string {
+  const p = path.replace(/\/+$/, '');
+  if (/\/compatible-mode\/v1(\/|$)/.test(p)) return '/compatible-mode/v1';
+  if (/\/api\/v2\/apps\/claude-code-proxy/.test(p)) return '/api/v2/apps/claude-code-proxy';
+  if (/\/apps\/anthropic(\/|$)/.test(p)) return '/apps/anthropic';
+  if (/^\/api\/v1(\/|$)/.test(p)) return '/api/v1';
+  if (/^\/v1(\/|$)/.test(p)) return '/v1';
+  return p || '/';
+}
+
+function baseOf(url: URL, apiPath: string): string {
+  const idx = url.pathname.indexOf(apiPath);
+  const keep =
+    apiPath !== '/' && idx >= 0 ? url.pathname.slice(0, idx + apiPath.length) : url.pathname.replace(/\/+$/, '');
+  return `${url.protocol}//${url.host}${keep}`;
+}
+
+export function extractBaseUrl(text: string): BaseUrlFacts {
+  let fallback: BaseUrlFacts | undefined;
+  for (const m of text.matchAll(URL_RE)) {
+    let url: URL;
+    try {
+      url = new URL(m[0]);
+    } catch {
+      continue;
+    }
+    const host = url.hostname.toLowerCase();
+    if (DOC_HOST.test(host)) continue;
+    const apiPath = classifyPath(url.pathname);
+    const info = hostInfo(host);
+    const facts: BaseUrlFacts = { baseUrl: baseOf(url, apiPath), host, apiPath };
+    if (info) return { ...facts, region: info.region, plan: info.plan };
+    fallback ??= facts;
+  }
+  return fallback ?? {};
+}

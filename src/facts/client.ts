@@ -1,0 +1,24 @@
+// Which client or tool produced the paste: decides which fix snippet is most useful.
+
+const CLIENTS: ReadonlyArray<[string, RegExp]> = [
+  ['claude-code', /\bclaude[ -]code\b|ANTHROPIC_BASE_URL|ANTHROPIC_AUTH_TOKEN/i],
+  ['qwen-code', /\bqwen[ -]code\b|Ctrl\+Y|✕ \[API Error/i],
+  ['dashscope-java', /com\.alibaba\.dashscope/],
+  ['dashscope-python', /dashscope\.common|import dashscope|dashscope\.Generation|site-packages\/dashscope/],
+  ['litellm', /\blitellm\b/i],
+  ['langchain', /\blangchain|langgraph/i],
+  ['llamaindex', /llama_index|llamaindex/i],
+  ['dify', /\bdify\b/i],
+  ['spring-ai', /org\.springframework\.ai|spring-ai/],
+  ['openai-python', /\bopenai\.[A-Z]\w+Error|site-packages\/openai|Error code: \d{3} - \{/],
+  ['openai-node', /node_modules\/openai|OpenAI API error:|\bat .+\.(?:js|ts):\d+/],
+  ['openai-java', /openai4j|com\.openai/],
+  ['curl', /(?:^|\s)curl\s+(?:-|https?:)/m],
+  ['python-requests', /requests\.exceptions|HTTPSConnectionPool/],
+  ['java', /\bat [\w$.]+\([\w]+\.java:\d+\)|Exception in thread/],
+];
+
+export function extractClient(text: string): string | undefined {
+  for (const [name, re] of CLIENTS) if (re.test(text)) return name;
+  return undefined;
+}

@@ -1,0 +1,54 @@
+// Reads the error fields out of parsed bodies, whatever their wire shape.
+import type { JsonObject } from './json-bodies.js';
+
+export interface ErrorRecord {
+  shape: string;
+  status?: number;
+  code?: string;
+  message?: string;
+  requestId?: string;
+  type?: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+const num = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{3}$/.test(v) ? Number(v) : undefined;
+  return n !== undefined && n >= 100 && n <= 599 ? n : undefined;
+};
+
+/** Interpret one parsed object as an error record, or undefined when it holds no error fields. */
+export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
+  const inner = obj.error && typeof obj.error === 'object' ? (obj.error as JsonObject) : undefined;
+  const requestId = str(obj.request_id) ?? str(obj.requestId) ?? str(obj.RequestId);
+  if (inner) {
+    // OpenAI-compatible `{"error":{…}}`, Anthropic `{"type":"error","error":{…}}`.
+    const shape = obj.type === 'error' ? 'anthropic' : 'openai';
+    return {
+      shape,
+      code: str(inner.code),
+      message: str(inner.message),
+      type: str(inner.type),
+      status: num(obj.status) ?? num(inner.status) ?? num(inner.code),
+      requestId,
+    };
+  }
+  const errors = obj.errors && typeof obj.errors === 'object' ? (obj.errors as JsonObject) : undefined;
+  if (errors) return { shape: 'errors', message: str(errors.message), requestId: str(errors.request_id) ?? requestId };
+  const code = str(obj.code) ?? str(obj.Code);
+  const message = str(obj.message) ?? str(obj.Message) ?? str(obj.msg);
+  const status = num(obj.status_code) ?? num(obj.statusCode) ?? num(obj.status) ?? num(obj.code);
+  if (!code && !message && status === undefined) return undefined;
+  const shape =
+    'isJson' in obj || 'statusCode' in obj ? 'java-sdk' : obj.object === 'error' ? 'openai-server' : 'dashscope';
+  return { shape, code, message, status, requestId, type: str(obj.type) ?? str(obj.status_name) };
+}
+
+/** Records from all bodies, most informative first: a string code beats a bare message. */
+export function readErrorBodies(bodies: JsonObject[]): ErrorRecord[] {
+  const records = bodies.map(readErrorBody).filter((r): r is ErrorRecord => r !== undefined);
+  const score = (r: ErrorRecord) => (r.code ? 4 : 0) + (r.message ? 2 : 0) + (r.status ? 1 : 0);
+  return records
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => score(b.r) - score(a.r) || a.i - b.i)
+    .map(({ r }) => r);
+}

@@ -1,0 +1,103 @@
+// Fact extraction: every extractor runs once over the redacted text; facts given explicitly win.
+import type { SecretFinding } from '../redact.js';
+import type { Facts, FactValue } from '../types.js';
+import { extractBaseUrl } from './base-url.js';
+import { extractClient } from './client.js';
+import { extractCode } from './code.js';
+import { extractDocAnchor } from './doc-anchor.js';
+import { readErrorBodies } from './error-body.js';
+import { extractErrorType } from './error-type.js';
+import { extractHeaders } from './headers.js';
+import { findJsonBodies } from './json-bodies.js';
+import { extractKeyKind } from './key-kind.js';
+import { extractLimits } from './limits.js';
+import { extractMessage } from './message.js';
+import { extractModels } from './model.js';
+import { extractProvider } from './provider.js';
+import { extractRequestId } from './request-id.js';
+import { extractStatus } from './status.js';
+
+/** Every fact name an extractor can produce; rule lint checks conditions against this list. */
+export const FACT_NAMES = [
+  'text',
+  'status',
+  'code',
+  'rawCode',
+  'message',
+  'requestId',
+  'errorType',
+  'bodyShape',
+  'baseUrl',
+  'host',
+  'region',
+  'plan',
+  'apiPath',
+  'keyKind',
+  'model',
+  'models',
+  'client',
+  'headers',
+  'docAnchor',
+  'provider',
+  'foreignProvider',
+  'providerEvidence',
+  'inputLimit',
+  'maxTokensLimit',
+  'inputTokens',
+  'messageCount',
+  'truncated',
+] as const;
+
+function compact<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+/** Extract facts from already-redacted text. `given` facts (from config, CLI or API) override extracted ones. */
+export function extractFacts(text: string, findings: SecretFinding[], given: Record<string, FactValue> = {}): Facts {
+  const records = readErrorBodies(findJsonBodies(text));
+  const codeFacts = extractCode(text, records);
+  const models = extractModels(text);
+  const headers = extractHeaders(text);
+  const extracted: Facts = {
+    text,
+    ...compact({
+      status: extractStatus(text, records),
+      ...codeFacts,
+      message: extractMessage(text, records),
+      requestId: extractRequestId(text, records),
+      errorType: extractErrorType(text),
+      bodyShape: records[0]?.shape ?? (/^\s*data:\s*\{/m.test(text) ? 'sse' : undefined),
+      ...extractBaseUrl(text),
+      keyKind: extractKeyKind(text, findings),
+      model: models[0],
+      models: models.length ? models : undefined,
+      client: extractClient(text),
+      headers: headers.length ? headers : undefined,
+      docAnchor: extractDocAnchor(text),
+      ...extractLimits(text),
+    }),
+  };
+  Object.assign(extracted, compact(extractProvider(text, extracted.code, extracted.rawCode)));
+  return mergeGiven(extracted, given);
+}
+
+function mergeGiven(facts: Facts, given: Record<string, FactValue>): Facts {
+  const merged: Facts = { ...facts };
+  for (const [key, value] of Object.entries(given)) {
+    if (key === 'text') continue;
+    merged[key] = value;
+  }
+  // A given base URL decides host, region, plan and path too, unless those were given as well.
+  if (typeof given.baseUrl === 'string') {
+    const derived = extractBaseUrl(given.baseUrl);
+    for (const k of ['host', 'region', 'plan', 'apiPath'] as const) {
+      if (given[k] === undefined && derived[k] !== undefined) merged[k] = derived[k];
+    }
+    if (derived.region && given.provider === undefined) merged.provider = 'model_studio';
+  }
+  if (typeof given.model === 'string' && given.models === undefined) {
+    merged.models = [given.model, ...(facts.models ?? []).filter((m) => m !== given.model)];
+  }
+  if (typeof given.status === 'string' && /^\d{3}$/.test(given.status)) merged.status = Number(given.status);
+  return merged;
+}

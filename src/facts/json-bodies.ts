@@ -1,0 +1,143 @@
+// Finds JSON (or Python-dict-repr) objects embedded in pasted text and parses them.
+// Error bodies arrive printed by many clients: raw JSON, `Error code: 429 - {'error': …}` dict reprs,
+// JSON escaped inside another body's message, SSE `data:` lines. Bounded so a huge paste costs little.
+
+const MAX_BODIES = 12;
+const MAX_BODY_CHARS = 16_384;
+const MAX_DEPTH = 3;
+
+export type JsonObject = Record<string, unknown>;
+
+/** Convert a Python dict repr to JSON text: quotes, None/True/False. Best effort; JSON.parse judges. */
+function pythonReprToJson(src: string): string {
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (ch === "'" || ch === '"') {
+      // Copy a quoted string, re-emitting it with double quotes.
+      const quote = ch;
+      let j = i + 1;
+      let body = '';
+      while (j < src.length && src[j] !== quote) {
+        if (src[j] === '\\' && j + 1 < src.length) {
+          const next = src[j + 1]!;
+          body += next === "'" ? "'" : `\\${next}`;
+          j += 2;
+          continue;
+        }
+        body += src[j] === '"' ? '\\"' : src[j] === '\n' ? '\\n' : src[j];
+        j++;
+      }
+      out += `"${body}"`;
+      i = j + 1;
+      continue;
+    }
+    const rest = src.slice(i, i + 5);
+    if (rest.startsWith('None')) {
+      out += 'null';
+      i += 4;
+    } else if (rest.startsWith('True')) {
+      out += 'true';
+      i += 4;
+    } else if (rest.startsWith('False')) {
+      out += 'false';
+      i += 5;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The end index (exclusive) of the balanced `{…}` starting at `start`, or -1. Quote-aware. */
+function balancedEnd(text: string, start: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  const limit = Math.min(text.length, start + MAX_BODY_CHARS);
+  for (let i = start; i < limit; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '{') depth++;
+    else if (ch === '}') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+function tryParse(candidate: string): JsonObject | undefined {
+  for (const attempt of [candidate, pythonReprToJson(candidate)]) {
+    try {
+      const value: unknown = JSON.parse(attempt);
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value as JsonObject;
+    } catch {
+      // not this form; try the next
+    }
+  }
+  return undefined;
+}
+
+/** Strings inside a parsed body that themselves hold a body (litellm / gateway wrappers). */
+function nestedJsonStrings(obj: JsonObject, out: string[], depth = 0): void {
+  if (depth > 4) return;
+  for (const value of Object.values(obj)) {
+    if (typeof value === 'string' && value.includes('{')) out.push(value);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      nestedJsonStrings(value as JsonObject, out, depth + 1);
+    }
+  }
+}
+
+/**
+ * All objects found in `text`, outermost first, then objects found inside their string values.
+ * Unbalanced (cut-off) bodies are parsed as far as they can be closed.
+ */
+export function findJsonBodies(text: string, depth = 0): JsonObject[] {
+  const bodies: JsonObject[] = [];
+  if (depth > MAX_DEPTH || !text.includes('{')) return bodies;
+  let from = 0;
+  while (bodies.length < MAX_BODIES) {
+    const start = text.indexOf('{', from);
+    if (start < 0) break;
+    const end = balancedEnd(text, start);
+    const candidate = end > 0 ? text.slice(start, end) : text.slice(start, start + MAX_BODY_CHARS);
+    const parsed = end > 0 ? tryParse(candidate) : tryParse(closeTruncated(candidate));
+    if (parsed) {
+      bodies.push(parsed);
+      const inner: string[] = [];
+      nestedJsonStrings(parsed, inner);
+      for (const s of inner) bodies.push(...findJsonBodies(s, depth + 1));
+      from = end > 0 ? end : text.length;
+    } else {
+      from = start + 1;
+    }
+  }
+  return bodies.slice(0, MAX_BODIES);
+}
+
+/** Close a body cut off mid-way (pastes often end mid-word): drop the partial tail, add braces. */
+function closeTruncated(candidate: string): string {
+  const lastComma = candidate.lastIndexOf(',');
+  const head = lastComma > 0 ? candidate.slice(0, lastComma) : candidate;
+  let opens = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '{') opens++;
+    else if (ch === '}') opens--;
+  }
+  if (quote) return candidate;
+  return head + '}'.repeat(Math.max(0, opens));
+}

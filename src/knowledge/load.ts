@@ -1,0 +1,167 @@
+// Loads every `*.yaml` rule under the rule folders. All-or-nothing: one broken file refuses the whole set,
+// so a half-loaded knowledge base is never served silently.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, LineCounter, parseDocument } from 'yaml';
+import type { Rule } from './rule.js';
+import { type FieldPath, validateRule } from './validate.js';
+
+export interface RuleProblem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export class RuleLoadError extends Error {
+  readonly code = 'RULES_INVALID';
+  constructor(readonly problems: RuleProblem[]) {
+    super(
+      `${problems.length} problem(s) in the rules; no rule from this set is served:\n` +
+        problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('\n'),
+    );
+    this.name = 'RuleLoadError';
+  }
+}
+
+/** The rules shipped with the package (`<package>/rules`). */
+export const BUNDLED_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../..', 'rules');
+const bundledFromSource = resolve(dirname(fileURLToPath(import.meta.url)), '../..', 'rules');
+
+export function defaultRuleDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  const bundled = safeIsDir(BUNDLED_RULES_DIR) ? BUNDLED_RULES_DIR : bundledFromSource;
+  const extra = (env.RULES_DIR ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .map((d) => resolve(d));
+  return [bundled, ...extra];
+}
+
+function safeIsDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function listYaml(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listYaml(full));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+/** `<root>/auth/invalid-api-key.yaml` -> `auth.invalid-api-key`. */
+export function idFromPath(root: string, file: string): string {
+  const rel = relative(root, file).split(sep);
+  const name = basename(rel.pop() ?? '', '.yaml').replace(/\.yml$/, '');
+  return [...rel, name].join('.');
+}
+
+function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: FieldPath): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (range) return counter.linePos(range[0]).line;
+    if (n > 0 && isMap(doc.contents)) {
+      // The key exists but its value is null: point at the key.
+      const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+      const pair = isMap(parent)
+        ? parent.items.find((it) => (it.key as { value?: unknown })?.value === path[n - 1])
+        : undefined;
+      const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+      if (keyRange) return counter.linePos(keyRange[0]).line;
+    }
+  }
+  return 1;
+}
+
+/** Parse and validate one file; problems carry file, line and field. */
+export function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
+  const shown = relative(process.cwd(), file) || file;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { problems: [{ file: shown, line: 1, field: '(file)', message: `cannot read: ${(err as Error).message}` }] };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      problems: doc.errors.map((e) => ({
+        file: shown,
+        line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
+        field: '(yaml)',
+        message: e.message.split('\n')[0] ?? e.message,
+      })),
+    };
+  }
+  const { rule, problems } = validateRule(doc.toJS(), shown);
+  const out = problems.map((p) => ({
+    file: shown,
+    line: lineOf(doc, counter, p.path),
+    field: p.path.join('.') || '(rule)',
+    message: p.message,
+  }));
+  if (rule) {
+    const expected = idFromPath(root, file);
+    if (rule.id !== expected)
+      out.push({
+        file: shown,
+        line: lineOf(doc, counter, ['id']),
+        field: 'id',
+        message: `must be "${expected}" to match the file's path`,
+      });
+    const folder = expected.split('.')[0];
+    if (folder !== rule.category)
+      out.push({
+        file: shown,
+        line: lineOf(doc, counter, ['category']),
+        field: 'category',
+        message: `must be "${folder}": a rule lives in the folder of its category`,
+      });
+  }
+  return out.length ? { problems: out } : { rule, problems: [] };
+}
+
+/** Load and validate every rule under `dirs`. Throws RuleLoadError listing every problem when any file is bad. */
+export function loadRuleFiles(dirs: string[]): Rule[] {
+  const problems: RuleProblem[] = [];
+  const rules: Rule[] = [];
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    if (!safeIsDir(dir)) {
+      problems.push({ file: dir, line: 1, field: '(folder)', message: 'rule folder does not exist (check RULES_DIR)' });
+      continue;
+    }
+    for (const file of listYaml(dir)) {
+      const result = loadRuleFile(dir, file);
+      problems.push(...result.problems);
+      if (!result.rule) continue;
+      const first = seen.get(result.rule.id);
+      if (first)
+        problems.push({
+          file: result.rule.file,
+          line: 1,
+          field: 'id',
+          message: `duplicate id ${result.rule.id}, first defined in ${first}`,
+        });
+      else {
+        seen.set(result.rule.id, result.rule.file);
+        rules.push(result.rule);
+      }
+    }
+  }
+  if (problems.length) throw new RuleLoadError(problems);
+  if (rules.length === 0)
+    throw new RuleLoadError([{ file: dirs.join(','), line: 1, field: '(rules)', message: 'no rule files found' }]);
+  return rules;
+}

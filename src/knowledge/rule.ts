@@ -1,0 +1,53 @@
+// The validated shape of one rule file. Everything downstream trusts these types.
+import type { Category, FactValue, Severity, Verification } from '../types.js';
+
+export interface LeafCondition {
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+}
+export interface AllCondition {
+  all: Condition[];
+}
+export interface AnyCondition {
+  any: Condition[];
+}
+export interface NotCondition {
+  not: Condition;
+}
+export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition;
+
+export interface RuleExample {
+  text: string;
+  facts?: Record<string, FactValue>;
+  /** For `match` examples: must this rule rank first? Default true. */
+  first?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  /** Specificity: higher ranks first when several rules match. 0–100. */
+  priority: number;
+  /** How sure a match makes us, 0–1. At or above the match threshold a bot speaks unprompted. */
+  confidence: number;
+  /** The primary native code this rule diagnoses, or null when the problem has no code. */
+  code: string | null;
+  /** Every native code the rule covers; a matching fact `code` in this list is reported as the diagnosis code. */
+  codes: string[];
+  when: Condition;
+  cause: string;
+  fix: string[];
+  verify: Verification[];
+  docs: string[];
+  examples: { match: RuleExample[]; not: RuleExample[] };
+  /** Where the rule came from, for error messages and `rules list`. */
+  file: string;
+}
+
+export function isLeaf(c: Condition): c is LeafCondition {
+  return 'fact' in c;
+}

@@ -1,0 +1,156 @@
+// Validates one parsed rule document. Problems name the field path so the loader can map it to a line.
+import { CATEGORIES, SEVERITIES } from '../types.js';
+import { OPERATOR_NAMES, REGEX_OPERATORS } from './operators.js';
+import { checkRegexSafety } from './regex-safety.js';
+import type { Condition, Rule, RuleExample } from './rule.js';
+
+export type FieldPath = (string | number)[];
+export interface FieldProblem {
+  path: FieldPath;
+  message: string;
+}
+
+const KNOWN_KEYS = new Set([
+  'id',
+  'title',
+  'category',
+  'severity',
+  'priority',
+  'confidence',
+  'code',
+  'codes',
+  'when',
+  'cause',
+  'fix',
+  'verify',
+  'docs',
+  'examples',
+]);
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+function checkCondition(c: unknown, path: FieldPath, out: FieldProblem[], depth = 0): void {
+  if (depth > 12) return void out.push({ path, message: 'condition nested too deeply (max 12)' });
+  if (!isObj(c))
+    return void out.push({ path, message: 'must be a condition: {all}, {any}, {not} or {fact, operator, value}' });
+  if ('all' in c || 'any' in c) {
+    const key = 'all' in c ? 'all' : 'any';
+    const list = c[key];
+    if (!Array.isArray(list) || list.length === 0)
+      return void out.push({ path: [...path, key], message: 'must be a non-empty list of conditions' });
+    for (const [i, sub] of list.entries()) checkCondition(sub, [...path, key, i], out, depth + 1);
+    return;
+  }
+  if ('not' in c) {
+    checkCondition(c.not, [...path, 'not'], out, depth + 1);
+    return;
+  }
+  if (!nonEmpty(c.fact)) out.push({ path: [...path, 'fact'], message: 'must name a fact' });
+  if (!nonEmpty(c.operator) || !OPERATOR_NAMES.includes(c.operator)) {
+    out.push({
+      path: [...path, 'operator'],
+      message: `unknown operator ${JSON.stringify(c.operator)}; use one of ${OPERATOR_NAMES.join(', ')}`,
+    });
+  }
+  if (!('value' in c)) out.push({ path: [...path, 'value'], message: 'is required' });
+  if (typeof c.operator === 'string' && REGEX_OPERATORS.has(c.operator)) {
+    if (typeof c.value !== 'string')
+      return void out.push({ path: [...path, 'value'], message: 'a regex operator needs a string pattern' });
+    try {
+      new RegExp(c.value, 'i');
+    } catch (err) {
+      return void out.push({ path: [...path, 'value'], message: `regex does not compile: ${(err as Error).message}` });
+    }
+    const unsafe = checkRegexSafety(c.value);
+    if (unsafe)
+      out.push({ path: [...path, 'value'], message: `regex is unsafe (catastrophic backtracking): ${unsafe}` });
+  }
+}
+
+function checkExamples(v: unknown, path: FieldPath, out: FieldProblem[]): RuleExample[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    out.push({ path, message: 'must be a non-empty list of example texts' });
+    return [];
+  }
+  return v.flatMap((e, i) => {
+    if (nonEmpty(e)) return [{ text: e }];
+    if (isObj(e) && nonEmpty(e.text) && (e.facts === undefined || isObj(e.facts))) return [e as unknown as RuleExample];
+    out.push({ path: [...path, i], message: 'must be a text, or {text, facts?, first?}' });
+    return [];
+  });
+}
+
+/** Validate `doc`; returns the typed rule (with defaults) or the list of problems. */
+export function validateRule(doc: unknown, file: string): { rule?: Rule; problems: FieldProblem[] } {
+  const out: FieldProblem[] = [];
+  if (!isObj(doc)) return { problems: [{ path: [], message: 'a rule file must hold one YAML mapping' }] };
+  for (const key of Object.keys(doc))
+    if (!KNOWN_KEYS.has(key)) out.push({ path: [key], message: 'unknown field (typo?)' });
+  for (const key of ['id', 'title', 'cause'] as const)
+    if (!nonEmpty(doc[key])) out.push({ path: [key], message: 'is required and must be a non-empty string' });
+  if (nonEmpty(doc.id) && !/^[a-z_]+\.[a-z0-9-]+$/.test(doc.id))
+    out.push({ path: ['id'], message: 'must look like <category-folder>.<file-name>, e.g. auth.invalid-api-key' });
+  if (!CATEGORIES.includes(doc.category as never))
+    out.push({ path: ['category'], message: `must be one of ${CATEGORIES.join(', ')}` });
+  if (!SEVERITIES.includes(doc.severity as never))
+    out.push({ path: ['severity'], message: `must be one of ${SEVERITIES.join(', ')}` });
+  const priority = doc.priority ?? 50;
+  if (typeof priority !== 'number' || priority < 0 || priority > 100)
+    out.push({ path: ['priority'], message: 'must be a number from 0 to 100' });
+  const confidence = doc.confidence ?? 0.8;
+  if (typeof confidence !== 'number' || confidence < 0 || confidence > 1)
+    out.push({ path: ['confidence'], message: 'must be a number from 0 to 1' });
+  if (doc.code !== null && doc.code !== undefined && !nonEmpty(doc.code))
+    out.push({ path: ['code'], message: 'must be a native code string or null' });
+  const codes = doc.codes ?? [];
+  if (!Array.isArray(codes) || !codes.every(nonEmpty))
+    out.push({ path: ['codes'], message: 'must be a list of native code strings' });
+  if (!('when' in doc)) out.push({ path: ['when'], message: 'is required: the condition tree that decides a match' });
+  else checkCondition(doc.when, ['when'], out);
+  if (!Array.isArray(doc.fix) || doc.fix.length === 0 || !doc.fix.every(nonEmpty))
+    out.push({ path: ['fix'], message: 'must be a non-empty list of steps (strings)' });
+  if (!Array.isArray(doc.verify) || doc.verify.length === 0)
+    out.push({ path: ['verify'], message: 'must be a non-empty list of {say, run}' });
+  else
+    doc.verify.forEach((v, i) => {
+      if (!isObj(v) || !nonEmpty(v.say) || typeof v.run !== 'string')
+        out.push({ path: ['verify', i], message: 'must be {say: string, run: string}' });
+      else if (/\bsk-[A-Za-z0-9]{6,}/.test(v.run))
+        out.push({ path: ['verify', i, 'run'], message: 'must not hold a literal key; use $DASHSCOPE_API_KEY' });
+    });
+  const docs = doc.docs ?? [];
+  if (!Array.isArray(docs) || !docs.every((d) => nonEmpty(d) && /^https:\/\//.test(d)))
+    out.push({ path: ['docs'], message: 'must be a list of https:// links' });
+  let examples: Rule['examples'] = { match: [], not: [] };
+  if (!isObj(doc.examples)) out.push({ path: ['examples'], message: 'is required: {match: [...], not: [...]}' });
+  else
+    examples = {
+      match: checkExamples(doc.examples.match, ['examples', 'match'], out),
+      not: checkExamples(doc.examples.not, ['examples', 'not'], out),
+    };
+  if (out.length) return { problems: out };
+  const codeList = (codes as string[]).slice();
+  const code = (doc.code as string | null | undefined) ?? null;
+  if (code && !codeList.includes(code)) codeList.unshift(code);
+  return {
+    problems: [],
+    rule: {
+      id: doc.id as string,
+      title: doc.title as string,
+      category: doc.category as Rule['category'],
+      severity: doc.severity as Rule['severity'],
+      priority: priority as number,
+      confidence: confidence as number,
+      code,
+      codes: codeList,
+      when: doc.when as Condition,
+      cause: (doc.cause as string).trim(),
+      fix: (doc.fix as string[]).map((s) => s.trim()),
+      verify: doc.verify as Rule['verify'],
+      docs: docs as string[],
+      examples,
+      file,
+    },
+  };
+}
