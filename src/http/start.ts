@@ -1,6 +1,67 @@
-// Placeholder: the http surface replaces this file.
-import type { SurfaceHandle } from '../main.js';
+// startHttp(env): validate the environment, build the server over the shared rule store, listen, and hand
+// back a handle whose stop() drains in-flight requests.
 
-export async function startHttp(_env: NodeJS.ProcessEnv): Promise<SurfaceHandle> {
-  throw new Error('the http surface is not built yet');
+import { autoReloadSharedRules, sharedRuleStore } from '../knowledge/rule-store.js';
+import type { SurfaceHandle } from '../main.js';
+import { isLoopback, parseHttpConfig } from './config.js';
+import { buildServer } from './server.js';
+
+/** In-flight requests get this long to finish on shutdown before their connections are cut. */
+const DRAIN_MS = 10_000;
+
+export interface HttpHandle extends SurfaceHandle {
+  /** The bound address, e.g. http://127.0.0.1:8080 (the real port when PORT=0). */
+  url: string;
+}
+
+function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (err.code === 'EADDRINUSE')
+    return new Error(`PORT ${port} is already in use on ${host}; stop the other process or set PORT to a free port`);
+  if (err.code === 'EACCES')
+    return new Error(`PORT ${port} needs privileges on ${host}; use a port above 1023 (e.g. PORT=8080)`);
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+    return new Error(`HOST ${host} is not an address of this machine; use 127.0.0.1 or 0.0.0.0`);
+  return err;
+}
+
+export async function startHttp(env: NodeJS.ProcessEnv): Promise<HttpHandle> {
+  const config = parseHttpConfig(env);
+  const store = sharedRuleStore(env);
+  const releaseReload = autoReloadSharedRules(env);
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  try {
+    app = await buildServer({ config, rules: store, processMetrics: true });
+    if (!isLoopback(config.host) && config.apiTokens.length === 0)
+      app.log.warn(
+        { host: config.host },
+        'the API is reachable from other machines and open to anyone: set API_TOKENS, or HOST=127.0.0.1',
+      );
+    await app.listen({ host: config.host, port: config.port }).catch((err: NodeJS.ErrnoException) => {
+      throw listenError(err, config.host, config.port);
+    });
+  } catch (err) {
+    releaseReload();
+    throw err;
+  }
+  const address = app.server.address();
+  const url =
+    address && typeof address === 'object'
+      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+      : `http://${config.host}:${config.port}`;
+  app.log.info({ url, rules: store.status().rules, auth: config.apiTokens.length > 0 }, 'HTTP API ready');
+  let stopped: Promise<void> | undefined;
+  return {
+    name: 'http',
+    url,
+    stop() {
+      stopped ??= (async () => {
+        releaseReload();
+        const force = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
+        force.unref();
+        await app.close();
+        clearTimeout(force);
+      })();
+      return stopped;
+    },
+  };
 }

@@ -1,0 +1,87 @@
+// Environment -> validated HTTP config, once at start-up. A bad value stops start-up with a message that
+// names the variable and says what it accepts.
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /** Accepted bearer tokens; empty = the API is open. */
+  apiTokens: string[];
+  bodyLimit: number;
+  /** Requests per minute per client; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  logLevel: LogLevel;
+  rulesWatch: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8080,
+  bodyLimit: 65_536,
+  rateLimitPerMinute: 120,
+  logLevel: 'info',
+} as const;
+
+/** Tokens shorter than this are refused: a guessable token is no protection. */
+const MIN_TOKEN_LENGTH = 16;
+const MAX_BODY_LIMIT = 16 * 1024 * 1024;
+
+function get(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = get(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
+export function parseHttpConfig(env: NodeJS.ProcessEnv): HttpConfig {
+  const host = get(env, 'HOST') ?? DEFAULTS.host;
+  if (/\s|\/|^:\d+$/.test(host))
+    throw new ConfigError(`HOST must be an interface address or name such as 127.0.0.1 or 0.0.0.0, got "${host}"`);
+  const port = wholeNumber(env, 'PORT', DEFAULTS.port, 0, 65_535);
+  const bodyLimit = wholeNumber(env, 'BODY_LIMIT', DEFAULTS.bodyLimit, 1024, MAX_BODY_LIMIT);
+  const rateLimitPerMinute = wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULTS.rateLimitPerMinute, 0, 1_000_000);
+  const logLevel = (get(env, 'LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const apiTokens = (get(env, 'API_TOKENS') ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  // Say which entry is short by position, never by value: the value is a secret.
+  const short = apiTokens.findIndex((t) => t.length < MIN_TOKEN_LENGTH || /\s/.test(t));
+  if (short >= 0)
+    throw new ConfigError(
+      `API_TOKENS entry ${short + 1} is shorter than ${MIN_TOKEN_LENGTH} characters or contains spaces; ` +
+        'use long random tokens, e.g. `openssl rand -hex 32`',
+    );
+  const watchRaw = get(env, 'RULES_WATCH') ?? '0';
+  if (!/^(0|1|true|false|yes|no|on|off)$/i.test(watchRaw))
+    throw new ConfigError(`RULES_WATCH must be 1 or 0, got "${watchRaw}"`);
+  return {
+    host,
+    port,
+    apiTokens,
+    bodyLimit,
+    rateLimitPerMinute,
+    logLevel: logLevel as LogLevel,
+    rulesWatch: /^(1|true|yes|on)$/i.test(watchRaw),
+  };
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::ffff:127.0.0.1';
+}

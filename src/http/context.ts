@@ -1,0 +1,12 @@
+// What every route plugin gets: the rules to serve, the metrics to feed, the formats it may answer in.
+import type { RuleStore } from '../knowledge/rule-store.js';
+import type { HttpConfig } from './config.js';
+import type { HttpMetrics } from './metrics.js';
+
+export interface RouteContext {
+  store: RuleStore;
+  metrics: HttpMetrics;
+  config: HttpConfig;
+  /** Is the server shutting down? /readyz answers 503 then, so balancers stop sending traffic. */
+  closing: () => boolean;
+}

@@ -1,0 +1,36 @@
+// GET /openapi.json (OpenAPI 3.1 built by @fastify/swagger from the route schemas) and GET /docs (Swagger UI).
+// Must be registered before the routes: @fastify/swagger learns routes as they are added.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { batchRequest } from './schemas.js';
+
+const VERSION = '0.1.0';
+
+export async function registerDocs(app: FastifyInstance, options: { auth: boolean }): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'bailian-doctor HTTP API',
+        version: VERSION,
+        description:
+          'Diagnose Alibaba Cloud Model Studio (DashScope / Qwen API) errors. Every error answer is ' +
+          '`{"error": {"code", "message"}}`; every answer carries an `X-Request-Id` header.',
+      },
+      components: options.auth
+        ? { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from API_TOKENS' } } }
+        : {},
+    },
+    transform: ({ schema, url }) => {
+      if (!schema) return { schema, url };
+      const out = { ...schema } as Record<string, unknown>;
+      // The batch route validates each item on its own (a bad item gets its own error); document the items.
+      if (url === '/v1/diagnose/batch') out.body = batchRequest;
+      if (options.auth && url.startsWith('/v1/')) out.security = [{ bearer: [] }];
+      return { schema: out as typeof schema, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

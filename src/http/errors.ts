@@ -1,0 +1,74 @@
+// Every failure the API answers has one shape, {"error": {"code", "message"}}, with a stable code and a
+// message that says what to do. Messages pass through redact(): some errors quote what the client sent.
+import type { FastifyError } from 'fastify';
+import { redact } from '../redact.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: string, message: string): ErrorBody {
+  return { error: { code, message: redact(message).text } };
+}
+
+/** Fastify's own error codes -> our status, code and wording. */
+const FASTIFY_ERRORS: Record<string, { status: number; code: string; message?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message:
+      'send the body as JSON with the header "Content-Type: application/json" ' +
+      '(with curl: -H "Content-Type: application/json"); POST /v1/diagnose also takes the raw paste as text/plain',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'INVALID_JSON',
+    message: 'the body is empty; send a JSON object such as {"text": "<the error>"}',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON' },
+  FST_ERR_BAD_STATUS_CODE: { status: 500, code: 'INTERNAL' },
+};
+
+export interface MappedError {
+  status: number;
+  body: ErrorBody;
+}
+
+/** Turn anything thrown while serving a request into a status and an error body. */
+export function mapError(
+  err: FastifyError | ApiError | Error,
+  request: { bodyLimit: number; contentType?: string },
+): MappedError {
+  if (err instanceof ApiError) return { status: err.statusCode, body: errorBody(err.code, err.message) };
+  const fe = err as FastifyError;
+  if (fe.code && FASTIFY_ERRORS[fe.code]) {
+    const known = FASTIFY_ERRORS[fe.code]!;
+    let message = known.message ?? fe.message;
+    if (known.status === 413)
+      message = `the body is larger than the limit of ${request.bodyLimit} bytes (BODY_LIMIT); send less text — the end of a log is usually enough`;
+    if (known.status === 415)
+      message = `${fe.message.replace(/^Unsupported Media Type:?\s*/, '') || 'this content type'} is not accepted; ${message}`;
+    return { status: known.status, body: errorBody(known.code, message) };
+  }
+  const status = fe.statusCode ?? 500;
+  if (status === 429) return { status, body: errorBody('RATE_LIMITED', fe.message) };
+  if (status >= 400 && status < 500) return { status, body: errorBody('BAD_REQUEST', fe.message) };
+  // Internal details stay in the log; the client gets the request id to quote.
+  return {
+    status: 500,
+    body: errorBody('INTERNAL', 'the server failed to answer; quote the X-Request-Id header when reporting it'),
+  };
+}

@@ -1,0 +1,59 @@
+// Body parsers. JSON errors say where the body broke (line and column), never quoting it: a malformed body
+// may hold a pasted key, and V8's own message includes a snippet of the input.
+import type { FastifyInstance } from 'fastify';
+import { ApiError } from './errors.js';
+
+function where(raw: string, message: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m)
+    return /Unexpected end/.test(message) ? 'it ends too early (a missing quote, } or ]?)' : 'it is not valid JSON';
+  const pos = Number(m[1]);
+  const before = raw.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `it breaks at line ${line}, column ${column}`;
+}
+
+/** Why JSON.parse failed, without any of the input. */
+export function describeJsonError(raw: string, err: Error): string {
+  const reason = err.message
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/^Unexpected token '?(.)'?.*$/, 'unexpected character');
+  const detail = where(raw, err.message);
+  const hint = raw.trimStart().startsWith('{')
+    ? 'check the quotes and escape newlines in "text" as \\n'
+    : 'the body must be a JSON object such as {"text": "<the error>"}';
+  return `the body is not valid JSON: ${reason.toLowerCase()}; ${detail}; ${hint}`;
+}
+
+// Prototype-poisoning guard: JSON.parse keeps "__proto__" as an own key, which later object spreads could honour.
+const dropProto = (key: string, value: unknown) => (key === '__proto__' ? undefined : value);
+
+export function parseJsonBody(raw: string): unknown {
+  if (raw.trim() === '') throw new ApiError(400, 'INVALID_JSON', 'the body is empty; send {"text": "<the error>"}');
+  try {
+    return raw.includes('__proto__') ? JSON.parse(raw, dropProto) : JSON.parse(raw);
+  } catch (err) {
+    throw new ApiError(400, 'INVALID_JSON', describeJsonError(raw, err as Error));
+  }
+}
+
+/** Replace Fastify's JSON parser (its message names no position) and drop its text/plain parser. */
+export function installJsonParser(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+}
+
+/** text/plain on /v1/diagnose: the whole body is the pasted error (`curl --data-binary @error.log`). */
+export function installTextParser(app: FastifyInstance): void {
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, { text: body as string });
+  });
+}

@@ -1,0 +1,170 @@
+// JSON schemas of every route: they validate requests, and @fastify/swagger turns the same objects into the
+// OpenAPI document, so the docs cannot drift from what the server accepts.
+import { FACT_NAMES } from '../facts/index.js';
+import { CATEGORIES, SEVERITIES } from '../types.js';
+
+export const MAX_BATCH_ITEMS = 100;
+
+// Facts that are numbers or lists; any other fact takes a string (numbers and booleans are tolerated so a
+// fact added to the core later is accepted before this table learns about it).
+const INTEGER_FACTS = new Set(['status', 'inputLimit', 'maxTokensLimit', 'inputTokens', 'messageCount']);
+const LIST_FACTS = new Set(['models', 'headers']);
+
+function factSchema(name: string) {
+  if (INTEGER_FACTS.has(name)) return { type: 'integer' };
+  if (LIST_FACTS.has(name)) return { type: 'array', items: { type: 'string' } };
+  return { type: ['string', 'number', 'boolean'] };
+}
+
+export const factsInput = {
+  type: 'object',
+  description: 'Facts known from configuration (baseUrl, model, keyKind, …); they win over facts read from the text.',
+  additionalProperties: false,
+  properties: Object.fromEntries(FACT_NAMES.filter((f) => f !== 'text').map((f) => [f, factSchema(f)])),
+} as const;
+
+export const diagnoseRequest = {
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: {
+    text: {
+      type: 'string',
+      minLength: 1,
+      description: 'The pasted error: status line, JSON body, traceback, curl output.',
+    },
+    facts: factsInput,
+  },
+} as const;
+
+export const errorResponse = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+    },
+  },
+} as const;
+
+const stringList = { type: 'array', items: { type: 'string' } } as const;
+
+export const diagnosis = {
+  type: 'object',
+  required: ['id', 'category', 'code', 'title', 'severity', 'confidence', 'cause', 'fix', 'verify', 'evidence', 'docs'],
+  properties: {
+    id: { type: 'string' },
+    category: { type: 'string', enum: [...CATEGORIES] },
+    code: { type: ['string', 'null'], description: "The provider's own error code, kept as sent." },
+    title: { type: 'string' },
+    severity: { type: 'string', enum: [...SEVERITIES] },
+    confidence: { type: 'number', minimum: 0, maximum: 1 },
+    cause: { type: 'string' },
+    fix: { ...stringList, description: 'Ordered steps.' },
+    verify: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['say', 'run'],
+        properties: { say: { type: 'string' }, run: { type: 'string' } },
+      },
+    },
+    evidence: stringList,
+    docs: stringList,
+  },
+} as const;
+
+export const diagnoseResult = {
+  type: 'object',
+  required: ['matched', 'facts', 'diagnoses', 'secretsFound'],
+  properties: {
+    matched: { type: 'boolean', description: 'True when the first diagnosis is confident enough to act on.' },
+    facts: {
+      type: 'object',
+      required: ['text'],
+      additionalProperties: true,
+      description: 'Facts read from the (redacted) text, merged with the facts given.',
+      properties: { text: { type: 'string' } },
+    },
+    diagnoses: { type: 'array', items: diagnosis, description: 'Most likely first; empty when nothing matched.' },
+    secretsFound: { type: 'boolean', description: 'The text held a key or token; it was redacted. Rotate it.' },
+  },
+} as const;
+
+export const formatQuery = (formats: string[]) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      format: {
+        type: 'string',
+        enum: formats,
+        default: 'json',
+        description: 'json (default) answers the result object; other formats answer that renderer’s output.',
+      },
+    },
+  }) as const;
+
+/** The batch envelope; each item is checked on its own so one bad item does not fail the batch. */
+export const batchRequest = {
+  type: 'object',
+  required: ['items'],
+  additionalProperties: false,
+  properties: {
+    items: { type: 'array', minItems: 1, maxItems: MAX_BATCH_ITEMS, items: diagnoseRequest },
+  },
+} as const;
+
+export const batchEnvelope = {
+  ...batchRequest,
+  properties: { items: { ...batchRequest.properties.items, items: {} } },
+} as const;
+
+export const batchResponse = {
+  type: 'object',
+  required: ['results'],
+  properties: {
+    results: {
+      type: 'array',
+      description: 'One entry per item, in order: a result, or {"error": …} for an item that was not valid.',
+      items: { anyOf: [diagnoseResult, errorResponse] },
+    },
+  },
+} as const;
+
+export const ruleSummary = {
+  type: 'object',
+  required: ['id', 'title', 'category', 'severity', 'code'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    category: { type: 'string', enum: [...CATEGORIES] },
+    severity: { type: 'string', enum: [...SEVERITIES] },
+    code: { type: ['string', 'null'] },
+  },
+} as const;
+
+const example = {
+  type: 'object',
+  required: ['text'],
+  properties: { text: { type: 'string' }, facts: { type: 'object', additionalProperties: true } },
+} as const;
+
+export const ruleDetail = {
+  type: 'object',
+  required: [...ruleSummary.required, 'codes', 'cause', 'fix', 'docs', 'examples'],
+  properties: {
+    ...ruleSummary.properties,
+    codes: stringList,
+    cause: { type: 'string' },
+    fix: stringList,
+    docs: stringList,
+    examples: {
+      type: 'object',
+      required: ['match', 'not'],
+      properties: { match: { type: 'array', items: example }, not: { type: 'array', items: example } },
+    },
+  },
+} as const;
