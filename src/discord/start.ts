@@ -1,6 +1,23 @@
-// Placeholder: the discord surface replaces this file.
+// The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
 import type { SurfaceHandle } from '../main.js';
+import { type BotOptions, createDiscordBot } from './bot.js';
+import { parseDiscordConfig } from './config.js';
 
-export async function startDiscord(_env: NodeJS.ProcessEnv): Promise<SurfaceHandle> {
-  throw new Error('the discord surface is not built yet');
+export async function startDiscord(env: NodeJS.ProcessEnv, options: BotOptions = {}): Promise<SurfaceHandle> {
+  const config = parseDiscordConfig(env);
+  const bot = createDiscordBot(config, options);
+  try {
+    await bot.start();
+  } catch (err) {
+    await bot.stop();
+    const e = err as { code?: string; message?: string };
+    if (e.code === 'TokenInvalid')
+      throw new Error('DISCORD_TOKEN: Discord rejected the token; reset it in the Developer Portal → Bot');
+    if (/disallowed intents/i.test(e.message ?? ''))
+      throw new Error(
+        'DISCORD_WATCH_CHANNELS: watching channels needs the Message Content intent; enable it in the Developer Portal → Bot → Privileged Gateway Intents, or leave DISCORD_WATCH_CHANNELS empty',
+      );
+    throw err;
+  }
+  return { name: 'discord', stop: () => bot.stop() };
 }

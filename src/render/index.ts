@@ -1,6 +1,8 @@
 // Output formats as a table: the CLI's --format and HTTP's ?format= read the same map.
 import type { DiagnoseResult } from '../types.js';
+import { renderDiscordJson } from './discord.js';
 import { renderJson } from './json.js';
+import { renderSlack } from './slack.js';
 import { renderText } from './text.js';
 
 export type Renderer = (result: DiagnoseResult) => string;
@@ -8,6 +10,8 @@ export type Renderer = (result: DiagnoseResult) => string;
 export const RENDERERS: Record<string, Renderer> = {
   text: (r) => renderText(r),
   json: renderJson,
+  discord: renderDiscordJson,
+  slack: renderSlack,
 };
 
 export function rendererFor(format: string): Renderer {

@@ -1,0 +1,33 @@
+// Turns a DiagnoseResult into the messages the bot sends: embeds packed within Discord's limits,
+// buttons on the last message. The pasted text never appears: only diagnose()'s redacted output does.
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import { diagnose } from '../diagnose.js';
+import { packMessages, renderDiagnosisEmbeds, renderDiscordMessages } from '../render/discord.js';
+import type { DiagnoseResult } from '../types.js';
+import { answerButtons } from './components/buttons.js';
+import type { BotContext } from './context.js';
+
+export interface OutMessage {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+}
+
+export function runDiagnosis(ctx: BotContext, text: string): Promise<DiagnoseResult> {
+  return ctx.concurrency.run(() => diagnose(text, ctx.rules ? { rules: ctx.rules } : {}));
+}
+
+export function answerMessages(ctx: BotContext, result: DiagnoseResult): OutMessage[] {
+  const messages: OutMessage[] = renderDiscordMessages(result).map((embeds) => ({ embeds, components: [] }));
+  const top = result.diagnoses[0];
+  if (result.matched && top) {
+    const others = result.diagnoses.slice(1);
+    const key = others.length ? ctx.answers.put(others) : undefined;
+    messages.at(-1)!.components = [answerButtons(top.id, key)];
+  }
+  return messages;
+}
+
+/** The other candidates, for the "Other possible causes" button. */
+export function otherCausesMessages(others: DiagnoseResult['diagnoses']): OutMessage[] {
+  return packMessages(others.flatMap(renderDiagnosisEmbeds)).map((embeds) => ({ embeds, components: [] }));
+}

@@ -1,0 +1,91 @@
+// Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
+import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
+import pino, { type Logger } from 'pino';
+import type { RuleSet } from '../engine/rule-set.js';
+import { AnswerCache } from './answer-cache.js';
+import { Concurrency } from './concurrency.js';
+import type { DiscordConfig } from './config.js';
+import { type BotContext, errorSummary } from './context.js';
+import { onInteraction } from './events/interaction-create.js';
+import { onMessage } from './events/message-create.js';
+import { POLICY } from './policy.js';
+import { UserRateLimiter } from './rate-limit.js';
+
+export interface BotOptions {
+  logger?: Logger;
+  rules?: RuleSet;
+  /** Clock for the per-user limit and the answer cache (tests pin it). */
+  now?: () => number;
+  rateLimit?: { max: number; windowMs: number };
+  /** Pauses of our own retry, after discord.js' retries are spent. */
+  backoffMs?: readonly number[];
+}
+
+export interface DiscordBot {
+  client: Client;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function intentsFor(config: DiscordConfig): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds];
+  // Message Content is privileged: ask for it only when channels are watched (slash commands and the
+  // context menu work without it).
+  if (config.watchChannels.size) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}): DiscordBot {
+  const log = options.logger ?? pino({ level: config.logLevel, base: { surface: 'discord' } });
+  const client = new Client({
+    intents: intentsFor(config),
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: POLICY.restTimeoutMs, retries: 3 },
+    // Replies to a message deleted meanwhile are sent as plain messages instead of failing.
+    failIfNotExists: false,
+    // Nothing we send may ping @everyone, roles or users, unless a message names them explicitly.
+    allowedMentions: { parse: [], repliedUser: false },
+  });
+  const now = options.now ?? Date.now;
+  const rate = options.rateLimit ?? { max: POLICY.userRequestsPerWindow, windowMs: POLICY.userWindowMs };
+  const ctx: BotContext = {
+    client,
+    config,
+    log,
+    rules: options.rules,
+    concurrency: new Concurrency(POLICY.diagnoseConcurrency),
+    rateLimiter: new UserRateLimiter(rate.max, rate.windowMs, now),
+    answers: new AnswerCache(POLICY.answerCacheSize, POLICY.answerCacheTtlMs, now),
+    backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
+  };
+
+  client.on(Events.InteractionCreate, (i: Interaction) => void onInteraction(ctx, i));
+  client.on(Events.MessageCreate, (m: Message) => void onMessage(ctx, m));
+  // Without an 'error' listener one bad event would kill the process.
+  client.on(Events.Error, (err) =>
+    log.error({ event: 'client_error', err: errorSummary(err) }, 'discord client error'),
+  );
+  client.on(Events.Warn, (msg) => log.warn({ event: 'client_warning' }, msg));
+  client.on(Events.ShardDisconnect, (e, shard) => log.warn({ event: 'gateway_disconnect', code: e.code, shard }));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ event: 'gateway_reconnecting', shard }));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ event: 'gateway_resumed', shard, replayed }));
+  client.on(Events.ShardError, (err, shard) => log.warn({ event: 'gateway_error', shard, err: errorSummary(err) }));
+  client.rest.on('rateLimited', (info) =>
+    log.warn({ event: 'rest_rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global }),
+  );
+
+  return {
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.token);
+      await ready;
+      log.info(
+        { event: 'ready', user: client.user?.tag, watching: config.watchChannels.size },
+        'discord bot connected',
+      );
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

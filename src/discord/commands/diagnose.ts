@@ -1,0 +1,25 @@
+// `/diagnose error:<text> [file:<.txt/.log>]`; with neither option it opens the modal for long pastes.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { readAttachments } from '../attachments.js';
+import type { BotContext } from '../context.js';
+import { admit, answerDirect } from '../interaction-reply.js';
+import { diagnoseModal } from './modal.js';
+
+export async function onDiagnoseCommand(ctx: BotContext, i: ChatInputCommandInteraction): Promise<void> {
+  const text = i.options.getString('error') ?? '';
+  const file = i.options.getAttachment('file');
+  if (!text.trim() && !file) {
+    await i.showModal(diagnoseModal());
+    return;
+  }
+  if (!(await admit(ctx, i))) return;
+  const skipped: string[] = [];
+  const fileText = file
+    ? await readAttachments([file], ctx.config.apiUrl, (name, why) => skipped.push(`${name} (${why})`))
+    : '';
+  if (file && !fileText && !text.trim()) {
+    await i.editReply({ content: `I can read .txt and .log files only; could not use ${file.name}.` });
+    return;
+  }
+  await answerDirect(ctx, i, [text, fileText].filter(Boolean).join('\n'), 'slash');
+}

@@ -1,0 +1,31 @@
+// The buttons under an answer: feedback, and "Other possible causes" when several rules matched.
+import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
+import { DISCORD_LIMITS } from '../../render/discord-limits.js';
+import { CUSTOM_IDS } from '../commands/definitions.js';
+
+const id = (prefix: string, suffix: string) => `${prefix}${suffix}`.slice(0, DISCORD_LIMITS.customId);
+
+export function answerButtons(ruleId: string, othersKey?: string): APIActionRowComponent<APIButtonComponent> {
+  const buttons: APIButtonComponent[] = [
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Success,
+      label: 'This fixed it',
+      custom_id: id(CUSTOM_IDS.fixed, ruleId),
+    },
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: 'Not it',
+      custom_id: id(CUSTOM_IDS.notIt, ruleId),
+    },
+  ];
+  if (othersKey)
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: 'Other possible causes',
+      custom_id: id(CUSTOM_IDS.others, othersKey),
+    });
+  return { type: ComponentType.ActionRow, components: buttons };
+}

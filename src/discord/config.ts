@@ -1,0 +1,81 @@
+// DISCORD_* environment -> typed, validated config. A missing or malformed variable stops start-up, named.
+
+export interface DiscordConfig {
+  token: string;
+  /** REST base (e.g. http://127.0.0.1:8081/api); undefined means discord.com. */
+  apiUrl: string | undefined;
+  /** Channel ids watched passively; empty means no passive watching (and no Message Content intent). */
+  watchChannels: ReadonlySet<string>;
+  logLevel: string;
+}
+
+export class DiscordConfigError extends Error {
+  override name = 'DiscordConfigError';
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+export function isSnowflake(s: string): boolean {
+  return SNOWFLAKE.test(s);
+}
+
+function parseToken(raw: string | undefined): string {
+  const token = raw?.trim();
+  if (!token)
+    throw new DiscordConfigError('DISCORD_TOKEN', 'is not set; copy the bot token from the Developer Portal → Bot');
+  if (/\s/.test(token) || token.toLowerCase().startsWith('bot '))
+    throw new DiscordConfigError('DISCORD_TOKEN', 'must be the bare token (no "Bot " prefix, no spaces)');
+  return token;
+}
+
+function parseApiUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new DiscordConfigError('DISCORD_API_URL', `"${value}" is not a URL; use e.g. http://127.0.0.1:8081/api`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new DiscordConfigError('DISCORD_API_URL', `must be http(s), got ${url.protocol}`);
+  if (/\/v\d+\/?$/.test(url.pathname))
+    throw new DiscordConfigError(
+      'DISCORD_API_URL',
+      'must not end in a version (/v10 is added by the client); end it in /api',
+    );
+  return value.replace(/\/+$/, '');
+}
+
+function parseChannels(raw: string | undefined): Set<string> {
+  const ids = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = ids.filter((id) => !isSnowflake(id));
+  if (bad.length)
+    throw new DiscordConfigError(
+      'DISCORD_WATCH_CHANNELS',
+      `${bad.map((b) => `"${b}"`).join(', ')} is not a channel id; give comma-separated numeric ids (Developer Mode → Copy Channel ID)`,
+    );
+  return new Set(ids);
+}
+
+export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.has(logLevel))
+    throw new DiscordConfigError('LOG_LEVEL', `"${logLevel}" is not one of ${[...LOG_LEVELS].join(', ')}`);
+  return {
+    token: parseToken(env.DISCORD_TOKEN),
+    apiUrl: parseApiUrl(env.DISCORD_API_URL),
+    watchChannels: parseChannels(env.DISCORD_WATCH_CHANNELS),
+    logLevel,
+  };
+}

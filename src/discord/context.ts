@@ -1,0 +1,25 @@
+// What every handler gets: config, logger, limits and caches of one running bot.
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { RuleSet } from '../engine/rule-set.js';
+import type { AnswerCache } from './answer-cache.js';
+import type { Concurrency } from './concurrency.js';
+import type { DiscordConfig } from './config.js';
+import type { UserRateLimiter } from './rate-limit.js';
+
+export interface BotContext {
+  client: Client;
+  config: DiscordConfig;
+  log: Logger;
+  rules: RuleSet | undefined;
+  concurrency: Concurrency;
+  rateLimiter: UserRateLimiter;
+  answers: AnswerCache;
+  backoffMs: readonly number[];
+}
+
+/** An error as we log it: never the request body (it may hold message text). */
+export function errorSummary(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; message?: string; code?: unknown; status?: unknown };
+  return { name: e?.name, message: e?.message, code: e?.code, status: e?.status };
+}

@@ -1,0 +1,65 @@
+// Passive watching: in DISCORD_WATCH_CHANNELS the bot answers confident Model Studio errors and stays
+// silent on everything else. Bots (and itself) are ignored; a leaked key is deleted when allowed.
+import type { Message } from 'discord.js';
+import { answerMessages, runDiagnosis } from '../answer.js';
+import { readAttachments } from '../attachments.js';
+import { type BotContext, errorSummary } from '../context.js';
+import { withRetry } from '../retry.js';
+import { deleteLeakedMessage, leakNotice } from '../secret.js';
+
+function isWatched(ctx: BotContext, m: Message): boolean {
+  if (ctx.config.watchChannels.has(m.channelId)) return true;
+  // Threads opened under a watched channel are part of it.
+  const parent = m.channel.isThread() ? m.channel.parentId : null;
+  return parent !== null && ctx.config.watchChannels.has(parent);
+}
+
+async function handle(ctx: BotContext, m: Message): Promise<void> {
+  if (m.author.bot || m.author.id === ctx.client.user?.id || m.webhookId || m.system) return;
+  if (!isWatched(ctx, m)) return;
+  const files = await readAttachments(m.attachments.values(), ctx.config.apiUrl, () => {});
+  const text = [m.content, files].filter(Boolean).join('\n');
+  if (!text.trim()) return;
+  const result = await runDiagnosis(ctx, text);
+  if (!result.matched && !result.secretsFound) return; // silence: not sure, or not an error at all
+  const deleted = result.secretsFound ? await deleteLeakedMessage(ctx, m) : false;
+  const waitMs = ctx.rateLimiter.take(m.author.id);
+  if (waitMs > 0) {
+    ctx.log.info({ event: 'rate_limited', user: m.author.id, channel: m.channelId }, 'passive answer skipped');
+    return;
+  }
+  ctx.log.info(
+    {
+      event: 'diagnosed',
+      source: 'watch',
+      user: m.author.id,
+      channel: m.channelId,
+      matched: result.matched,
+      rule: result.diagnoses[0]?.id,
+      secretsFound: result.secretsFound,
+      deleted,
+    },
+    'answered a watched message',
+  );
+  if (!m.channel.isSendable()) return;
+  const channel = m.channel;
+  const send = (payload: Parameters<typeof channel.send>[0]) =>
+    withRetry(async () => void (await channel.send(payload)), ctx.backoffMs);
+  if (result.secretsFound)
+    await send({ content: leakNotice(m.author.id, deleted), allowedMentions: { users: [m.author.id] } });
+  if (!result.matched) return;
+  const [first, ...rest] = answerMessages(ctx, result);
+  if (!first) return;
+  // Reply to the message when it still exists; a deleted one can only be answered in the channel.
+  if (deleted) await send(first);
+  else await withRetry(async () => void (await m.reply(first)), ctx.backoffMs);
+  for (const msg of rest) await send(msg);
+}
+
+export async function onMessage(ctx: BotContext, m: Message): Promise<void> {
+  try {
+    await handle(ctx, m);
+  } catch (err) {
+    ctx.log.error({ event: 'message_failed', channel: m.channelId, err: errorSummary(err) }, 'watched message failed');
+  }
+}

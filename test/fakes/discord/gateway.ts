@@ -1,0 +1,107 @@
+// The fake gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeat ACKs, RESUME -> RESUMED, dispatches.
+import type { Server } from 'node:http';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface GatewayFrame {
+  op: number;
+  d: unknown;
+  s?: number | null;
+  t?: string | null;
+}
+
+export interface GatewayOptions {
+  heartbeatInterval: number;
+  ready: (sessionId: string) => unknown;
+  guildCreate: () => unknown;
+}
+
+export class FakeGateway {
+  /** Every frame the bot sent, in order (IDENTIFY, heartbeats, RESUME …). */
+  readonly received: GatewayFrame[] = [];
+  /** How many sockets the bot opened. */
+  connections = 0;
+  private readonly wss: WebSocketServer;
+  private socket: WebSocket | undefined;
+  private seq = 0;
+  private sessionId = 'fake-session-1';
+  private live = false;
+  private waiters: Array<() => void> = [];
+
+  constructor(
+    server: Server,
+    private readonly options: GatewayOptions,
+  ) {
+    this.wss = new WebSocketServer({ server, path: '/gateway' });
+    this.wss.on('connection', (ws) => this.accept(ws));
+  }
+
+  private accept(ws: WebSocket): void {
+    this.connections += 1;
+    this.socket = ws;
+    this.live = false;
+    ws.on('message', (raw) => this.onFrame(ws, JSON.parse(String(raw)) as GatewayFrame));
+    ws.on('close', () => {
+      if (this.socket === ws) this.live = false;
+    });
+    this.send(ws, { op: 10, d: { heartbeat_interval: this.options.heartbeatInterval } });
+  }
+
+  private send(ws: WebSocket, frame: GatewayFrame): void {
+    ws.send(JSON.stringify(frame));
+  }
+
+  private dispatchOn(ws: WebSocket, t: string, d: unknown): void {
+    this.seq += 1;
+    this.send(ws, { op: 0, t, s: this.seq, d });
+  }
+
+  private markLive(): void {
+    this.live = true;
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private onFrame(ws: WebSocket, frame: GatewayFrame): void {
+    this.received.push(frame);
+    if (frame.op === 1) this.send(ws, { op: 11, d: null });
+    else if (frame.op === 2) {
+      this.sessionId = `fake-session-${this.received.length}`;
+      this.seq = 0;
+      this.dispatchOn(ws, 'READY', this.options.ready(this.sessionId));
+      this.dispatchOn(ws, 'GUILD_CREATE', this.options.guildCreate());
+      this.markLive();
+    } else if (frame.op === 6) {
+      this.dispatchOn(ws, 'RESUMED', {});
+      this.markLive();
+    }
+  }
+
+  /** Frames the bot sent with this opcode (2 IDENTIFY, 6 RESUME, 1 heartbeat). */
+  sentOps(op: number): GatewayFrame[] {
+    return this.received.filter((f) => f.op === op);
+  }
+
+  /** Resolves once a session is identified or resumed and can take dispatches. */
+  async whenLive(): Promise<void> {
+    if (this.live) return;
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Send a dispatch (MESSAGE_CREATE, INTERACTION_CREATE …) on the live session. */
+  async dispatch(t: string, d: unknown): Promise<void> {
+    await this.whenLive();
+    if (!this.socket) throw new Error('fake gateway: no bot connected');
+    this.dispatchOn(this.socket, t, d);
+  }
+
+  /** Drop the bot's socket the way a network fault does (resumable close code 4000 by default). */
+  drop(code = 4000): void {
+    this.live = false;
+    if (code === 1006) this.socket?.terminate();
+    else this.socket?.close(code, 'fake gateway dropped the connection');
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

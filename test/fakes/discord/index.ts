@@ -1,0 +1,198 @@
+// A fake Discord (REST API + gateway WebSocket) on 127.0.0.1 for driving the real discord.js client.
+// Reusable: start it, point the bot at `apiUrl`, dispatch events, inject faults, read what the bot sent.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Fault, FaultPlan, type RouteMatch, routeMatches } from './faults.js';
+import { FakeGateway } from './gateway.js';
+import { snowflake } from './ids.js';
+import { type FakeUser, guildCreate, interactionObject, messageObject, userObject } from './payloads.js';
+import { handleRest, type RecordedRequest, type RestState } from './rest.js';
+
+export type { Fault, RecordedRequest, RouteMatch };
+
+/** Discord permission bits the tests use. */
+export const PERMISSIONS = {
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  ManageMessages: 1n << 13n,
+  EmbedLinks: 1n << 14n,
+  ReadMessageHistory: 1n << 16n,
+} as const;
+export const BASIC_BOT_PERMISSIONS =
+  PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages | PERMISSIONS.EmbedLinks | PERMISSIONS.ReadMessageHistory;
+
+export interface FakeDiscordOptions {
+  /** Permissions the bot has in the guild (default: view, send, embed links, read history). */
+  botPermissions?: bigint;
+  heartbeatInterval?: number;
+}
+
+export interface AttachmentSpec {
+  filename: string;
+  content: string | Buffer;
+  contentType?: string;
+  /** Declared size, when it should differ from the real one. */
+  size?: number;
+}
+
+export interface FakeDiscord {
+  readonly apiUrl: string;
+  readonly token: string;
+  readonly ids: { application: string; guild: string; support: string; general: string };
+  readonly bot: FakeUser;
+  readonly requests: RecordedRequest[];
+  readonly gateway: FakeGateway;
+  /** A member who posts and runs commands. */
+  user(name?: string): FakeUser;
+  /** Serve a file from the fake and return the attachment object a message carries. */
+  attachment(spec: AttachmentSpec): Record<string, unknown>;
+  /** The next `count` requests matching `match` answer with `fault` (429 with retry-after, or a 5xx). */
+  failNext(match: RouteMatch, count: number, fault: Fault): void;
+  /** Dispatch MESSAGE_CREATE; returns the message object. */
+  postMessage(m: { channelId: string; author: FakeUser; content: string; attachments?: unknown[] }): Promise<Msg>;
+  /** Dispatch INTERACTION_CREATE for `/diagnose` with the given options. */
+  slashCommand(user: FakeUser, options: Array<{ name: string; type: number; value: unknown }>): Promise<Interaction>;
+  /** Dispatch the modal submit for the /diagnose modal. */
+  modalSubmit(user: FakeUser, customId: string, fieldId: string, value: string): Promise<Interaction>;
+  /** Dispatch the message context-menu command `name` on `target`. */
+  contextMenu(user: FakeUser, name: string, target: Msg): Promise<Interaction>;
+  /** Dispatch a button click on `message` (a message the bot sent). */
+  clickButton(user: FakeUser, customId: string, message: Msg): Promise<Interaction>;
+  /** Requests so far matching `match`. */
+  requestsTo(match: RouteMatch): RecordedRequest[];
+  /** Wait until `count` requests match (rejects after `timeoutMs` with what was seen). */
+  waitForRequests(match: RouteMatch, count?: number, timeoutMs?: number): Promise<RecordedRequest[]>;
+  stop(): Promise<void>;
+}
+
+export type Msg = ReturnType<typeof messageObject>;
+export type Interaction = ReturnType<typeof interactionObject>;
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const server = createServer();
+  const botPermissions = options.botPermissions ?? BASIC_BOT_PERMISSIONS;
+  const ids = { application: snowflake(), guild: snowflake(), support: snowflake(), general: snowflake() };
+  const bot: FakeUser = { id: ids.application, username: 'bailian-doctor', bot: true };
+  const token = `fake-bot-token-${snowflake()}`;
+  let base = '';
+  const waiters = new Set<() => void>();
+  const state: RestState = {
+    token,
+    applicationId: ids.application,
+    bot,
+    guildId: ids.guild,
+    gatewayUrl: () => `${base.replace('http', 'ws')}/gateway`,
+    faults: new FaultPlan(),
+    attachments: new Map(),
+    requests: [],
+    onRequest: () => {
+      for (const w of waiters) w();
+    },
+  };
+  server.on('request', handleRest(state));
+  const gateway = new FakeGateway(server, {
+    heartbeatInterval: options.heartbeatInterval ?? 1000,
+    ready: (sessionId) => ({
+      v: 10,
+      user: userObject(bot),
+      guilds: [{ id: ids.guild, unavailable: true }],
+      session_id: sessionId,
+      resume_gateway_url: state.gatewayUrl(),
+      shard: [0, 1],
+      application: { id: ids.application, flags: 0 },
+    }),
+    guildCreate: () =>
+      guildCreate({ id: ids.guild, channels: [ids.support, ids.general], bot, botPermissions: botPermissions }),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const interaction = async (user: FakeUser, type: number, data: unknown, message?: unknown) => {
+    const i = interactionObject({
+      applicationId: ids.application,
+      guildId: ids.guild,
+      channelId: ids.support,
+      user,
+      appPermissions: botPermissions,
+      type,
+      data,
+      message,
+    });
+    await gateway.dispatch('INTERACTION_CREATE', i);
+    return i;
+  };
+  const requestsTo = (match: RouteMatch) => state.requests.filter((r) => routeMatches(match, r.method, r.path));
+
+  return {
+    apiUrl: `${base}/api`,
+    token,
+    ids,
+    bot,
+    requests: state.requests,
+    gateway,
+    user: (name = 'member') => ({ id: snowflake(), username: name }),
+    attachment(spec) {
+      const key = `${snowflake()}/${spec.filename}`;
+      const content = Buffer.isBuffer(spec.content) ? spec.content : Buffer.from(spec.content);
+      state.attachments.set(key, { content, contentType: spec.contentType ?? 'text/plain; charset=utf-8' });
+      const url = `${base}/attachments/${key}`;
+      return {
+        id: key.split('/')[0],
+        filename: spec.filename,
+        size: spec.size ?? content.length,
+        url,
+        proxy_url: url,
+        content_type: spec.contentType ?? 'text/plain; charset=utf-8',
+      };
+    },
+    failNext: (match, count, fault) => state.faults.add(match, count, fault),
+    async postMessage(m) {
+      const msg = messageObject({ ...m, guildId: ids.guild });
+      await gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: [], joined_at: msg.timestamp } });
+      return msg;
+    },
+    slashCommand: (user, opts) => interaction(user, 2, { id: snowflake(), name: 'diagnose', type: 1, options: opts }),
+    modalSubmit: (user, customId, fieldId, value) =>
+      interaction(user, 5, {
+        custom_id: customId,
+        components: [{ type: 18, id: 1, component: { type: 4, id: 2, custom_id: fieldId, value } }],
+      }),
+    contextMenu: (user, name, target) =>
+      interaction(user, 2, {
+        id: snowflake(),
+        name,
+        type: 3,
+        target_id: target.id,
+        resolved: { messages: { [target.id]: target } },
+      }),
+    clickButton: (user, customId, message) =>
+      interaction(user, 3, { custom_id: customId, component_type: 2 }, { ...message, guild_id: undefined }),
+    requestsTo,
+    async waitForRequests(match, count = 1, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = requestsTo(match);
+          if (found.length < count) return;
+          cleanup();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          const seen = state.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n  ');
+          reject(new Error(`fake discord: waited for ${count} × ${String(match.path)}; saw:\n  ${seen}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    async stop() {
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
