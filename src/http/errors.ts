@@ -60,7 +60,7 @@ export function mapError(
     if (known.status === 413)
       message = `the body is larger than the limit of ${request.bodyLimit} bytes (BODY_LIMIT); send less text — the end of a log is usually enough`;
     if (known.status === 415)
-      message = `${fe.message.replace(/^Unsupported Media Type:?\s*/, '') || 'this content type'} is not accepted; ${message}`;
+      message = `Content-Type "${(request.contentType ?? 'none').slice(0, 80)}" is not accepted; ${message}`;
     return { status: known.status, body: errorBody(known.code, message) };
   }
   const status = fe.statusCode ?? 500;

@@ -14,6 +14,7 @@ import { ApiError, errorBody, mapError } from './errors.js';
 import { createLogger, type LineSink } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { installJsonParser } from './parsers.js';
+import { batchRoutes } from './routes/batch.js';
 import { diagnoseRoutes } from './routes/diagnose.js';
 import { healthRoutes } from './routes/health.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -61,7 +62,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     requestTimeout: 30_000,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      // Echoed in a header and every log line, so it must not be something redact() would hide.
+      const usable = typeof given === 'string' && REQUEST_ID.test(given) && redact(given).findings.length === 0;
+      return usable ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },
     schemaErrorFormatter: formatSchemaErrors,
@@ -133,6 +136,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
         ),
     });
   await app.register(diagnoseRoutes, ctx);
+  await app.register(batchRoutes, ctx);
   await app.register(ruleRoutes, ctx);
   await app.register(healthRoutes, ctx);
   const unsubscribe = store.onReload((outcome) => {

@@ -1,7 +1,43 @@
-// `bailian-doctor serve` — placeholder until the surface lands.
+// `bailian-doctor serve [--port N] [--host H]` — the HTTP API in the foreground until SIGTERM/SIGINT.
+// Flags override PORT/HOST; everything else comes from the environment and `.env`, like `npm start`.
+import { parseArgs } from 'node:util';
+import { loadDotEnv } from '../../env.js';
+import { startHttp } from '../../http/start.js';
 import type { CliContext } from '../context.js';
-import { UsageError } from '../errors.js';
 
-export async function serveCommand(_ctx: CliContext): Promise<number> {
-  throw new UsageError('serve is not available yet');
+export async function serveCommand(ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args: ctx.args,
+    options: { port: { type: 'string', short: 'p' }, host: { type: 'string' } },
+  });
+  if (ctx.env === process.env) loadDotEnv();
+  const env = { ...ctx.env };
+  // PORT/HOST validation names the variable; a flag is checked by the same rules under its own name.
+  if (values.port !== undefined) env.PORT = values.port;
+  if (values.host !== undefined) env.HOST = values.host;
+  let handle: Awaited<ReturnType<typeof startHttp>>;
+  try {
+    handle = await startHttp(env);
+  } catch (err) {
+    const message = (err as Error).message
+      .replace(/^PORT\b/, values.port !== undefined ? '--port' : 'PORT')
+      .replace(/^HOST\b/, values.host !== undefined ? '--host' : 'HOST');
+    ctx.stderr(`bailian-doctor serve: ${message}\n`);
+    return 2;
+  }
+  ctx.stderr(`bailian-doctor: HTTP API on ${handle.url} (docs at ${handle.url}/docs); Ctrl-C stops it\n`);
+  const signal = await new Promise<string>((resolve) => {
+    const on = (name: string) => () => {
+      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', onInt);
+      resolve(name);
+    };
+    const onTerm = on('SIGTERM');
+    const onInt = on('SIGINT');
+    process.once('SIGTERM', onTerm);
+    process.once('SIGINT', onInt);
+  });
+  ctx.stderr(`${signal}: finishing in-flight requests\n`);
+  await handle.stop();
+  return 0;
 }

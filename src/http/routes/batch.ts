@@ -1,0 +1,40 @@
+// POST /v1/diagnose/batch: up to 100 texts in one request, answered in order. An item that is not valid gets
+// its own error entry, so one bad item does not cost the caller the other 99 answers.
+import type { FastifyInstance } from 'fastify';
+import { toJsonResult } from '../../render/json.js';
+import type { DiagnoseInput } from '../../types.js';
+import type { RouteContext } from '../context.js';
+import { errorBody } from '../errors.js';
+import { batchEnvelope, batchResponse, diagnoseRequest } from '../schemas.js';
+import { describeSchemaError } from '../validation.js';
+import { diagnoseWith, errorResponses } from './diagnose.js';
+
+export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const run = diagnoseWith(ctx);
+  app.post<{ Body: { items: unknown[] } }>(
+    '/v1/diagnose/batch',
+    {
+      schema: {
+        summary: 'Diagnose up to 100 errors at once',
+        description:
+          'Answers `{"results": […]}` in the order of `items`. An item that is not valid gets its own ' +
+          '`{"error": …}` entry; the rest of the batch is still diagnosed.',
+        tags: ['diagnose'],
+        body: batchEnvelope,
+        response: { 200: batchResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const validate = request.compileValidationSchema(diagnoseRequest);
+      const results = [];
+      for (const [i, item] of request.body.items.entries()) {
+        if (validate(item)) results.push(toJsonResult(await run(item as DiagnoseInput)));
+        else {
+          const problems = (validate.errors ?? []).map((e) => describeSchemaError(e as never, `items[${i}]`));
+          results.push(errorBody('INVALID_ITEM', problems.join('; ') || `items[${i}] is not valid`));
+        }
+      }
+      return { results };
+    },
+  );
+}
