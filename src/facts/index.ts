@@ -10,9 +10,11 @@ import { extractErrorType } from './error-type.js';
 import { extractHeaders } from './headers.js';
 import { findJsonBodies } from './json-bodies.js';
 import { extractKeyKind } from './key-kind.js';
+import { extractKeyRegion } from './key-region.js';
 import { extractLimits } from './limits.js';
 import { extractMessage } from './message.js';
 import { extractModels } from './model.js';
+import { extractModelLimits, MODEL_LIMIT_FACTS } from './model-limits.js';
 import { extractProvider } from './provider.js';
 import { extractRequestId } from './request-id.js';
 import { extractStatus } from './status.js';
@@ -33,6 +35,7 @@ export const FACT_NAMES = [
   'plan',
   'apiPath',
   'keyKind',
+  'keyRegion',
   'model',
   'models',
   'client',
@@ -46,6 +49,10 @@ export const FACT_NAMES = [
   'inputTokens',
   'messageCount',
   'truncated',
+  'contextWindow',
+  'maxInputTokens',
+  'maxOutputTokens',
+  'longerContextModel',
 ] as const;
 
 function compact<T extends object>(obj: T): Partial<T> {
@@ -69,6 +76,7 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
       bodyShape: records[0]?.shape ?? (/^\s*data:\s*\{/m.test(text) ? 'sse' : undefined),
       ...extractBaseUrl(text),
       keyKind: extractKeyKind(text, findings),
+      keyRegion: extractKeyRegion(text),
       model: models[0],
       models: models.length ? models : undefined,
       client: extractClient(text),
@@ -97,6 +105,11 @@ function mergeGiven(facts: Facts, given: Record<string, FactValue>): Facts {
   }
   if (typeof given.model === 'string' && given.models === undefined) {
     merged.models = [given.model, ...(facts.models ?? []).filter((m) => m !== given.model)];
+  }
+  // Limits follow the model that is finally known (a given model wins), unless limits were given too.
+  if (MODEL_LIMIT_FACTS.every((k) => given[k] === undefined)) {
+    for (const k of MODEL_LIMIT_FACTS) delete merged[k];
+    Object.assign(merged, extractModelLimits(typeof merged.model === 'string' ? merged.model : undefined));
   }
   if (typeof given.status === 'string' && /^\d{3}$/.test(given.status)) merged.status = Number(given.status);
   return merged;

@@ -18,7 +18,7 @@ const MODEL_STUDIO: ReadonlyArray<[string, RegExp]> = [
   ['a Coding Plan key prefix', /\bsk-sp-/],
   [
     'a Model Studio message',
-    /Invalid API-key provided|Requests rate limit exceeded|Allocated quota exceeded|You exceeded your current requests list|Request rate increased too quickly|Range of (?:input length|max_tokens) should be|invalid access token or token expired|Access to model denied|make sure your account is in good standing|data may contain inappropriate content|url error, please check url|parameter\.enable_thinking|An internal error has occured|(?:Model|Workspace|App) access denied|free tier of the model has been exhausted|(?:hour|week|month) allocated quota exceeded|Model not exist\b|Either "prompt" or "messages" must exist/i,
+    /Invalid API-key provided|Requests rate limit exceeded|Allocated quota exceeded|You exceeded your current requests list|Request rate increased too quickly|Range of (?:input length|max_tokens) should be|invalid access token or token expired|Access to model denied|make sure your account is in good standing|data may contain inappropriate content|url error, please check url|parameter\.enable_thinking|An internal error has occured|(?:Model|Workspace|App) access denied|free tier of the model has been exhausted|(?:hour|week|month) allocated quota exceeded|Model not exist\b|Either "prompt" or "messages" must exist|Free allocated quota exceeded|Commodity has not purchased yet|The (?:pre|post)paid bill is overdue|inappropriate content with custom rule|blocked by faq rule|suspected of being involved in IP infringement|Workspace endpoint access denied|No api key provided\. You can set by dashscope|Can not find api-key|plesase make sure your account|not authorized to access this workspace|WorkSpace can not be found/i,
   ],
 ];
 
@@ -46,8 +46,23 @@ const FOREIGN: ReadonlyArray<[string, RegExp]> = [
   ],
 ];
 
+// Wordings another provider uses that Model Studio can also echo (OpenAI's billing words, Anthropic's body shape):
+// they name the other provider only when the text has no Model Studio fingerprint at all.
+const FOREIGN_WEAK: ReadonlyArray<[string, RegExp]> = [
+  [
+    'OpenAI',
+    /You exceeded your current quota, please check your plan and billing details|The server had an error while processing your request|You can find your API key at/i,
+  ],
+  ['OpenRouter', /No auth credentials found/i],
+  ['Anthropic', /"type"\s*:\s*"error"\s*,\s*"error"\s*:\s*\{\s*"type"/],
+];
+
 const OTHER_HOST = /\bhttps?:\/\/((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?\/(?:[\w.-]+\/)*(?:v\d|chat|completions|api)/gi;
 const DOC_HOSTS = /(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com)$/i;
+
+function weakForeign(text: string): [string, RegExp] | undefined {
+  return FOREIGN_WEAK.find(([, re]) => re.test(text));
+}
 
 export function extractProvider(text: string, code: string | undefined, rawCode: string | undefined): ProviderFacts {
   const out: ProviderFacts = {};
@@ -59,7 +74,7 @@ export function extractProvider(text: string, code: string | undefined, rawCode:
   }
   if (out.providerEvidence) out.provider = 'model_studio';
 
-  const foreign = FOREIGN.find(([, re]) => re.test(text));
+  const foreign = FOREIGN.find(([, re]) => re.test(text)) ?? (out.provider ? undefined : weakForeign(text));
   if (foreign) out.foreignProvider = foreign[0];
   else {
     for (const m of text.matchAll(OTHER_HOST)) {

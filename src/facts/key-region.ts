@@ -1,0 +1,30 @@
+// Which region's console the user says their API key came from. Keys carry no region in their prefix, so this
+// reads only what the paste states ("国际版 key", "key from the International (Singapore) console"); a key
+// region given as a config fact wins. Absent when the text does not say — never guessed from the base URL.
+
+const REGION_PHRASES: ReadonlyArray<[string, RegExp]> = [
+  [
+    'intl',
+    /(?:国际版|国际站|国际账号|新加坡|alibabacloud(?:\.com)?\b|\binternational\b|\bintl\b|\bsingapore\b)[^\n]{0,50}?(?:api[ _-]?key|\bkey\b|密钥|console|控制台|账号)/gi,
+  ],
+  [
+    'cn',
+    /(?:国内版|国内站|中国站|中国内地|阿里云国内|\bchina\b|\bmainland\b|\bbeijing\b)[^\n]{0,40}?(?:api[ _-]?key|\bkey\b|密钥|console|控制台|账号)/gi,
+  ],
+  ['us', /(?:\bUS\b|\bvirginia\b|美国)[^\n]{0,30}?(?:api[ _-]?key|\bkey\b|密钥|console|控制台)/g],
+];
+// A phrase that names a host or URL is about the endpoint, not the key ("the China DashScope host, so a key…").
+const ABOUT_ENDPOINT = /host|endpoint|url|base|domain|域名|地址|接口/i;
+
+export function extractKeyRegion(text: string): string | undefined {
+  let best: { region: string; end: number } | undefined;
+  for (const [region, re] of REGION_PHRASES) {
+    for (const m of text.matchAll(re)) {
+      if (ABOUT_ENDPOINT.test(m[0])) continue;
+      const end = (m.index ?? 0) + m[0].length;
+      if (!best || end < best.end) best = { region, end };
+      break;
+    }
+  }
+  return best?.region;
+}
