@@ -14,19 +14,21 @@ function isWatched(ctx: BotContext, m: Message): boolean {
   return parent !== null && ctx.config.watchChannels.has(parent);
 }
 
-async function handle(ctx: BotContext, m: Message): Promise<void> {
-  if (m.author.bot || m.author.id === ctx.client.user?.id || m.webhookId || m.system) return;
-  if (!isWatched(ctx, m)) return;
+type Outcome = 'ignored' | 'unwatched' | 'empty' | 'silent' | 'rate_limited' | 'warned' | 'answered';
+
+async function handle(ctx: BotContext, m: Message): Promise<Outcome> {
+  if (m.author.bot || m.author.id === ctx.client.user?.id || m.webhookId || m.system) return 'ignored';
+  if (!isWatched(ctx, m)) return 'unwatched';
   const files = await readAttachments(m.attachments.values(), ctx.config.apiUrl, () => {});
   const text = [m.content, files].filter(Boolean).join('\n');
-  if (!text.trim()) return;
+  if (!text.trim()) return 'empty';
   const result = await runDiagnosis(ctx, text);
-  if (!result.matched && !result.secretsFound) return; // silence: not sure, or not an error at all
+  if (!result.matched && !result.secretsFound) return 'silent'; // silence: not sure, or not an error at all
   const deleted = result.secretsFound ? await deleteLeakedMessage(ctx, m) : false;
   const waitMs = ctx.rateLimiter.take(m.author.id);
   if (waitMs > 0) {
     ctx.log.info({ event: 'rate_limited', user: m.author.id, channel: m.channelId }, 'passive answer skipped');
-    return;
+    return 'rate_limited';
   }
   ctx.log.info(
     {
@@ -41,25 +43,28 @@ async function handle(ctx: BotContext, m: Message): Promise<void> {
     },
     'answered a watched message',
   );
-  if (!m.channel.isSendable()) return;
+  if (!m.channel.isSendable()) return 'ignored';
   const channel = m.channel;
   const send = (payload: Parameters<typeof channel.send>[0]) =>
     withRetry(async () => void (await channel.send(payload)), ctx.backoffMs);
   if (result.secretsFound)
     await send({ content: leakNotice(m.author.id, deleted), allowedMentions: { users: [m.author.id] } });
-  if (!result.matched) return;
+  if (!result.matched) return 'warned';
   const [first, ...rest] = answerMessages(ctx, result);
-  if (!first) return;
+  if (!first) return 'warned';
   // Reply to the message when it still exists; a deleted one can only be answered in the channel.
   if (deleted) await send(first);
   else await withRetry(async () => void (await m.reply(first)), ctx.backoffMs);
   for (const msg of rest) await send(msg);
+  return 'answered';
 }
 
 export async function onMessage(ctx: BotContext, m: Message): Promise<void> {
   try {
-    await handle(ctx, m);
+    const outcome = await handle(ctx, m);
+    ctx.log.debug({ event: 'message_handled', message: m.id, outcome }, 'message handled');
   } catch (err) {
     ctx.log.error({ event: 'message_failed', channel: m.channelId, err: errorSummary(err) }, 'watched message failed');
+    ctx.log.debug({ event: 'message_handled', message: m.id, outcome: 'failed' }, 'message handled');
   }
 }

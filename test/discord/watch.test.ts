@@ -1,0 +1,84 @@
+// Passive watching: answer confident Model Studio errors in watched channels, stay silent otherwise.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bodyOf, CHANNEL_MESSAGES, CHAT_TEXT, type Harness, MATCHED_TEXT, startHarness } from './harness.js';
+
+describe('watched channels', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('replies to a Model Studio error with the diagnosis as a reply to the message', async () => {
+    const msg = await h.fake.postMessage({
+      channelId: h.fake.ids.support,
+      author: h.fake.user(),
+      content: MATCHED_TEXT,
+    });
+    const [reply] = await h.fake.waitForRequests(CHANNEL_MESSAGES(h.fake.ids.support));
+    const body = bodyOf(reply) as { message_reference?: { message_id: string }; embeds: Array<{ title: string }> };
+    expect(body.message_reference?.message_id).toBe(msg.id);
+    expect(body.embeds[0]!.title).toContain('InvalidApiKey');
+  });
+
+  it('reads a .txt attachment in a watched channel', async () => {
+    const file = h.fake.attachment({ filename: 'error.txt', content: MATCHED_TEXT });
+    await h.fake.postMessage({
+      channelId: h.fake.ids.support,
+      author: h.fake.user(),
+      content: '',
+      attachments: [file],
+    });
+    const [reply] = await h.fake.waitForRequests(CHANNEL_MESSAGES(h.fake.ids.support));
+    expect(JSON.stringify(bodyOf(reply).embeds)).toContain('InvalidApiKey');
+  });
+
+  it('ignores other attachment types', async () => {
+    const file = h.fake.attachment({ filename: 'error.png', content: MATCHED_TEXT, contentType: 'image/png' });
+    const m = await h.fake.postMessage({
+      channelId: h.fake.ids.support,
+      author: h.fake.user(),
+      content: 'see screenshot',
+      attachments: [file],
+    });
+    expect(await h.handled(m.id)).toBe('silent');
+    expect(h.fake.requestsTo({ method: 'GET', path: /^\/attachments\// })).toHaveLength(0);
+    expect(h.fake.requestsTo(CHANNEL_MESSAGES(h.fake.ids.support))).toHaveLength(0);
+  });
+
+  it('stays silent on ordinary chat, in unwatched channels, and for bots', async () => {
+    const post = (channelId: string, author: ReturnType<Harness['fake']['user']>, content: string) =>
+      h.fake.postMessage({ channelId, author, content });
+    const chat = await post(h.fake.ids.support, h.fake.user(), CHAT_TEXT);
+    const elsewhere = await post(h.fake.ids.general, h.fake.user(), MATCHED_TEXT);
+    const otherBot = await post(h.fake.ids.support, { ...h.fake.user('other-bot'), bot: true }, MATCHED_TEXT);
+    const itself = await post(h.fake.ids.support, h.fake.bot, MATCHED_TEXT);
+    expect(await h.handled(chat.id)).toBe('silent');
+    expect(await h.handled(elsewhere.id)).toBe('unwatched');
+    expect(await h.handled(otherBot.id)).toBe('ignored');
+    expect(await h.handled(itself.id)).toBe('ignored');
+    const sent = h.fake.requests.filter((r) => r.method !== 'GET');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('limits answers per user', async () => {
+    await h.stop();
+    h = await startHarness({ bot: { rateLimit: { max: 2, windowMs: 60_000 }, now: () => 0 } });
+    const user = h.fake.user('eager');
+    const outcomes: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      const m = await h.fake.postMessage({ channelId: h.fake.ids.support, author: user, content: MATCHED_TEXT });
+      outcomes.push(await h.handled(m.id));
+    }
+    expect(outcomes).toEqual(['answered', 'answered', 'rate_limited', 'rate_limited']);
+    expect(h.fake.requestsTo(CHANNEL_MESSAGES(h.fake.ids.support))).toHaveLength(2);
+    const other = await h.fake.postMessage({
+      channelId: h.fake.ids.support,
+      author: h.fake.user(),
+      content: MATCHED_TEXT,
+    });
+    expect(await h.handled(other.id)).toBe('answered');
+  });
+});
