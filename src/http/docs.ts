@@ -30,6 +30,16 @@ export async function registerDocs(app: FastifyInstance, options: { auth: boolea
       if (options.auth && url.startsWith('/v1/')) out.security = [{ bearer: [] }];
       return { schema: out as typeof schema, url };
     },
+    // A text/plain body is the raw paste, not the JSON object (the route's parser wraps it as {text}).
+    transformObject: (documentObject) => {
+      const doc = (documentObject as { openapiObject: Record<string, unknown> }).openapiObject as {
+        paths?: Record<string, { post?: { requestBody?: { content?: Record<string, unknown> } } }>;
+      };
+      const content = doc.paths?.['/v1/diagnose']?.post?.requestBody?.content;
+      if (content?.['text/plain'])
+        content['text/plain'] = { schema: { type: 'string', description: 'The raw pasted error.' } };
+      return doc as never;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -105,6 +105,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       : mapError(err, { bodyLimit: config.bodyLimit, contentType: request.headers['content-type'] });
     if (mapped.status >= 500) request.log.error({ err }, 'request failed');
     else refusals.set(request, { code: mapped.body.error.code, reason: mapped.body.error.message });
+    if (mapped.status === 401) reply.header('www-authenticate', 'Bearer');
     return reply.code(mapped.status).send(mapped.body);
   });
   app.setNotFoundHandler((request, reply) => {

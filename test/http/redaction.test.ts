@@ -1,0 +1,64 @@
+// A pasted key never reaches a log line or a response, whichever way it arrives.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeKey, INVALID_KEY_TEXT, readJson, startTestServer, type TestServer } from './server-harness.js';
+
+let server: TestServer;
+const key = fakeKey();
+beforeAll(async () => {
+  // debug level: the most the server ever logs.
+  server = await startTestServer({ logLevel: 'debug', bodyLimit: 2048 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const sends: [string, () => Promise<Response>][] = [
+  ['in the pasted text', () => server.post('/v1/diagnose', { text: `${INVALID_KEY_TEXT} key=${key}` })],
+  [
+    'as text/plain',
+    () => server.post('/v1/diagnose', `Authorization: Bearer ${key}`, { 'content-type': 'text/plain' }),
+  ],
+  ['in a given fact', () => server.post('/v1/diagnose', { text: INVALID_KEY_TEXT, facts: { baseUrl: key } })],
+  ['in ?format=text output', () => server.post('/v1/diagnose?format=text', { text: `${INVALID_KEY_TEXT} ${key}` })],
+  [
+    'in a batch item',
+    () => server.post('/v1/diagnose/batch', { items: [{ text: key }, { text: 1, facts: { model: key } }] }),
+  ],
+  ['inside malformed JSON', () => server.post('/v1/diagnose', `{"text": "${key}" "oops"}`)],
+  ['as an unquoted JSON value', () => server.post('/v1/diagnose', `{"text": ${key}}`)],
+  ['in JSON that is not an object', () => server.post('/v1/diagnose', `"${key}"`)],
+  ['in an over-limit body', () => server.post('/v1/diagnose', { text: `${key} ${'x'.repeat(3000)}` })],
+  ['in the query string', () => server.post(`/v1/diagnose?format=${key}`, { text: INVALID_KEY_TEXT })],
+  ['in an unknown path', () => server.get(`/v1/${key}`)],
+  ['in a rule id', () => server.get(`/v1/rules/${key}`)],
+  ['as the request id', () => server.get('/healthz', { 'x-request-id': key })],
+  ['in the Content-Type', () => server.post('/v1/diagnose', 'x', { 'content-type': `application/${key}` })],
+];
+
+describe('secret redaction', () => {
+  it.each(sends)('a key sent %s is not in the response or the log', async (_how, send) => {
+    const before = server.logs.length;
+    const res = await send();
+    const text = await res.text();
+    expect(text).not.toContain(key);
+    for (const [, value] of res.headers) expect(value).not.toContain(key);
+    // The request's log lines are written by the time the response is read; allow one tick for onResponse.
+    await new Promise((r) => setImmediate(r));
+    const lines = server.logs.slice(before);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).not.toContain(key);
+  });
+
+  it('tells the caller a secret was found, and redacts it in the facts', async () => {
+    const body = await readJson(await server.post('/v1/diagnose', { text: `${INVALID_KEY_TEXT} ${key}` }));
+    expect(body.secretsFound).toBe(true);
+    expect(body.facts.text).toContain('[REDACTED]');
+  });
+
+  it('logs no request body at all', async () => {
+    const marker = `body-marker-${Date.now()}`;
+    await server.post('/v1/diagnose', { text: `${INVALID_KEY_TEXT} ${marker}` });
+    await new Promise((r) => setImmediate(r));
+    expect(server.logs.join('')).not.toContain(marker);
+  });
+});
