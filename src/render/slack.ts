@@ -148,7 +148,8 @@ export function packMessages(blocks: SlackBlock[], tail: SlackBlock[], fallback:
   const messages: SlackMessage[] = [{ text, blocks: [] }];
   const add = (block: SlackBlock) => {
     const last = messages.at(-1)!;
-    if (last.blocks.length && !fits(last.text, [...last.blocks, block])) messages.push({ text: continued, blocks: [block] });
+    if (last.blocks.length && !fits(last.text, [...last.blocks, block]))
+      messages.push({ text: continued, blocks: [block] });
     else last.blocks.push(block);
   };
   for (const block of blocks) add(block);

@@ -1,6 +1,99 @@
-// Placeholder: the slack surface replaces this file.
+// `startSlack(env)`: validate the Slack variables, build the Bolt app in Socket Mode (SLACK_APP_TOKEN set)
+// or HTTP mode (SLACK_SIGNING_SECRET, on SLACK_HOST:SLACK_PORT at /slack/events), wire the ways in, start.
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import type { RuleSet } from '../engine/rule-set.js';
 import type { SurfaceHandle } from '../main.js';
+import { AnswerStore } from './answer-store.js';
+import { type AppTuning, createBoltApp } from './app.js';
+import { parseSlackConfig, type SlackConfig, type SlackMode } from './config.js';
+import type { SlackDeps } from './deps.js';
+import { InFlight } from './in-flight.js';
+import { registerListeners } from './listeners/index.js';
+import { createSlackLogger } from './logger.js';
+import { SeenKeys } from './seen.js';
+import { type UserRateLimit, UserRateLimiter } from './user-rate-limit.js';
 
-export async function startSlack(_env: NodeJS.ProcessEnv): Promise<SurfaceHandle> {
-  throw new Error('the slack surface is not built yet');
+/** Knobs that are not environment variables: for embedding and tests. */
+export interface SlackOptions extends AppTuning {
+  rules?: RuleSet;
+  userRateLimit?: UserRateLimit;
+  /** Where pino writes (stdout by default). */
+  logDestination?: DestinationStream;
+}
+
+export interface SlackHandle extends SurfaceHandle {
+  mode: SlackMode;
+  /** HTTP mode: where /slack/events listens. */
+  address?: { host: string; port: number };
+  /** Resolves once `n` deliveries in total have been fully handled (answers posted or skipped). */
+  handled(n: number): Promise<void>;
+}
+
+/** Longest a stop waits for answers being written. */
+export const STOP_DRAIN_MS = 5000;
+
+/** Slack rejected the token at start-up: say which variable and what to do. */
+export class SlackAuthError extends Error {
+  override name = 'SlackAuthError';
+}
+
+function startFailure(config: SlackConfig, err: Error & { code?: string; data?: { error?: string } }): string {
+  if (config.mode === 'socket')
+    return `Slack Socket Mode could not connect (${err.data?.error ?? err.message}); check SLACK_APP_TOKEN (xapp-…, scope connections:write) and that Socket Mode is enabled for the app`;
+  if (err.code === 'EADDRINUSE')
+    return `SLACK_PORT ${config.port} on SLACK_HOST ${config.host} is already in use; pick a free port`;
+  return `Slack HTTP mode could not listen on ${config.host}:${config.port} (${err.message}); check SLACK_HOST and SLACK_PORT`;
+}
+
+export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions = {}): Promise<SlackHandle> {
+  const config = parseSlackConfig(env);
+  const log = createSlackLogger(env.LOG_LEVEL, options.logDestination);
+  const deps: SlackDeps = {
+    config,
+    log,
+    rules: options.rules,
+    seen: new SeenKeys(),
+    limiter: new UserRateLimiter(options.userRateLimit),
+    answers: new AnswerStore(),
+  };
+  const inFlight = new InFlight();
+  const app = createBoltApp(config, log, options);
+  app.error(async (err) => {
+    log.error({ event: 'slack.error', code: err.code, error: err.message }, 'unhandled error in a listener');
+  });
+  try {
+    await app.init();
+  } catch (err) {
+    const reason = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+    throw new SlackAuthError(
+      `Slack rejected SLACK_BOT_TOKEN at ${config.apiUrl}auth.test (${reason}); copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions and reinstall the app if it was revoked`,
+    );
+  }
+  registerListeners(app, deps, inFlight);
+  let address: SlackHandle['address'];
+  try {
+    if (config.mode === 'socket') await app.start();
+    else {
+      const server = await app.start({ port: config.port, host: config.host });
+      address = { host: config.host, port: (server.address() as AddressInfo).port };
+    }
+  } catch (err) {
+    throw new Error(startFailure(config, err as Error & { code?: string; data?: { error?: string } }));
+  }
+  log.info(
+    { event: 'slack.started', mode: config.mode, address, watching: config.watchChannels.size },
+    'Slack bot started',
+  );
+  return {
+    name: 'slack',
+    mode: config.mode,
+    address,
+    handled: (n) => inFlight.handled(n),
+    async stop() {
+      await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_DRAIN_MS).unref())]);
+      await app.stop();
+      log.info({ event: 'slack.stopped' }, 'Slack bot stopped');
+    },
+  };
 }

@@ -1,0 +1,110 @@
+// The one path every way in shares: gather the pasted text, diagnose it, post the answer, and warn whoever
+// pasted a key. Listeners only decide where the answer goes.
+
+import { diagnose } from '../diagnose.js';
+import { redact } from '../redact.js';
+import { SECRET_WARNING } from '../render/messages.js';
+import { renderSlackMessages, type SlackMessage } from '../render/slack.js';
+import type { DiagnoseResult } from '../types.js';
+import type { SlackDeps, WayIn } from './deps.js';
+import { readAttachedText, type SlackFile } from './files.js';
+import { safeCall } from './safe-call.js';
+import { slackToPlain } from './slack-text.js';
+import type { WebClient } from './web-client.js';
+
+/** One message the text comes from, and who posted it (to warn them about a pasted key). */
+export interface Source {
+  text?: string;
+  user?: string;
+  files?: SlackFile[];
+}
+
+export interface Diagnosed {
+  result: DiagnoseResult;
+  /** Users whose own message or file held a secret. */
+  leakers: string[];
+}
+
+export async function diagnoseSources(
+  sources: Source[],
+  client: WebClient,
+  deps: SlackDeps,
+  botUserId?: string,
+): Promise<Diagnosed> {
+  const parts: string[] = [];
+  const leakers = new Set<string>();
+  for (const s of sources) {
+    const files = await readAttachedText(s.files, {
+      client,
+      token: deps.config.botToken,
+      apiUrl: deps.config.apiUrl,
+      log: deps.log,
+    });
+    const text = [slackToPlain(s.text, botUserId), ...files].filter(Boolean).join('\n\n');
+    if (s.user && redact(text).findings.length) leakers.add(s.user);
+    parts.push(text);
+  }
+  const result = await diagnose({ text: parts.filter(Boolean).join('\n\n') }, { rules: deps.rules });
+  return { result, leakers: [...leakers] };
+}
+
+/** Log one answer: how it came in and what it said — never the pasted text. */
+export function logAnswer(deps: SlackDeps, way: WayIn, result: DiagnoseResult, where: Record<string, unknown>) {
+  deps.log.info(
+    {
+      event: 'slack.answer',
+      way,
+      matched: result.matched,
+      rule: result.diagnoses[0]?.id ?? null,
+      secretsFound: result.secretsFound,
+      ...where,
+    },
+    'answered',
+  );
+}
+
+/** Post an answer in a channel or thread (public; the secret warning goes separately, ephemerally). */
+export async function postAnswer(
+  client: WebClient,
+  deps: SlackDeps,
+  target: { channel: string; threadTs?: string },
+  messages: SlackMessage[],
+): Promise<boolean> {
+  for (const m of messages) {
+    const ok = await safeCall(deps.log, 'chat.postMessage', () =>
+      client.chat.postMessage({
+        channel: target.channel,
+        thread_ts: target.threadTs,
+        text: m.text,
+        blocks: m.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
+    if (!ok) return false;
+  }
+  return true;
+}
+
+export function publicAnswer(deps: SlackDeps, result: DiagnoseResult): SlackMessage[] {
+  return renderSlackMessages(result, { answerId: deps.answers.put(result) });
+}
+
+/** Tell each poster of a key, privately, to delete the message and rotate the key. */
+export async function warnLeakers(
+  client: WebClient,
+  deps: SlackDeps,
+  leakers: string[],
+  target: { channel: string; threadTs?: string },
+): Promise<void> {
+  for (const user of leakers) {
+    await safeCall(deps.log, 'chat.postEphemeral', () =>
+      client.chat.postEphemeral({
+        channel: target.channel,
+        user,
+        thread_ts: target.threadTs,
+        text: `:warning: ${SECRET_WARNING}`,
+      }),
+    );
+  }
+}

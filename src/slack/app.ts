@@ -1,0 +1,42 @@
+// Builds the Bolt app for either connection mode, with an explicit Web API retry policy: Bolt's defaults
+// retry for ~30 minutes (Socket Mode: 100 times), far too long for a chat answer.
+import { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { SlackConfig } from './config.js';
+import { boltLogger } from './logger.js';
+import type { RetryOptions } from './web-client.js';
+
+/** Rate-limited (429 + Retry-After, honoured by the client), 5xx and network errors: 4 retries over ~15 s. */
+export const SLACK_RETRY_POLICY: RetryOptions = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 8000,
+  randomize: true,
+};
+/** One Web API request may take this long before it counts as failed (and is retried). */
+export const SLACK_REQUEST_TIMEOUT_MS = 10_000;
+
+export interface AppTuning {
+  retryConfig?: RetryOptions;
+}
+
+export function createBoltApp(config: SlackConfig, log: Logger, tuning: AppTuning = {}): App {
+  const common = {
+    token: config.botToken,
+    logger: boltLogger(log),
+    // Our own guard ignores every bot, this one included, and is also where deliveries are counted.
+    ignoreSelf: false,
+    convoStore: false as const,
+    // auth.test runs in init(), so a rejected token stops start-up with a clear message.
+    deferInitialization: true,
+    clientOptions: {
+      slackApiUrl: config.apiUrl,
+      retryConfig: tuning.retryConfig ?? SLACK_RETRY_POLICY,
+      rejectRateLimitedCalls: false,
+      timeout: SLACK_REQUEST_TIMEOUT_MS,
+    },
+  };
+  if (config.mode === 'socket') return new App({ ...common, appToken: config.appToken, socketMode: true });
+  return new App({ ...common, signingSecret: config.signingSecret, processBeforeResponse: false });
+}

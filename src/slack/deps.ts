@@ -1,0 +1,20 @@
+// What every listener gets: configuration, the log, and the shared guards and stores.
+import type { Logger } from 'pino';
+import type { RuleSet } from '../engine/rule-set.js';
+import type { AnswerStore } from './answer-store.js';
+import type { SlackConfig } from './config.js';
+import type { SeenKeys } from './seen.js';
+import type { UserRateLimiter } from './user-rate-limit.js';
+
+export interface SlackDeps {
+  config: SlackConfig;
+  log: Logger;
+  /** Rules to diagnose with; the bundled set when absent. */
+  rules?: RuleSet;
+  seen: SeenKeys;
+  limiter: UserRateLimiter;
+  answers: AnswerStore;
+}
+
+/** How the request reached the bot: logged with every answer, and decides silence vs. help on no match. */
+export type WayIn = 'mention' | 'dm' | 'slash' | 'shortcut' | 'passive';

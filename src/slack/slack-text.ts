@@ -1,0 +1,22 @@
+// Slack delivers message text as mrkdwn: `&lt;` for `<`, links as `<https://…|label>`, mentions as `<@U…>`.
+// Diagnosis needs the text as the user pasted it, so base URLs and JSON bodies are recognised.
+
+/** Undo Slack's formatting: links to their URL, mentions of the bot removed, entities decoded. */
+export function slackToPlain(text: string | undefined, botUserId?: string): string {
+  if (!text) return '';
+  let out = text;
+  if (botUserId) out = out.replaceAll(`<@${botUserId}>`, '');
+  out = out
+    .replace(/<((?:https?|mailto):[^|>]+)\|[^>]*>/g, '$1')
+    .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
+    .replace(/<([@#!][^|>]+)\|([^>]+)>/g, '$2')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  return out.trim();
+}
+
+/** Whether the text mentions the user id, e.g. the bot in `<@U0BOT>`. */
+export function mentions(text: string | undefined, userId: string | undefined): boolean {
+  return Boolean(text && userId && text.includes(`<@${userId}>`));
+}

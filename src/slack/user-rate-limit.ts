@@ -1,0 +1,44 @@
+// Per-user token bucket: one user cannot flood a channel through the bot.
+
+export interface UserRateLimit {
+  /** Requests a user may make in a burst. */
+  burst: number;
+  /** Requests a user regains per minute. */
+  perMinute: number;
+}
+
+export const DEFAULT_USER_RATE_LIMIT: UserRateLimit = { burst: 5, perMinute: 10 };
+
+interface Bucket {
+  tokens: number;
+  at: number;
+  /** Whether the user was already told they are limited since the bucket last had tokens. */
+  told: boolean;
+}
+
+export type RateDecision = 'allow' | 'deny-and-tell' | 'deny';
+
+export class UserRateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  constructor(
+    private readonly limit: UserRateLimit = DEFAULT_USER_RATE_LIMIT,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Take one token for `user`. The first refusal says "tell them"; later ones stay quiet. */
+  take(user: string): RateDecision {
+    const t = this.now();
+    const b = this.buckets.get(user) ?? { tokens: this.limit.burst, at: t, told: false };
+    b.tokens = Math.min(this.limit.burst, b.tokens + ((t - b.at) / 60_000) * this.limit.perMinute);
+    b.at = t;
+    this.buckets.set(user, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      b.told = false;
+      return 'allow';
+    }
+    if (b.told) return 'deny';
+    b.told = true;
+    return 'deny-and-tell';
+  }
+}

@@ -1,0 +1,107 @@
+// Starts the fake Slack and the real bot (real Bolt app) against it, in either connection mode, and counts
+// deliveries so a test can wait for "all handled" instead of sleeping.
+import { randomBytes } from 'node:crypto';
+import { type SlackHandle, type SlackOptions, startSlack } from '../../src/slack/start.js';
+import { type Delivery, HttpDelivery, SocketDelivery } from '../fakes/slack/deliver.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
+
+export type Mode = 'http' | 'socket';
+export const MODES: Mode[] = ['http', 'socket'];
+
+/** Fast retries so fault tests take milliseconds; the product's own policy is SLACK_RETRY_POLICY. */
+export const TEST_RETRY = { retries: 3, factor: 1, minTimeout: 20, maxTimeout: 50 };
+
+export const WATCHED = 'CWATCH0001';
+export const OTHER_CHANNEL = 'COTHER0001';
+export const USER = 'UUSER00001';
+
+export interface Harness {
+  fake: FakeSlack;
+  bot: SlackHandle;
+  send: Delivery;
+  /** HTTP mode only: the raw signed POST, for forged or stale requests. */
+  http?: HttpDelivery;
+  signingSecret: string;
+  logs: Array<Record<string, unknown>>;
+  /** Wait until every delivery sent so far has been fully handled. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(
+  mode: Mode,
+  options: SlackOptions = {},
+  env: NodeJS.ProcessEnv = {},
+): Promise<Harness> {
+  const fake = await FakeSlack.start();
+  const signingSecret = randomBytes(16).toString('hex');
+  const logs: Array<Record<string, unknown>> = [];
+  const baseEnv: NodeJS.ProcessEnv = {
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_WATCH_CHANNELS: WATCHED,
+    LOG_LEVEL: 'info',
+    ...(mode === 'socket'
+      ? { SLACK_APP_TOKEN: fake.appToken }
+      : { SLACK_SIGNING_SECRET: signingSecret, SLACK_HOST: '127.0.0.1', SLACK_PORT: '0' }),
+    ...env,
+  };
+  let bot: SlackHandle;
+  try {
+    bot = await startSlack(baseEnv, {
+      retryConfig: TEST_RETRY,
+      logDestination: { write: (line: string) => void logs.push(JSON.parse(line)) },
+      ...options,
+    });
+  } catch (err) {
+    await fake.stop();
+    throw err;
+  }
+  const http = bot.address
+    ? new HttpDelivery(`http://127.0.0.1:${bot.address.port}/slack/events`, signingSecret)
+    : undefined;
+  const inner: Delivery = http ?? new SocketDelivery(fake);
+  let sent = 0;
+  const count = <T>(deliver: () => Promise<T>) => {
+    sent++;
+    return deliver();
+  };
+  const counted: Delivery = {
+    event: (body, opts) => count(() => inner.event(body, opts)),
+    command: (fields) => count(() => inner.command(fields)),
+    interaction: (payload) => count(() => inner.interaction(payload)),
+  };
+  return {
+    fake,
+    bot,
+    send: counted,
+    http,
+    signingSecret,
+    logs,
+    settle: () => bot.handled(sent),
+    async stop() {
+      await bot.stop();
+      await fake.stop();
+    },
+  };
+}
+
+/** Every outbound body and URL the bot sent, as one string, for "never appears" checks. */
+export function everythingSent(fake: FakeSlack): string {
+  return fake.calls.map((c) => `${c.path}\n${c.raw}`).join('\n');
+}
+
+/** The text of every block in a recorded message body, joined. */
+export function blockText(body: Record<string, unknown>): string {
+  const blocks = (body.blocks ?? []) as Array<Record<string, unknown>>;
+  return blocks
+    .map((b) => {
+      const text = b.text as { text?: string } | undefined;
+      const elements = (b.elements ?? []) as Array<{ text?: string | { text?: string } }>;
+      return [
+        text?.text ?? '',
+        ...elements.map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))),
+      ].join('\n');
+    })
+    .join('\n');
+}
