@@ -72,6 +72,11 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
   client.rest.on('rateLimited', (info) =>
     log.warn({ event: 'rest_rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global }),
   );
+  // 429s and 5xx that discord.js retries by itself are otherwise invisible; log them for operators.
+  client.rest.on('response', (request, response) => {
+    if (response.status === 429 || response.status >= 500)
+      log.warn({ event: 'rest_error_status', status: response.status, method: request.method, route: request.route });
+  });
 
   return {
     client,

@@ -48,6 +48,8 @@ export interface FakeDiscord {
   attachment(spec: AttachmentSpec): Record<string, unknown>;
   /** The next `count` requests matching `match` answer with `fault` (429 with retry-after, or a 5xx). */
   failNext(match: RouteMatch, count: number, fault: Fault): void;
+  /** Drop every pending fault. */
+  clearFaults(): void;
   /** Dispatch MESSAGE_CREATE; returns the message object. */
   postMessage(m: { channelId: string; author: FakeUser; content: string; attachments?: unknown[] }): Promise<Msg>;
   /** Dispatch INTERACTION_CREATE for `/diagnose` with the given options. */
@@ -146,6 +148,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       };
     },
     failNext: (match, count, fault) => state.faults.add(match, count, fault),
+    clearFaults: () => state.faults.clear(),
     async postMessage(m) {
       const msg = messageObject({ ...m, guildId: ids.guild });
       await gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: [], joined_at: msg.timestamp } });
