@@ -99,6 +99,12 @@ export class FakeSlack {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...Array<Fault>(times).fill(fault)]);
   }
 
+  /** Drop pending faults for `method`, or for every method. */
+  clearFaults(method?: string): void {
+    if (method) this.faults.delete(method);
+    else this.faults.clear();
+  }
+
   /** Answer `method` with a custom body from now on. */
   answer(method: string, answer: Answer): void {
     this.answers.set(method, answer);
