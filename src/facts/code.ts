@@ -1,6 +1,8 @@
 // The error code, mapped to its native Model Studio name. Bodies first, then printed forms.
+// Generic names (InternalError, Throttling, Conflict, …) are shared with other clouds and with plain English, so a
+// bare one only counts where it is printed like a code — never a word in a sentence or an HTTP reason phrase.
 import type { ErrorRecord } from './error-body.js';
-import { CODE_ALIASES, NATIVE_CODES, normalizeCode } from './known-codes.js';
+import { CODE_ALIASES, DISTINCTIVE_CODES, isKnownCode, NATIVE_CODES, normalizeCode } from './known-codes.js';
 
 export interface CodeFacts {
   code?: string;
@@ -8,15 +10,24 @@ export interface CodeFacts {
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const NATIVE_TOKEN = new RegExp(`(?<![\\w.])(${NATIVE_CODES.map(escapeRe).join('|')})(?![\\w])(?!\\.[A-Za-z])`);
+// Not glued to a word or to a dotted path (`foo.Throttling`), yet a leading `.` of a cut-off paste is fine.
+const NATIVE_TOKEN = new RegExp(
+  `(?<![\\w])(?<!\\w\\.)(${NATIVE_CODES.map(escapeRe).join('|')})(?![\\w])(?!\\.[A-Za-z])`,
+  'g',
+);
 const ALIAS_TOKEN = new RegExp(`(?<![\\w.])(${Object.keys(CODE_ALIASES).map(escapeRe).join('|')})(?![\\w])`);
 const ALGO_PREFIX = /InternalError\.Algo\.([A-Za-z]+(?:\.[A-Za-z]+)*)/;
-const STATUS_NAME = /["']?status_name["']?\s*[:=]\s*["']([A-Za-z]+)["']/;
+const STATUS_NAME = /\\?["']?status_name\\?["']?\s*[:=]\s*\\?["']([A-Za-z]+)/;
 const LABELLED_CODE = /\b(?:code|status)["']?\s*[:=]\s*["']?([A-Za-z][A-Za-z_.]{3,60})/;
+/** A generic code printed as a code: labelled, quoted, or followed by `:`/`,`/`)`/end. */
+const CODE_BEFORE = /(?:code|status|错误码|<\d{3}>)\W{0,4}$|["'`[]$/i;
+const CODE_AFTER = /^(?:\s*[:：,)\]]|["'`]|\s*$)/;
+const HTTP_REASON_BEFORE = /\b[45]\d\d\s+$/;
 
 function fromAlgoPrefix(text: string): string | undefined {
   const m = ALGO_PREFIX.exec(text);
   if (!m?.[1]) return undefined;
+  // `<5000202> …ModelServingError…` wraps the serving layer's answer; its status_name is the real code.
   if (m[1].startsWith('ModelServingError')) return STATUS_NAME.exec(text)?.[1] ?? 'InternalError.Algo';
   return m[1].split('.')[0];
 }
@@ -26,16 +37,31 @@ function finish(raw: string): CodeFacts {
   return code === raw ? { code } : { code, rawCode: raw };
 }
 
+function printedAsCode(text: string, index: number, token: string): boolean {
+  if (DISTINCTIVE_CODES.has(token)) return true;
+  const before = text.slice(Math.max(0, index - 12), index);
+  const after = text.slice(index + token.length, index + token.length + 3);
+  if (HTTP_REASON_BEFORE.test(before) && token === 'Conflict') return false;
+  return CODE_BEFORE.test(before) || CODE_AFTER.test(after);
+}
+
+function bareNativeCode(text: string): string | undefined {
+  for (const m of text.matchAll(NATIVE_TOKEN)) {
+    if (printedAsCode(text, m.index, m[1]!)) return m[1];
+  }
+  return undefined;
+}
+
 export function extractCode(text: string, records: ErrorRecord[]): CodeFacts {
   const algo = fromAlgoPrefix(text);
   if (algo) return { code: algo, rawCode: ALGO_PREFIX.exec(text)![0] };
   const bodyCode = records.find((r) => r.code && !/^\d+$/.test(r.code) && r.code !== 'unknown')?.code;
   if (bodyCode) return finish(bodyCode);
-  const native = NATIVE_TOKEN.exec(text)?.[1];
+  const native = bareNativeCode(text);
   if (native) return finish(native);
   const alias = ALIAS_TOKEN.exec(text)?.[1];
   if (alias) return finish(alias);
   const labelled = LABELLED_CODE.exec(text)?.[1];
-  if (labelled && /[A-Z]/.test(labelled) && NATIVE_CODES.includes(normalizeCode(labelled))) return finish(labelled);
+  if (labelled && /[A-Z]/.test(labelled) && isKnownCode(normalizeCode(labelled))) return finish(labelled);
   return {};
 }

@@ -1,5 +1,6 @@
 // Reads the error fields out of parsed bodies, whatever their wire shape.
 import type { JsonObject } from './json-bodies.js';
+import { isKnownCode, normalizeCode } from './known-codes.js';
 
 export interface ErrorRecord {
   shape: string;
@@ -35,7 +36,8 @@ export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
   const errors = obj.errors && typeof obj.errors === 'object' ? (obj.errors as JsonObject) : undefined;
   if (errors) return { shape: 'errors', message: str(errors.message), requestId: str(errors.request_id) ?? requestId };
   const code = str(obj.code) ?? str(obj.Code);
-  const message = str(obj.message) ?? str(obj.Message) ?? str(obj.msg);
+  // `status_message` is what the model-serving layer sends inside a `<5000202>` wrapper.
+  const message = str(obj.message) ?? str(obj.Message) ?? str(obj.msg) ?? str(obj.status_message);
   const status = num(obj.status_code) ?? num(obj.statusCode) ?? num(obj.status) ?? num(obj.code);
   if (!code && !message && status === undefined) return undefined;
   const shape =
@@ -43,10 +45,14 @@ export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
   return { shape, code, message, status, requestId, type: str(obj.type) ?? str(obj.status_name) };
 }
 
-/** Records from all bodies, most informative first: a string code beats a bare message. */
+/**
+ * Records from all bodies, most informative first: a Model Studio code beats any other string code (so the inner
+ * provider body of a litellm / gateway wrapper decides the code), which beats a bare message.
+ */
 export function readErrorBodies(bodies: JsonObject[]): ErrorRecord[] {
   const records = bodies.map(readErrorBody).filter((r): r is ErrorRecord => r !== undefined);
-  const score = (r: ErrorRecord) => (r.code ? 4 : 0) + (r.message ? 2 : 0) + (r.status ? 1 : 0);
+  const known = (r: ErrorRecord) => r.code !== undefined && isKnownCode(normalizeCode(r.code));
+  const score = (r: ErrorRecord) => (known(r) ? 8 : 0) + (r.code ? 4 : 0) + (r.message ? 2 : 0) + (r.status ? 1 : 0);
   return records
     .map((r, i) => ({ r, i }))
     .sort((a, b) => score(b.r) - score(a.r) || a.i - b.i)

@@ -1,12 +1,14 @@
 // The SDK exception class (e.g. `RateLimitError`, `ApiException`, `AuthenticationError`).
+// Segments of a dotted Model Studio code (`InternalError.Algo.ModelServingError.ModelServingUnknownError`) are codes,
+// not classes, and so are the code names that merely end in "Error".
 
 const QUALIFIED = /\b(?:[a-z_][\w]*\.)+([A-Z][A-Za-z]*(?:Error|Exception|Timeout))\b/;
-const BARE = /\b([A-Z][A-Za-z]*(?:Error|Exception)|ReadTimeout|ConnectTimeout)\b(?=[:(\s]|$)/;
-const NOT_CLASSES = new Set(['InternalError', 'ServiceUnavailableError', 'NetworkError', 'APIConnectionError']);
+const BARE = /(?<![.\w])([A-Z][A-Za-z]*(?:Error|Exception)|ReadTimeout|ConnectTimeout)\b(?=[:(\s]|$)/;
+const NOT_CLASSES = new Set(['InternalError', 'ServiceUnavailableError', 'NetworkError']);
 
 export function extractErrorType(text: string): string | undefined {
   const qualified = QUALIFIED.exec(text)?.[1];
   if (qualified) return qualified;
   const bare = BARE.exec(text)?.[1];
-  return bare && !NOT_CLASSES.has(bare) ? bare : bare === 'APIConnectionError' ? bare : undefined;
+  return bare && !NOT_CLASSES.has(bare) ? bare : undefined;
 }

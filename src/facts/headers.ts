@@ -1,12 +1,39 @@
-// Request headers named in the text (e.g. `X-DashScope-Wait-Timeout`), canonical case, de-duplicated.
+// Request headers named in the text (e.g. `X-DashScope-Wait-Timeout`), in their documented spelling whatever case
+// the paste used (HTTP header names are case-insensitive, rules compare exact strings), de-duplicated.
 
-const HEADER = /\b(X-DashScope-[A-Za-z-]+|Authorization|x-api-key|anthropic-version|X-Request-Id|Retry-After)\b/gi;
+const HEADER =
+  /\b(X-DashScope-[A-Za-z-]*[A-Za-z]|Authorization|x-api-key|anthropic-version|X-Request-Id|Retry-After)\b/gi;
+
+/** Documented spellings; other X-DashScope-* names get each segment capitalised. */
+const CANONICAL: ReadonlyMap<string, string> = new Map(
+  [
+    'X-DashScope-Async',
+    'X-DashScope-Wait-Timeout',
+    'X-DashScope-SSE',
+    'X-DashScope-WorkSpace',
+    'X-DashScope-DataInspection',
+    'X-DashScope-OssResourceResolve',
+    'X-DashScope-Plugin',
+    'Authorization',
+    'x-api-key',
+    'anthropic-version',
+    'X-Request-Id',
+    'Retry-After',
+  ].map((h) => [h.toLowerCase(), h]),
+);
+
+function canonical(name: string): string {
+  const known = CANONICAL.get(name.toLowerCase());
+  if (known) return known;
+  const tail = name.slice('X-DashScope-'.length);
+  return `X-DashScope-${tail
+    .split('-')
+    .map((s) => (s ? s[0]!.toUpperCase() + s.slice(1) : s))
+    .join('-')}`;
+}
 
 export function extractHeaders(text: string): string[] {
-  const seen = new Map<string, string>();
-  for (const m of text.matchAll(HEADER)) {
-    const name = m[1]!;
-    if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
-  }
-  return [...seen.values()];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(HEADER)) seen.add(canonical(m[1]!));
+  return [...seen];
 }

@@ -129,3 +129,8 @@ export function normalizeCode(raw: string): string {
   if (algo?.[1] && !algo[1].startsWith('ModelServingError')) return algo[1];
   return CODE_ALIASES[raw] ?? raw;
 }
+
+/** Whether `code` is a native Model Studio code this tool knows. */
+export function isKnownCode(code: string): boolean {
+  return NATIVE_CODES.includes(code);
+}

@@ -2,11 +2,31 @@
 import type { ErrorRecord } from './error-body.js';
 
 const AFTER_CODE =
-  /(?:InternalError\.Algo\.[A-Za-z.]+|[A-Z][A-Za-z]+(?:\.[A-Za-z]+)+|InvalidApiKey|Arrearage)\s*[:-]\s*([^\n{}]{3,400})/;
+  /(?:InternalError\.Algo\.[A-Za-z.]+|[A-Z][A-Za-z]+(?:\.[A-Za-z]+)+|InvalidApiKey|Arrearage)\s*[:-]\s*([^\n{}]{3,400})/g;
 const LABELLED = /\bmessage["']?\s*[:=]\s*["']?([^"'\n]{3,400})/i;
+/** `Foo.java:198)` and friends are stack frames, not a code followed by its message. */
+const SOURCE_FILE = /\.(?:java|kt|scala|py|js|mjs|cjs|ts|go|rb|cs)$/i;
+const BOX_DRAWING = /[│┃║]/;
+/** The algorithm layer's `<400> InternalError.Algo.X: ` prefix belongs to the code, not the message. */
+const ALGO_PREFIX = /^\s*(?:<\d{3,7}>\s*)?InternalError\.Algo(?:\.[A-Za-z]+)*\s*:\s*/;
+
+/** Terminal UIs (qwen-code, Claude Code) draw errors inside boxes and wrap them: unwrap before reading. */
+function unboxed(text: string): string {
+  return BOX_DRAWING.test(text) ? text.replace(/[│┃║]/g, ' ').replace(/\s*\n\s*/g, ' ') : text;
+}
+
+function afterCode(text: string): string | undefined {
+  for (const m of text.matchAll(AFTER_CODE)) {
+    const codePart = m[0].slice(0, m[0].length - m[1]!.length);
+    if (SOURCE_FILE.test(codePart.replace(/\s*[:-]\s*$/, ''))) continue;
+    if (/[A-Za-z\u4e00-\u9fff]{3}/.test(m[1]!)) return m[1];
+  }
+  return undefined;
+}
 
 export function extractMessage(text: string, records: ErrorRecord[]): string | undefined {
   const fromBody = records.find((r) => r.message)?.message;
-  const raw = fromBody ?? AFTER_CODE.exec(text)?.[1] ?? LABELLED.exec(text)?.[1];
-  return raw?.trim().replace(/\s+/g, ' ').slice(0, 500) || undefined;
+  const plain = unboxed(text);
+  const raw = fromBody ?? afterCode(plain) ?? LABELLED.exec(plain)?.[1];
+  return raw?.replace(ALGO_PREFIX, '').trim().replace(/\s+/g, ' ').slice(0, 500) || undefined;
 }

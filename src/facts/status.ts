@@ -1,5 +1,7 @@
 // HTTP status of the failed call. Labelled forms first ("Error code: 429", "status_code": 400, "<400>"),
 // then a status followed by its reason phrase, then a bare status at the start of an error line.
+// A number inside a body's message string ("… Error code: 429 …" echoed in a 400's message) is not the status,
+// except the serving layer's own status inside a `<5000202> …ModelServingError` wrapper, which is the real one.
 import type { ErrorRecord } from './error-body.js';
 
 const LABELLED =
@@ -9,21 +11,48 @@ const REASON =
   /\b([45]\d\d)\s*(?:-\s*)?(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout|Payload Too Large|Unsupported Media Type|Client Error|Server Error|status code|Invalid|Incorrect|Access|Free|Rate|invalid|Model|Range|<)/g;
 const ERRORISH_PREFIX = /(?:error|failed|失败|报错|returned|returns|返回|with)\W{0,3}([45]\d\d)(?!\d)/gi;
 const LINE_START = /(?:^|\n)\s*[[(✕✖│ ]*([45]\d\d)\s*[:\s]\s*[A-Za-z<{'"]/g;
+const MODEL_SERVING = /ModelServingError[\s\S]{0,2000}?\\?["']?status_code\\?["']?\s*[:=]\s*([45]\d\d)(?!\d)/;
+const MESSAGE_KEY = /(\\?["'])(?:message|msg|Message|status_message|detail|error_msg)\1\s*:\s*(\\?["'])/g;
 
-function firstMatch(re: RegExp, text: string): { index: number; status: number } | undefined {
+type Span = [number, number];
+
+/** Where message strings of bodies lie, so numbers quoted inside them can be skipped. */
+function messageSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(MESSAGE_KEY)) {
+    const quote = m[2]!;
+    const start = m.index + m[0].length;
+    let end = text.length;
+    for (let i = start; i < text.length; i++) {
+      if (text.startsWith(quote, i)) {
+        end = i;
+        break;
+      }
+      if (quote.length === 1 && text[i] === '\\') i++;
+    }
+    spans.push([start, end]);
+  }
+  return spans;
+}
+
+function firstMatch(re: RegExp, text: string, spans: Span[]): { index: number; status: number } | undefined {
   re.lastIndex = 0;
   let best: { index: number; status: number } | undefined;
   for (const m of text.matchAll(re)) {
     const status = Number(m[1]);
-    if (status >= 400 && status <= 599 && (!best || m.index < best.index)) best = { index: m.index, status };
+    if (status < 400 || status > 599 || spans.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    if (!best || m.index < best.index) best = { index: m.index, status };
   }
   return best;
 }
 
 export function extractStatus(text: string, records: ErrorRecord[]): number | undefined {
+  const serving = MODEL_SERVING.exec(text)?.[1];
+  if (serving) return Number(serving);
+  const spans = messageSpans(text);
   const tiers = [[LABELLED, ANGLE], [REASON], [ERRORISH_PREFIX, LINE_START]];
   for (const tier of tiers) {
-    const hits = tier.map((re) => firstMatch(re, text)).filter((h) => h !== undefined);
+    const hits = tier.map((re) => firstMatch(re, text, spans)).filter((h) => h !== undefined);
     if (hits.length) return hits.sort((a, b) => a.index - b.index)[0]!.status;
   }
   return records.find((r) => r.status !== undefined)?.status;
