@@ -2,16 +2,20 @@
 // reads only what the paste states ("国际版 key", "key from the International (Singapore) console"); a key
 // region given as a config fact wins. Absent when the text does not say — never guessed from the base URL.
 
+// The region word must sit within three words of "key" / "console" ("国际版阿里云中的dashscope key", "key from the
+// International (Singapore) console"); "international users to obtain a DashScope API key" is about users.
+const NEAR = String.raw`\)?[^\S\n]*(?:\S{0,40}[^\S\n]+){0,3}?\S{0,40}?`;
+const KEY_WORD = String.raw`(?:api[ _-]?key|key\b|密钥|console|控制台|账号)`;
+const phrase = (regionWords: string, flags = 'gi') => new RegExp(`(?:${regionWords})${NEAR}${KEY_WORD}`, flags);
+
 const REGION_PHRASES: ReadonlyArray<[string, RegExp]> = [
   [
     'intl',
-    /(?:国际版|国际站|国际账号|新加坡|alibabacloud(?:\.com)?\b|\binternational\b|\bintl\b|\bsingapore\b)[^\n]{0,50}?(?:api[ _-]?key|\bkey\b|密钥|console|控制台|账号)/gi,
+    phrase(String.raw`国际版|国际站|国际账号|新加坡|alibabacloud(?:\.com)?\b|\binternational\b|\bintl\b|\bsingapore\b`),
   ],
-  [
-    'cn',
-    /(?:国内版|国内站|中国站|中国内地|阿里云国内|\bchina\b|\bmainland\b|\bbeijing\b)[^\n]{0,40}?(?:api[ _-]?key|\bkey\b|密钥|console|控制台|账号)/gi,
-  ],
-  ['us', /(?:\bUS\b|\bvirginia\b|美国)[^\n]{0,30}?(?:api[ _-]?key|\bkey\b|密钥|console|控制台)/g],
+  ['cn', phrase(String.raw`国内版|国内站|中国站|中国内地|阿里云国内|\bchina\b|\bmainland\b|\bbeijing\b`)],
+  // Upper-case US only: "us" is an English word.
+  ['us', new RegExp(`(?:\\bUS\\b|\\b[Vv]irginia\\b|美国)${NEAR}(?:api[ _-]?key|key\\b|密钥|console|控制台)`, 'g')],
 ];
 // A phrase that names a host or URL is about the endpoint, not the key ("the China DashScope host, so a key…").
 const ABOUT_ENDPOINT = /host|endpoint|url|base|domain|域名|地址|接口/i;

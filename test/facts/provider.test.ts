@@ -1,0 +1,104 @@
+// Provider fingerprints, checked on the development corpus: every positive is Model Studio (or has no provider
+// at all), and the negatives that name another provider are attributed to it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractProvider } from '../../src/facts/provider.js';
+
+interface Item {
+  id: string;
+  text: string;
+}
+const read = (name: string): Item[] =>
+  readFileSync(join(import.meta.dirname, '..', 'corpus', name), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Item);
+const byId = new Map([...read('dev.jsonl'), ...read('dev-negatives.jsonl')].map((i) => [i.id, i.text]));
+const corpus = (id: string) => {
+  const text = byId.get(id);
+  if (text === undefined) throw new Error(`corpus item ${id} is missing`);
+  return text;
+};
+
+describe('extractProvider on the corpus', () => {
+  it.each([
+    ['neg-001', 'OpenAI'],
+    ['neg-003', 'Google Gemini'],
+    ['neg-006', 'AWS Bedrock'],
+    ['neg-011', 'Moonshot (Kimi)'],
+    ['neg-016', 'OpenAI'],
+    ['neg-018', 'a local or self-hosted model server (vLLM, Ollama, LM Studio, …)'],
+    ['neg-021', 'a local or self-hosted model server (vLLM, Ollama, LM Studio, …)'],
+    ['neg-023', 'OpenAI'],
+    ['neg-026', 'ModelScope'],
+    ['neg-031', 'OpenRouter'],
+    ['neg-036', 'Zhipu (GLM)'],
+    ['neg-041', 'OpenAI'],
+    ['neg-056', 'Anthropic'],
+    ['neg-058', 'Anthropic'],
+    ['neg-068', 'Anthropic'],
+    ['neg-076', 'a local or self-hosted model server (vLLM, Ollama, LM Studio, …)'],
+    ['neg-081', 'OpenAI'],
+    ['neg-083', 'Azure OpenAI'],
+  ])('%s is %s', (id, provider) => {
+    const facts = extractProvider(corpus(id), undefined, undefined);
+    expect(facts.provider).toBe(provider);
+    expect(facts.foreignProvider).toBe(provider);
+  });
+
+  it.each([
+    'rw-003',
+    'rw-005',
+    'rw-009',
+    'rw-014',
+    'rw-022',
+    'rw-028',
+    'rw-038',
+    'rw-044',
+    'rw-049',
+    'rw-050',
+    'rw-057',
+    'rw-060',
+    'rw-062',
+    'rw-078',
+    'rw-088',
+    'rw-104',
+  ])('%s is Model Studio', (id) => {
+    const facts = extractProvider(corpus(id), undefined, undefined);
+    expect(facts.provider).toBe('model_studio');
+    expect(facts.providerEvidence).toBeTruthy();
+  });
+
+  it('OpenAI quota wording names OpenAI only when nothing points to Model Studio', () => {
+    // rw-038 has the same words as neg-001 plus a Model Studio error-code#token-limit link.
+    expect(extractProvider(corpus('rw-038'), undefined, undefined).foreignProvider).toBeUndefined();
+    expect(extractProvider(corpus('neg-001'), undefined, undefined).foreignProvider).toBe('OpenAI');
+  });
+});
+
+describe('extractProvider on other inputs', () => {
+  it.each([
+    ['a distinctive native code alone', 'Throttling.AllocationQuota: please slow down', 'Throttling.AllocationQuota'],
+    ['a Coding Plan key prefix', 'key sk-sp-**** refused', undefined],
+    ['a workspace host', 'https://llm-x.cn-beijing.maas.aliyuncs.com/compatible-mode/v1 -> 401', undefined],
+    ['Chinese brand name', '百炼 调用失败', undefined],
+  ])('%s is Model Studio', (_name, text, code) => {
+    expect(extractProvider(text, code, undefined).provider).toBe('model_studio');
+  });
+
+  it('a generic code shared with other clouds is no fingerprint', () => {
+    expect(
+      extractProvider('Code=InternalError, Message=内部服务错误，请稍后重试', 'InternalError', undefined).provider,
+    ).toBeUndefined();
+  });
+
+  it('an unknown API host is named as such', () => {
+    const facts = extractProvider('POST https://llm.example.org/v1/chat/completions failed: 502', undefined, undefined);
+    expect(facts.foreignProvider).toBe('the service at llm.example.org');
+  });
+
+  it('a plain question has no provider', () => {
+    expect(extractProvider('账户里面还有余额，但是提示拒绝服务？', undefined, undefined)).toEqual({});
+  });
+});
