@@ -1,0 +1,42 @@
+// DISCORD_* validation: a missing or malformed variable stops start-up with a message naming it.
+import { describe, expect, it } from 'vitest';
+import { parseDiscordConfig } from '../../src/discord/config.js';
+
+const TOKEN = ['fake', 'token', 'value'].join('.');
+
+describe('parseDiscordConfig', () => {
+  it('reads a complete environment', () => {
+    const cfg = parseDiscordConfig({
+      DISCORD_TOKEN: ` ${TOKEN} `,
+      DISCORD_API_URL: 'http://127.0.0.1:8081/api/',
+      DISCORD_WATCH_CHANNELS: '123456789012345678, 223456789012345678',
+    });
+    expect(cfg.token).toBe(TOKEN);
+    expect(cfg.apiUrl).toBe('http://127.0.0.1:8081/api');
+    expect([...cfg.watchChannels]).toEqual(['123456789012345678', '223456789012345678']);
+  });
+
+  it('defaults: real Discord, no watched channels', () => {
+    const cfg = parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: '', DISCORD_WATCH_CHANNELS: '' });
+    expect(cfg.apiUrl).toBeUndefined();
+    expect(cfg.watchChannels.size).toBe(0);
+  });
+
+  it.each([
+    [{}, /^DISCORD_TOKEN: is not set/],
+    [{ DISCORD_TOKEN: `Bot ${TOKEN}` }, /^DISCORD_TOKEN: must be the bare token/],
+    [{ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'discord proxy' }, /^DISCORD_API_URL: "discord proxy" is not a URL/],
+    [{ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'ftp://127.0.0.1/api' }, /^DISCORD_API_URL: must be http/],
+    [
+      { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:8081/api/v10' },
+      /^DISCORD_API_URL: must not end in a version/,
+    ],
+    [
+      { DISCORD_TOKEN: TOKEN, DISCORD_WATCH_CHANNELS: '123456789012345678,#support' },
+      /^DISCORD_WATCH_CHANNELS: "#support"/,
+    ],
+    [{ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: "loud"/],
+  ])('rejects %o', (env, message) => {
+    expect(() => parseDiscordConfig(env)).toThrow(message);
+  });
+});
