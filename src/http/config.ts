@@ -85,3 +85,9 @@ export function parseHttpConfig(env: NodeJS.ProcessEnv): HttpConfig {
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::ffff:127.0.0.1';
 }
+
+/** The start-up warning for an API other machines can reach without a token, or undefined. */
+export function exposureWarning(config: Pick<HttpConfig, 'host' | 'apiTokens'>): string | undefined {
+  if (isLoopback(config.host) || config.apiTokens.length > 0) return undefined;
+  return `HOST=${config.host} makes the API reachable from other machines, and API_TOKENS is empty so anyone can use it: set API_TOKENS, or HOST=127.0.0.1`;
+}

@@ -3,7 +3,7 @@
 
 import { autoReloadSharedRules, sharedRuleStore } from '../knowledge/rule-store.js';
 import type { SurfaceHandle } from '../main.js';
-import { isLoopback, parseHttpConfig } from './config.js';
+import { exposureWarning, parseHttpConfig } from './config.js';
 import { buildServer } from './server.js';
 
 /** In-flight requests get this long to finish on shutdown before their connections are cut. */
@@ -31,11 +31,8 @@ export async function startHttp(env: NodeJS.ProcessEnv): Promise<HttpHandle> {
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
     app = await buildServer({ config, rules: store, processMetrics: true });
-    if (!isLoopback(config.host) && config.apiTokens.length === 0)
-      app.log.warn(
-        { host: config.host },
-        'the API is reachable from other machines and open to anyone: set API_TOKENS, or HOST=127.0.0.1',
-      );
+    const warning = exposureWarning(config);
+    if (warning) app.log.warn({ host: config.host }, warning);
     await app.listen({ host: config.host, port: config.port }).catch((err: NodeJS.ErrnoException) => {
       throw listenError(err, config.host, config.port);
     });
