@@ -42,7 +42,7 @@ const FOREIGN: ReadonlyArray<[string, RegExp]> = [
   ['MiniMax', /minimax/i],
   [
     'a local or self-hosted model server (vLLM, Ollama, LM Studio, …)',
-    /\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b|\bvllm\b|\bollama\b|lm ?studio|llama\.cpp|text-generation-inference|\/data\/[\w.-]+|"object":\s*"error"|'object':\s*'error'|https?:\/\/[a-z0-9_-]+(?::\d+)?\//i,
+    /\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b|\bvllm\b|\bollama\b|try pulling it first|lm ?studio|llama\.cpp|text-generation-inference|\/data\/[\w.-]+|"object":\s*"error"|'object':\s*'error'|https?:\/\/[a-z0-9_-]+(?::\d+)?\//i,
   ],
 ];
 
@@ -51,9 +51,10 @@ const FOREIGN: ReadonlyArray<[string, RegExp]> = [
 const FOREIGN_WEAK: ReadonlyArray<[string, RegExp]> = [
   [
     'OpenAI',
-    /You exceeded your current quota, please check your plan and billing details|The server had an error while processing your request|You can find your API key at/i,
+    /You exceeded your current quota, please check your plan and billing details|The server had an error while processing your request|You can find your API key at|currently overloaded with other requests/i,
   ],
   ['OpenRouter', /No auth credentials found/i],
+  ['Google Gemini', /RESOURCE_EXHAUSTED|Resource has been exhausted \(e\.g\. check quota\)/],
   ['Anthropic', /"type"\s*:\s*"error"\s*,\s*"error"\s*:\s*\{\s*"type"/],
 ];
 

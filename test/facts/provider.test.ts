@@ -87,6 +87,20 @@ describe('extractProvider on other inputs', () => {
     expect(extractProvider(text, code, undefined).provider).toBe('model_studio');
   });
 
+  it.each([
+    [
+      '{"error": {"code": 429, "message": "Resource has been exhausted (e.g. check quota).", "status": "RESOURCE_EXHAUSTED"}}',
+      'Google Gemini',
+    ],
+    [
+      "Error: model 'qwen2.5:7b' not found, try pulling it first",
+      'a local or self-hosted model server (vLLM, Ollama, LM Studio, …)',
+    ],
+    ['The model is currently overloaded with other requests. You can retry your request.', 'OpenAI'],
+  ])('%s is another provider', (text, provider) => {
+    expect(extractProvider(text, undefined, undefined).provider).toBe(provider);
+  });
+
   it('a generic code shared with other clouds is no fingerprint', () => {
     expect(
       extractProvider('Code=InternalError, Message=内部服务错误，请稍后重试', 'InternalError', undefined).provider,
