@@ -1,7 +1,47 @@
-// `bailian-doctor slack` — placeholder until the surface lands.
+// `bailian-doctor slack` — the Slack bot alone, in the foreground until SIGTERM/SIGINT. Configuration comes
+// from the SLACK_* variables and `.env`, exactly as for `npm start`.
+import { loadDotEnv } from '../../env.js';
+import { SlackConfigError } from '../../slack/config.js';
+import { SlackAuthError, type SlackHandle, startSlack } from '../../slack/start.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 
-export async function slackCommand(_ctx: CliContext): Promise<number> {
-  throw new UsageError('slack is not available yet');
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (name: string) => () => {
+      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', onInt);
+      resolve(name);
+    };
+    const onTerm = on('SIGTERM');
+    const onInt = on('SIGINT');
+    process.once('SIGTERM', onTerm);
+    process.once('SIGINT', onInt);
+  });
 }
+
+/** Start the bot, say where it runs, stop it when `until` settles. */
+export async function runSlack(ctx: CliContext, until: () => Promise<string> = untilSignal): Promise<number> {
+  if (ctx.args.length)
+    throw new UsageError('slack takes no arguments; configure it with the SLACK_* variables (see .env.example)');
+  if (ctx.env === process.env) loadDotEnv();
+  let handle: SlackHandle;
+  try {
+    handle = await startSlack(ctx.env);
+  } catch (err) {
+    ctx.stderr(`bailian-doctor slack: ${(err as Error).message}\n`);
+    // A bad variable or a rejected token is the operator's to fix (2); anything else is a failure (1).
+    return err instanceof SlackConfigError || err instanceof SlackAuthError ? 2 : 1;
+  }
+  const where =
+    handle.mode === 'socket'
+      ? 'Socket Mode (no public URL needed)'
+      : `HTTP mode on http://${handle.address?.host}:${handle.address?.port}/slack/events`;
+  ctx.stderr(`bailian-doctor: Slack bot running in ${where}; Ctrl-C stops it\n`);
+  const signal = await until();
+  ctx.stderr(`${signal}: finishing answers in progress\n`);
+  await handle.stop();
+  return 0;
+}
+
+export const slackCommand = (ctx: CliContext): Promise<number> => runSlack(ctx);

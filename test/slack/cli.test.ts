@@ -1,0 +1,72 @@
+// `bailian-doctor slack`: runs the bot alone; a bad configuration exits 2 naming the variable.
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runSlack } from '../../src/cli/commands/slack.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { main } from '../../src/cli/main.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
+
+let fake: FakeSlack | undefined;
+afterEach(async () => {
+  await fake?.stop();
+  fake = undefined;
+});
+
+function ctx(env: NodeJS.ProcessEnv, args: string[] = []) {
+  const err: string[] = [];
+  const c: CliContext = {
+    args,
+    stdin: new PassThrough(),
+    stdout: () => {},
+    stderr: (s) => void err.push(s),
+    isTTY: false,
+    env,
+  };
+  return { c, err };
+}
+
+describe('bailian-doctor slack', () => {
+  it('exits 2 and names the missing variable', async () => {
+    const err: string[] = [];
+    const code = await main(['slack'], { env: { LOG_LEVEL: 'silent' }, stderr: (s) => void err.push(s) });
+    expect(code).toBe(2);
+    expect(err.join('')).toContain('SLACK_BOT_TOKEN is not set');
+  });
+
+  it('exits 2 when Slack rejects the bot token', async () => {
+    fake = await FakeSlack.start();
+    const { c, err } = ctx({
+      SLACK_BOT_TOKEN: `xox${'b'}-not-the-right-one`,
+      SLACK_APP_TOKEN: fake.appToken,
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'silent',
+    });
+    expect(await runSlack(c)).toBe(2);
+    expect(err.join('')).toMatch(/Slack rejected SLACK_BOT_TOKEN .*invalid_auth/);
+  });
+
+  it('runs in Socket Mode until told to stop', async () => {
+    fake = await FakeSlack.start();
+    const { c, err } = ctx({
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_APP_TOKEN: fake.appToken,
+      SLACK_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'silent',
+    });
+    let running = 0;
+    const code = await runSlack(c, async () => {
+      running = fake!.socketCount;
+      return 'SIGTERM';
+    });
+    expect(code).toBe(0);
+    expect(running).toBe(1);
+    expect(err.join('')).toContain('Socket Mode');
+    expect(fake.callsTo('apps.connections.open')[0]?.headers.authorization).toBe(`Bearer ${fake.appToken}`);
+  });
+
+  it('rejects arguments', async () => {
+    const err: string[] = [];
+    expect(await main(['slack', '--port', '1'], { env: {}, stderr: (s) => void err.push(s) })).toBe(2);
+    expect(err.join('')).toContain('takes no arguments');
+  });
+});
