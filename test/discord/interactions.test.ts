@@ -41,6 +41,21 @@ describe('discord interactions', () => {
     expect(bodyOf(edit).components ?? []).toEqual([]);
   });
 
+  it('/diagnose file:<.log> reads the attachment; other file types get a hint', async () => {
+    const log = h.fake.attachment({ filename: 'app.log', content: `boot\n${MATCHED_TEXT}\n` });
+    const i = await h.fake.slashCommand(h.fake.user(), [{ name: 'file', type: 11, value: log.id }], {
+      attachments: { [String(log.id)]: log },
+    });
+    const [edit] = await h.fake.waitForRequests(ORIGINAL(i.token));
+    expect(bodyOf(edit).embeds![0]!.title).toContain('InvalidApiKey');
+    const png = h.fake.attachment({ filename: 'shot.png', content: 'binary', contentType: 'image/png' });
+    const j = await h.fake.slashCommand(h.fake.user(), [{ name: 'file', type: 11, value: png.id }], {
+      attachments: { [String(png.id)]: png },
+    });
+    const [hint] = await h.fake.waitForRequests(ORIGINAL(j.token));
+    expect(bodyOf(hint).content).toContain('.txt and .log files only');
+  });
+
   it('/diagnose without options opens a modal; submitting it answers', async () => {
     const user = h.fake.user();
     const i = await h.fake.slashCommand(user, []);

@@ -53,7 +53,11 @@ export interface FakeDiscord {
   /** Dispatch MESSAGE_CREATE; returns the message object. */
   postMessage(m: { channelId: string; author: FakeUser; content: string; attachments?: unknown[] }): Promise<Msg>;
   /** Dispatch INTERACTION_CREATE for `/diagnose` with the given options. */
-  slashCommand(user: FakeUser, options: Array<{ name: string; type: number; value: unknown }>): Promise<Interaction>;
+  slashCommand(
+    user: FakeUser,
+    options: Array<{ name: string; type: number; value: unknown }>,
+    resolved?: Record<string, unknown>,
+  ): Promise<Interaction>;
   /** Dispatch the modal submit for the /diagnose modal. */
   modalSubmit(user: FakeUser, customId: string, fieldId: string, value: string): Promise<Interaction>;
   /** Dispatch the message context-menu command `name` on `target`. */
@@ -154,7 +158,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       await gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: [], joined_at: msg.timestamp } });
       return msg;
     },
-    slashCommand: (user, opts) => interaction(user, 2, { id: snowflake(), name: 'diagnose', type: 1, options: opts }),
+    slashCommand: (user, opts, resolved) =>
+      interaction(user, 2, {
+        id: snowflake(),
+        name: 'diagnose',
+        type: 1,
+        options: opts,
+        ...(resolved ? { resolved } : {}),
+      }),
     modalSubmit: (user, customId, fieldId, value) =>
       interaction(user, 5, {
         custom_id: customId,
