@@ -58,6 +58,14 @@ describe('robustness', () => {
     expect(h.fake.gateway.connections).toBe(2);
   });
 
+  it('reconnects and resumes when the gateway asks it to (op 7)', async () => {
+    h.fake.gateway.requestReconnect();
+    const m = await post();
+    expect(await h.handled(m.id)).toBe('answered');
+    expect(h.fake.gateway.sentOps(6)).toHaveLength(1);
+    expect(h.fake.gateway.sentOps(2)).toHaveLength(1);
+  });
+
   it('one failing message does not stop the next one', async () => {
     h.fake.failNext(CHANNEL_MESSAGES(h.fake.ids.support), 100, { status: 500 });
     const bad = await post();

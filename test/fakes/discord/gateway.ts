@@ -26,6 +26,9 @@ export class FakeGateway {
   private sessionId = 'fake-session-1';
   private live = false;
   private waiters: Array<() => void> = [];
+  private frameWaiters = new Set<() => void>();
+  /** Fault injection: when false, heartbeats go unanswered (the client then treats the link as dead). */
+  ackHeartbeats = true;
 
   constructor(
     server: Server,
@@ -62,8 +65,10 @@ export class FakeGateway {
 
   private onFrame(ws: WebSocket, frame: GatewayFrame): void {
     this.received.push(frame);
-    if (frame.op === 1) this.send(ws, { op: 11, d: null });
-    else if (frame.op === 2) {
+    for (const w of this.frameWaiters) w();
+    if (frame.op === 1) {
+      if (this.ackHeartbeats) this.send(ws, { op: 11, d: null });
+    } else if (frame.op === 2) {
       this.sessionId = `fake-session-${this.received.length}`;
       this.seq = 0;
       this.dispatchOn(ws, 'READY', this.options.ready(this.sessionId));
@@ -78,6 +83,31 @@ export class FakeGateway {
   /** Frames the bot sent with this opcode (2 IDENTIFY, 6 RESUME, 1 heartbeat). */
   sentOps(op: number): GatewayFrame[] {
     return this.received.filter((f) => f.op === op);
+  }
+
+  /** Resolves once the bot has sent `count` frames with opcode `op` (rejects after `timeoutMs`). */
+  waitForOp(op: number, count = 1, timeoutMs = 5000): Promise<GatewayFrame[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.sentOps(op);
+        if (found.length < count) return;
+        this.frameWaiters.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        this.frameWaiters.delete(check);
+        reject(new Error(`fake gateway: waited for ${count} × op ${op}, got ${this.sentOps(op).length}`));
+      }, timeoutMs);
+      this.frameWaiters.add(check);
+      check();
+    });
+  }
+
+  /** Ask the bot to reconnect (op 7 RECONNECT), as Discord does before moving a session. */
+  requestReconnect(): void {
+    this.live = false;
+    if (this.socket) this.send(this.socket, { op: 7, d: null });
   }
 
   /** Resolves once a session is identified or resumed and can take dispatches. */
