@@ -18,6 +18,10 @@ export class ApiError extends Error {
   }
 }
 
+export const SEND_JSON_HINT =
+  'send the body as JSON with the header "Content-Type: application/json" ' +
+  '(with curl: -H "Content-Type: application/json"); POST /v1/diagnose also takes the raw paste as text/plain';
+
 export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message: redact(message).text } };
 }
@@ -28,9 +32,7 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message?: s
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
-    message:
-      'send the body as JSON with the header "Content-Type: application/json" ' +
-      '(with curl: -H "Content-Type: application/json"); POST /v1/diagnose also takes the raw paste as text/plain',
+    message: SEND_JSON_HINT,
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: 400,

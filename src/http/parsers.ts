@@ -1,7 +1,7 @@
 // Body parsers. JSON errors say where the body broke (line and column), never quoting it: a malformed body
 // may hold a pasted key, and V8's own message includes a snippet of the input.
 import type { FastifyInstance } from 'fastify';
-import { ApiError } from './errors.js';
+import { ApiError, SEND_JSON_HINT } from './errors.js';
 
 function where(raw: string, message: string): string {
   const m = /at position (\d+)/.exec(message);
@@ -39,15 +39,30 @@ export function parseJsonBody(raw: string): unknown {
   }
 }
 
-/** Replace Fastify's JSON parser (its message names no position) and drop its text/plain parser. */
+/**
+ * Replace Fastify's JSON parser (its message names no position) and drop its text/plain parser.
+ * `curl URL -d '{"text": …}'` sends JSON labelled as a form; a form body that is a JSON object is read as
+ * JSON so the most common first try works. Any other form body is refused with the header to send.
+ */
 export function installJsonParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  const json = (_req: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
     try {
       done(null, parseJsonBody(body as string));
     } catch (err) {
       done(err as Error, undefined);
     }
+  };
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, json);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (req, body, done) => {
+    if ((body as string).trimStart().startsWith('{')) return json(req, body, done);
+    done(
+      new ApiError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Content-Type "application/x-www-form-urlencoded" is not accepted; ${SEND_JSON_HINT}`,
+      ),
+    );
   });
 }
 

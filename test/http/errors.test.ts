@@ -97,6 +97,13 @@ const cases: Case[] = [
     message: /application\/x-www-form-urlencoded.*Content-Type: application\/json/,
   },
   {
+    name: 'an XML body',
+    request: () => server.post('/v1/diagnose', '<text>abc</text>', { 'content-type': 'application/xml' }),
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: /"application\/xml" is not accepted/,
+  },
+  {
     name: 'text/plain on the batch route',
     request: () => server.post('/v1/diagnose/batch', 'abc', { 'content-type': 'text/plain' }),
     status: 415,

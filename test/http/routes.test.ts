@@ -44,6 +44,14 @@ describe('POST /v1/diagnose', () => {
     expect((await readJson(res)).diagnoses[0].id).toBe('auth.invalid-api-key');
   });
 
+  it("reads JSON sent as curl -d's default form encoding", async () => {
+    const res = await server.post('/v1/diagnose', JSON.stringify({ text: INVALID_KEY_TEXT }), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(res.status).toBe(200);
+    expect((await readJson(res)).diagnoses[0].id).toBe('auth.invalid-api-key');
+  });
+
   it('renders ?format=text as plain text', async () => {
     const res = await server.post('/v1/diagnose?format=text', { text: INVALID_KEY_TEXT });
     expect(res.status).toBe(200);
