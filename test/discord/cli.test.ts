@@ -71,6 +71,13 @@ describe('bailian-doctor discord', () => {
     await handle.stop();
   });
 
+  it('a refused Message Content intent stops start-up naming DISCORD_WATCH_CHANNELS', async () => {
+    fake.gateway.closeOnIdentify = 4014;
+    await expect(
+      startDiscord({ ...env, DISCORD_WATCH_CHANNELS: fake.ids.support, LOG_LEVEL: 'silent' }),
+    ).rejects.toThrow(/^DISCORD_WATCH_CHANNELS: .*Message Content intent/);
+  });
+
   it('without watched channels the privileged Message Content intent is not requested', async () => {
     const handle = await startDiscord({ ...env, LOG_LEVEL: 'silent' });
     const [identify] = fake.gateway.sentOps(2);

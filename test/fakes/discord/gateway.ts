@@ -29,6 +29,8 @@ export class FakeGateway {
   private frameWaiters = new Set<() => void>();
   /** Fault injection: when false, heartbeats go unanswered (the client then treats the link as dead). */
   ackHeartbeats = true;
+  /** Fault injection: close the socket with this code instead of answering IDENTIFY (e.g. 4014 disallowed intents). */
+  closeOnIdentify: number | undefined;
 
   constructor(
     server: Server,
@@ -68,6 +70,8 @@ export class FakeGateway {
     for (const w of this.frameWaiters) w();
     if (frame.op === 1) {
       if (this.ackHeartbeats) this.send(ws, { op: 11, d: null });
+    } else if (frame.op === 2 && this.closeOnIdentify !== undefined) {
+      ws.close(this.closeOnIdentify, 'fake gateway refused IDENTIFY');
     } else if (frame.op === 2) {
       this.sessionId = `fake-session-${this.received.length}`;
       this.seq = 0;
