@@ -110,7 +110,8 @@ export function findJsonBodies(text: string, depth = 0): JsonObject[] {
     const end = balancedEnd(text, start);
     const candidate = end > 0 ? text.slice(start, end) : text.slice(start, start + MAX_BODY_CHARS);
     const parsed = end > 0 ? tryParse(candidate) : tryParse(closeTruncated(candidate));
-    if (parsed) {
+    // An empty object says nothing about an error (often a stray `{` closed by the truncation repair).
+    if (parsed && Object.keys(parsed).length > 0) {
       bodies.push(parsed);
       const inner: string[] = [];
       nestedJsonStrings(parsed, inner);
@@ -123,21 +124,33 @@ export function findJsonBodies(text: string, depth = 0): JsonObject[] {
   return bodies.slice(0, MAX_BODIES);
 }
 
-/** Close a body cut off mid-way (pastes often end mid-word): drop the partial tail, add braces. */
+/**
+ * Close a body cut off mid-way (pastes often end mid-word): drop the partial field after the last separator that
+ * lies outside any string, then close the open brackets and braces in order.
+ */
 function closeTruncated(candidate: string): string {
-  const lastComma = candidate.lastIndexOf(',');
-  const head = lastComma > 0 ? candidate.slice(0, lastComma) : candidate;
-  let opens = 0;
   let quote: string | null = null;
-  for (let i = 0; i < head.length; i++) {
-    const ch = head[i];
+  let lastComma = -1;
+  for (let i = 0; i < candidate.length; i++) {
+    const ch = candidate[i];
     if (quote) {
       if (ch === '\\') i++;
       else if (ch === quote) quote = null;
     } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '{') opens++;
-    else if (ch === '}') opens--;
+    else if (ch === ',') lastComma = i;
+  }
+  const head = lastComma > 0 ? candidate.slice(0, lastComma) : candidate;
+  const open: string[] = [];
+  quote = null;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '{' || ch === '[') open.push(ch === '{' ? '}' : ']');
+    else if (ch === '}' || ch === ']') open.pop();
   }
   if (quote) return candidate;
-  return head + '}'.repeat(Math.max(0, opens));
+  return head + open.reverse().join('');
 }

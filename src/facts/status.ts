@@ -1,11 +1,11 @@
 // HTTP status of the failed call. Labelled forms first ("Error code: 429", "status_code": 400, "<400>"),
-// then a status followed by its reason phrase, then a bare status at the start of an error line.
+// SSE `:HTTP_STATUS/429` comment lines, then a status followed by its reason phrase, then a bare status at the start of an error line.
 // A number inside a body's message string ("… Error code: 429 …" echoed in a 400's message) is not the status,
 // except the serving layer's own status inside a `<5000202> …ModelServingError` wrapper, which is the real one.
 import type { ErrorRecord } from './error-body.js';
 
 const LABELLED =
-  /(?:status[_ ]?code|statusCode|error[ _]code|http(?:\/\d(?:\.\d)?)?|api[ _]error|status|code|错误码|状态码)["'\s]*[:=]?\s*["']?([1-5]\d\d)(?!\d)/gi;
+  /(?:status[_ ]?code|statusCode|error[ _]code|HTTP_STATUS\/|http(?:\/\d(?:\.\d)?)?|api[ _]error|status|code|错误码|状态码)["'\s]*[:=：]?\s*["']?([1-5]\d\d)(?!\d)/gi;
 const ANGLE = /<([45]\d\d)>/g;
 const REASON =
   /\b([45]\d\d)\s*(?:-\s*)?(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout|Payload Too Large|Unsupported Media Type|Client Error|Server Error|status code|Invalid|Incorrect|Access|Free|Rate|invalid|Model|Range|<)/g;

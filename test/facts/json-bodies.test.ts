@@ -1,0 +1,54 @@
+// Bodies embedded in pasted text: raw JSON, Python dict reprs, escaped inner bodies, SSE lines, cut-off pastes.
+import { describe, expect, it } from 'vitest';
+import { findJsonBodies } from '../../src/facts/json-bodies.js';
+
+describe('findJsonBodies', () => {
+  it.each<[string, string, unknown[]]>([
+    [
+      'raw JSON after a prefix',
+      'Error: {"code":"InvalidParameter","message":"m"}',
+      [{ code: 'InvalidParameter', message: 'm' }],
+    ],
+    [
+      'Python dict repr with None, True, False and an apostrophe',
+      `Error code: 400 - {'error': {'message': "can't parse", 'param': None, 'ok': False, 'retry': True}}`,
+      [{ error: { message: "can't parse", param: null, ok: false, retry: true } }],
+    ],
+    [
+      'two SSE data lines',
+      'data: {"id":"1","choices":[]}\n\nevent:error\ndata: {"code":"Throttling.RateQuota","message":"m"}',
+      [
+        { id: '1', choices: [] },
+        { code: 'Throttling.RateQuota', message: 'm' },
+      ],
+    ],
+    [
+      'braces inside strings do not end the body',
+      '{"message":"use {placeholders} like }this{","code":"InvalidParameter"}',
+      [{ message: 'use {placeholders} like }this{', code: 'InvalidParameter' }],
+    ],
+    ['no braces at all', 'Throttling.RateQuota: Request rate exceeded', []],
+    ['code, not JSON', 'function f() { return retry(); }', []],
+  ])('%s', (_name, text, expected) => {
+    expect(findJsonBodies(text)).toEqual(expected);
+  });
+
+  it('also returns the body escaped inside another body, after the outer one', () => {
+    const text =
+      'API Error: 400 {"error":{"message":"Error from provider:\\n{\\"error\\":{\\"code\\":\\"invalid_parameter_error\\"}}","code":"provider_response_error"}}';
+    const bodies = findJsonBodies(text);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]).toEqual({ error: { code: 'invalid_parameter_error' } });
+  });
+
+  it('closes a body cut off mid-way and keeps the complete fields', () => {
+    const text =
+      '{"status_code": 400, "request_id": "90fb4914", "code": "InvalidParameter", "message": "url error, please check url！';
+    expect(findJsonBodies(text)).toEqual([{ status_code: 400, request_id: '90fb4914', code: 'InvalidParameter' }]);
+  });
+
+  it('stops after a bounded number of bodies', () => {
+    const text = Array.from({ length: 50 }, (_, i) => `{"n":${i}}`).join('\n');
+    expect(findJsonBodies(text).length).toBeLessThanOrEqual(12);
+  });
+});

@@ -1,0 +1,75 @@
+// HTTP status from real error formats: which number is the status, and which numbers are not.
+import { describe, expect, it } from 'vitest';
+import { readErrorBodies } from '../../src/facts/error-body.js';
+import { findJsonBodies } from '../../src/facts/json-bodies.js';
+import { extractStatus } from '../../src/facts/status.js';
+
+const status = (text: string) => extractStatus(text, readErrorBodies(findJsonBodies(text)));
+
+describe('extractStatus', () => {
+  it.each<[string, string, number | undefined]>([
+    [
+      'DashScope-native body',
+      '{"status_code": 429, "request_id": "3f1c0a52-1b1e", "code": "Throttling.RateQuota", "message": "Requests rate limit exceeded, please try again later.", "output": null, "usage": null}',
+      429,
+    ],
+    [
+      'Java SDK ApiException',
+      'com.alibaba.dashscope.exception.ApiException: {"statusCode":403,"message":"Access denied.","code":"AccessDenied","isJson":true,"requestId":"cb57ead7"}',
+      403,
+    ],
+    [
+      'openai-python dict repr',
+      "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current requests list.', 'type': 'limit_requests', 'param': None, 'code': 'limit_requests'}}",
+      429,
+    ],
+    [
+      'algorithm-layer prefix',
+      '400: <400> InternalError.Algo.InvalidParameter: Range of max_tokens should be [1, 8192]',
+      400,
+    ],
+    [
+      '<5000202> wrapper: the serving layer status inside is the status',
+      '✕ [API Error: <5000202> InternalError.Algo.ModelServingError.ModelServingUnknownError: An error occurred in model serving. The error message it sent us is [{"request_id":"2bddb1e5","status_code":503,"status_name":"ServiceUnavailable","status_message":"Too many requests."}]]',
+      503,
+    ],
+    [
+      'gateway wrapper: the outer status decides, not the inner body',
+      'API Error: 400 {"error":{"message":"Error from provider:\\n{\\"error\\":{\\"code\\":\\"limit_requests\\",\\"status\\":429}}","type":"api_error","code":"provider_response_error"}}',
+      400,
+    ],
+    [
+      'a 429 echoed inside a 400 body is not the status',
+      '400 Bad Request: {"error": {"message": "upstream replied Error code: 429 earlier; max_tokens too large", "type": "invalid_request_error"}}',
+      400,
+    ],
+    [
+      'python requests raise_for_status',
+      'requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://dashscope.aliyuncs.com/api/v1/services/aigc/text-generation/generation',
+      429,
+    ],
+    ['qwen-code box', '✕ [API Error: 401 invalid access token or token expired] (按 Ctrl+Y 重试。)', 401],
+    ['HTTP prefix', 'HTTP 401 invalid_request_error: invalid access token or token expired', 401],
+    ['Chinese label with full-width colon', '请求失败，状态码：503，请稍后重试', 503],
+    [
+      'SSE error frame with an HTTP_STATUS comment line',
+      'id:1\nevent:error\n:HTTP_STATUS/429\ndata:{"code":"Throttling.RateQuota","message":"Requests rate limit exceeded, please try again later.","request_id":"aa11"}',
+      429,
+    ],
+    [
+      'log line',
+      'Request: https://dashscope.aliyuncs.com/api/v1/x failed, status: 429, message: Requests rate limit exceeded',
+      429,
+    ],
+    ['status only in an OpenAI body code', '{"error":{"code":503,"message":"overloaded"}}', 503],
+    ['no status in the text', 'API Error: You exceeded your current requests list.', undefined],
+    [
+      'a number inside a message only',
+      '{"code":"InvalidParameter","message":"max_tokens must be below 429"}',
+      undefined,
+    ],
+    ['not an error status', 'Request finished with status 200 in 429 ms', undefined],
+  ])('%s', (_name, text, expected) => {
+    expect(status(text)).toBe(expected);
+  });
+});
