@@ -8,12 +8,14 @@ export interface ProviderFacts {
   providerEvidence?: string;
 }
 
+const BRAND = 'the name Tongyi / Alibaba Cloud';
+
 const MODEL_STUDIO: ReadonlyArray<[string, RegExp]> = [
   ['a DashScope / Model Studio host', /\b(?:[\w-]+\.)*(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com\b/i],
   ['a Model Studio error-code doc link', /model-studio\/(?:developer-reference\/)?error-code/i],
   ['the name DashScope', /dashscope/i],
   ['the name Bailian / Model Studio', /\bbailian\b|百炼|model[ -]?studio|modelstudio|灵积/i],
-  ['the name Tongyi / Alibaba Cloud', /通义|tongyi|阿里云|\balibaba\b|\baliyun\b|\balibabacloud\b|阿里/i],
+  [BRAND, /通义|tongyi|阿里云|\balibaba\b|\baliyun\b|\balibabacloud\b|阿里/i],
   ['the algorithm-layer prefix InternalError.Algo', /InternalError\.Algo\b/],
   ['a Coding Plan key prefix', /\bsk-sp-/],
   [
@@ -68,14 +70,19 @@ function weakForeign(text: string): [string, RegExp] | undefined {
 export function extractProvider(text: string, code: string | undefined, rawCode: string | undefined): ProviderFacts {
   const out: ProviderFacts = {};
   const printed = rawCode ?? code;
-  const ms = MODEL_STUDIO.find(([, re]) => re.test(text));
+  const msAll = MODEL_STUDIO.filter(([, re]) => re.test(text));
+  const strongForeign = FOREIGN.find(([, re]) => re.test(text));
+  // Qwen models are served by many providers (ModelScope, SiliconFlow, OpenRouter, local servers): a brand name
+  // alone (通义 / Alibaba) does not outweigh another provider's own host or wording.
+  const brandOnly = msAll.length > 0 && msAll.every(([name]) => name === BRAND);
+  const ms = brandOnly && strongForeign ? undefined : msAll[0];
   if (ms) out.providerEvidence = ms[0];
   else if (printed && DISTINCTIVE_CODES.has(printed) && text.includes(printed)) {
     out.providerEvidence = `the Model Studio code ${printed}`;
   }
   if (out.providerEvidence) out.provider = 'model_studio';
 
-  const foreign = FOREIGN.find(([, re]) => re.test(text)) ?? (out.provider ? undefined : weakForeign(text));
+  const foreign = strongForeign ?? (out.provider ? undefined : weakForeign(text));
   if (foreign) out.foreignProvider = foreign[0];
   else {
     for (const m of text.matchAll(OTHER_HOST)) {

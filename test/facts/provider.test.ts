@@ -116,3 +116,19 @@ describe('extractProvider on other inputs', () => {
     expect(extractProvider('账户里面还有余额，但是提示拒绝服务？', undefined, undefined)).toEqual({});
   });
 });
+
+describe('brand names against another provider', () => {
+  it.each([
+    ['使用魔搭社区 API 调用通义千问，提示 429', 'ModelScope'],
+    ['阿里 Qwen via https://api.siliconflow.cn/v1/chat/completions: 401 Invalid token', 'SiliconFlow'],
+  ])('%s -> %s', (text, provider) => {
+    expect(extractProvider(text, undefined, undefined).provider).toBe(provider);
+  });
+
+  it('a Model Studio host still wins over another provider named in the same paste', () => {
+    const text = 'migrated from api.openai.com to https://dashscope.aliyuncs.com/compatible-mode/v1, now 401';
+    const facts = extractProvider(text, undefined, undefined);
+    expect(facts.provider).toBe('model_studio');
+    expect(facts.foreignProvider).toBe('OpenAI');
+  });
+});
