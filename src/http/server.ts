@@ -60,6 +60,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
     requestTimeout: 30_000,
+    return503OnClosing: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       // Echoed in a header and every log line, so it must not be something redact() would hide.
@@ -80,6 +81,16 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Requests that arrive on a kept-alive connection while draining get our error shape, not Fastify's
+    // built-in 503 body; /readyz still answers so balancers see the state.
+    if (closing && request.url !== '/readyz') {
+      reply.header('connection', 'close');
+      throw new ApiError(
+        503,
+        'SHUTTING_DOWN',
+        'the server is shutting down; retry the request (another instance may take it)',
+      );
+    }
     if (auth && request.url.startsWith('/v1/')) auth.check(request);
   });
   app.addHook('onResponse', async (request, reply) => {
