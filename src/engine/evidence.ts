@@ -1,7 +1,7 @@
 // Turns the conditions that passed into words a person can check against their paste.
 import { compiledRegex } from '../knowledge/operators.js';
 
-interface ConditionResult {
+export interface ConditionResult {
   fact?: string;
   operator?: string;
   value?: unknown;
@@ -15,7 +15,8 @@ interface ConditionResult {
 const quote = (v: unknown) =>
   typeof v === 'string' ? `"${v.length > 120 ? `${v.slice(0, 117)}…` : v}"` : JSON.stringify(v);
 
-function describeLeaf(c: ConditionResult): string | undefined {
+/** Words for one leaf that passed, or undefined when it has nothing to show. */
+export function describeLeaf(c: ConditionResult): string | undefined {
   const { fact, operator, value, factResult } = c;
   if (!fact || !operator) return undefined;
   switch (operator) {
