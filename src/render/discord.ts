@@ -92,7 +92,8 @@ class EmbedPacker {
 /** One diagnosis as one or more embeds (continuations share the colour and have no title). */
 export function renderDiagnosisEmbeds(d: Diagnosis): APIEmbed[] {
   const packer = new EmbedPacker(SEVERITY_COLOURS[d.severity]);
-  packer.title(`${d.title}${d.code ? ` [${d.code}]` : ''}`);
+  // Many titles already name the code; repeat it only when they do not.
+  packer.title(d.code && !d.title.includes(d.code) ? `${d.title} [${d.code}]` : d.title);
   packer.description(describe(d));
   for (const f of verifyFields(d)) packer.field(f);
   return packer.finish(footerOf(d));

@@ -10,6 +10,8 @@ import {
 } from '../fakes/discord/index.js';
 
 export const MATCHED_TEXT = 'Exception: DashScope embedding error: InvalidApiKey - Invalid API-key provided.';
+/** What the footer of an answer from rules/auth/invalid-api-key.yaml says. */
+export const INVALID_KEY_RULE = 'rule auth.invalid-api-key';
 export const CHAT_TEXT = 'anyone up for lunch?';
 /** A key-shaped string built at run time, so no secret-looking literal sits in the repository. */
 export const fakeKey = () => `sk-${'a1B2c3D4'.repeat(4)}`;

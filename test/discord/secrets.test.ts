@@ -10,6 +10,7 @@ import {
   FOLLOWUP,
   fakeKey,
   type Harness,
+  INVALID_KEY_RULE,
   MATCHED_TEXT,
   ORIGINAL,
   startHarness,
@@ -69,7 +70,7 @@ describe('pasted secrets', () => {
     const [notice, answer] = h.fake.requestsTo(CHANNEL_MESSAGES(h.fake.ids.support));
     expect(bodyOf(notice).content).toContain('I deleted your message');
     expect(bodyOf(notice).content).toContain(`<@${poster.id}>`);
-    expect(JSON.stringify(bodyOf(answer).embeds)).toContain('InvalidApiKey');
+    expect(JSON.stringify(bodyOf(answer).embeds)).toContain(INVALID_KEY_RULE);
     expectNoLeak(h);
   });
 

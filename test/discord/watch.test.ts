@@ -1,6 +1,14 @@
 // Passive watching: answer confident Model Studio errors in watched channels, stay silent otherwise.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bodyOf, CHANNEL_MESSAGES, CHAT_TEXT, type Harness, MATCHED_TEXT, startHarness } from './harness.js';
+import {
+  bodyOf,
+  CHANNEL_MESSAGES,
+  CHAT_TEXT,
+  type Harness,
+  INVALID_KEY_RULE,
+  MATCHED_TEXT,
+  startHarness,
+} from './harness.js';
 
 describe('watched channels', () => {
   let h: Harness;
@@ -20,7 +28,7 @@ describe('watched channels', () => {
     const [reply] = await h.fake.waitForRequests(CHANNEL_MESSAGES(h.fake.ids.support));
     const body = bodyOf(reply) as { message_reference?: { message_id: string }; embeds: Array<{ title: string }> };
     expect(body.message_reference?.message_id).toBe(msg.id);
-    expect(body.embeds[0]!.title).toContain('InvalidApiKey');
+    expect(JSON.stringify(body.embeds)).toContain(INVALID_KEY_RULE);
   });
 
   it('reads a .txt attachment in a watched channel', async () => {
@@ -32,7 +40,7 @@ describe('watched channels', () => {
       attachments: [file],
     });
     const [reply] = await h.fake.waitForRequests(CHANNEL_MESSAGES(h.fake.ids.support));
-    expect(JSON.stringify(bodyOf(reply).embeds)).toContain('InvalidApiKey');
+    expect(JSON.stringify(bodyOf(reply).embeds)).toContain(INVALID_KEY_RULE);
   });
 
   it('ignores other attachment types', async () => {
