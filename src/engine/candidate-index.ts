@@ -5,6 +5,15 @@ import { LiteralScanner } from './aho-corasick.js';
 import { type FactReader, factReader } from './compile.js';
 import type { Requirement } from './requirements.js';
 
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
 export interface IndexStats {
   rules: number;
   /** Rules with no indexable requirement: evaluated on every run. */
@@ -30,8 +39,11 @@ export class CandidateIndex {
   /** `requirements[i]` is rule i's requirement; undefined makes rule i always a candidate. */
   constructor(requirements: readonly Requirement[]) {
     const literalIds = new Map<string, number>();
-    requirements.forEach((req, rule) => {
-      if (!req) return void this.always.push(rule);
+    for (const [rule, req] of requirements.entries()) {
+      if (!req) {
+        this.always.push(rule);
+        continue;
+      }
       for (const key of req) {
         if (key.kind === 'literal') {
           let id = literalIds.get(key.literal);
@@ -42,18 +54,17 @@ export class CandidateIndex {
           }
           (this.literalRules[id] as number[]).push(rule);
         } else if (key.kind === 'exact') {
-          let entry = this.exact.get(key.fact);
-          if (!entry) this.exact.set(key.fact, (entry = { read: factReader(key.fact), byValue: new Map() }));
+          const entry = getOrAdd(this.exact, key.fact, () => ({ read: factReader(key.fact), byValue: new Map() }));
           const list = entry.byValue.get(key.value);
           if (list) list.push(rule);
           else entry.byValue.set(key.value, [rule]);
         } else {
-          let entry = this.presence.get(key.fact);
-          if (!entry) this.presence.set(key.fact, (entry = { read: factReader(key.fact), rules: [] }));
-          entry.rules.push(rule);
+          getOrAdd(this.presence, key.fact, () => ({ read: factReader(key.fact), rules: [] as number[] })).rules.push(
+            rule,
+          );
         }
       }
-    });
+    }
     this.scanner = new LiteralScanner([...literalIds.keys()]);
     this.ruleMark = new Uint32Array(requirements.length);
     this.literalMark = new Uint32Array(literalIds.size);

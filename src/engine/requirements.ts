@@ -43,9 +43,9 @@ export function factCardinality(trees: readonly Condition[]): Cardinality {
     else if ('not' in c) walk(c.not);
     else {
       const add = (v: unknown) => {
-        let set = values.get(c.fact);
-        if (!set) values.set(c.fact, (set = new Set()));
+        const set = values.get(c.fact) ?? new Set();
         set.add(v);
+        values.set(c.fact, set);
       };
       if (c.operator === 'equal') add(c.value);
       else if (c.operator === 'in' && Array.isArray(c.value)) c.value.forEach(add);
