@@ -30,14 +30,15 @@ export function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
-function describe(d: Diagnosis): string {
+/** The description as sections (cause, fix, docs); the packer keeps a section whole when it can. */
+function sections(d: Diagnosis): string[] {
   const fix = d.fix.map((step, i) => {
     const [first, ...rest] = step.split('\n');
     return [`${i + 1}. ${first}`, ...rest].join('\n');
   });
   const parts = [`**Cause**\n${d.cause}`, `**Fix**\n${fix.join('\n')}`];
   if (d.docs.length) parts.push(`**Docs**\n${d.docs.map((u) => `<${u}>`).join('\n')}`);
-  return parts.join('\n\n');
+  return parts;
 }
 
 function verifyFields(d: Diagnosis): APIEmbedField[] {
@@ -70,11 +71,17 @@ class EmbedPacker {
   title(t: string): void {
     this.current.title = clip(t, L.title);
   }
-  description(text: string): void {
-    for (const chunk of splitMarkdown(text, L.description)) {
-      if (this.current.description || this.current.fields || !this.fits(chunk.length)) this.next();
-      this.current.description = chunk;
-    }
+  description(parts: string[]): void {
+    for (const part of parts)
+      for (const chunk of splitMarkdown(part, L.description)) {
+        const before = this.current.description;
+        const joined = before ? `${before}\n\n${chunk}` : chunk;
+        const grow = joined.length - (before?.length ?? 0);
+        if (this.current.fields || joined.length > L.description || !this.fits(grow)) {
+          if (before || this.current.fields) this.next();
+          this.current.description = chunk;
+        } else this.current.description = joined;
+      }
   }
   field(f: APIEmbedField): void {
     const fields = this.current.fields ?? [];
@@ -94,7 +101,7 @@ export function renderDiagnosisEmbeds(d: Diagnosis): APIEmbed[] {
   const packer = new EmbedPacker(SEVERITY_COLOURS[d.severity]);
   // Many titles already name the code; repeat it only when they do not.
   packer.title(d.code && !d.title.includes(d.code) ? `${d.title} [${d.code}]` : d.title);
-  packer.description(describe(d));
+  packer.description(sections(d));
   for (const f of verifyFields(d)) packer.field(f);
   return packer.finish(footerOf(d));
 }

@@ -87,4 +87,11 @@ describe('discord renderer limits', () => {
       footer: { text: expect.stringContaining('code = X') },
     });
   });
+
+  it('starts a new embed at a section rather than splitting one that fits whole', () => {
+    const d = { ...hugeDiagnosis(), cause: 'c'.repeat(3000), fix: ['f'.repeat(2000)], verify: [], evidence: [] };
+    const [embeds] = renderDiscordMessages(result(d));
+    expect(embeds!.map((e) => e.description?.slice(0, 9))).toEqual(['**Cause**', '**Fix**\n1']);
+    expect(embeds![1]!.description).toContain('**Docs**');
+  });
 });
