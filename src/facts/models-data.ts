@@ -26,13 +26,14 @@ const QWEN3_MAX: ModelLimits = {
   contextWindow: 262_144,
   maxInputTokens: 258_048,
   maxOutputTokens: 65_536,
-  longerContextModel: 'qwen-long',
+  longerContextModel: 'qwen-flash',
 };
+// No larger-context suggestion for the 1M-token models: the only larger one, qwen-long, is a document model and
+// no substitute for a coding or general chat model — the fix there is a shorter history.
 const QWEN3_CODER: ModelLimits = {
   contextWindow: 1_048_576,
   maxInputTokens: 1_000_000,
   maxOutputTokens: 65_536,
-  longerContextModel: 'qwen-long',
 };
 const OPEN_128K: ModelLimits = {
   contextWindow: 131_072,
@@ -48,12 +49,7 @@ export const MODEL_LIMITS: Readonly<Record<string, ModelLimits>> = {
   'qwen-max-2024-09-19': QWEN_MAX,
   'qwen3-max': QWEN3_MAX,
   'qwen3-max-preview': QWEN3_MAX,
-  'qwen-flash': {
-    contextWindow: 1_000_000,
-    maxInputTokens: 997_952,
-    maxOutputTokens: 32_768,
-    longerContextModel: 'qwen-long',
-  },
+  'qwen-flash': { contextWindow: 1_000_000, maxInputTokens: 997_952, maxOutputTokens: 32_768 },
   'qwen-long': { contextWindow: 10_000_000, maxInputTokens: 10_000_000 },
   'qwen3-coder-plus': QWEN3_CODER,
   'qwen3-coder-flash': QWEN3_CODER,
