@@ -2,7 +2,7 @@
 import type { ErrorRecord } from './error-body.js';
 
 const REQUEST_ID =
-  /\b(?:request[_-]?id|requestId|x-request-id|RequestId)["']?\s*[:=]\s*["']?([A-Za-z0-9][A-Za-z0-9-]{7,63})/i;
+  /(?:\b(?:request[ _-]?id|requestId|x-request-id|RequestId)|请求ID)["']?\s*[:=：]\s*["']?([A-Za-z0-9][A-Za-z0-9-]{7,63})/i;
 
 export function extractRequestId(text: string, records: ErrorRecord[]): string | undefined {
   return records.find((r) => r.requestId)?.requestId ?? REQUEST_ID.exec(text)?.[1];

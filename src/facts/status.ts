@@ -5,7 +5,7 @@
 import type { ErrorRecord } from './error-body.js';
 
 const LABELLED =
-  /(?:status[_ ]?code|statusCode|error[ _]code|HTTP_STATUS\/|http(?:\/\d(?:\.\d)?)?|api[ _]error|status|code|错误码|状态码)["'\s]*[:=：]?\s*["']?([1-5]\d\d)(?!\d)/gi;
+  /(?:status[_ ]?code|statusCode|error[ _]code|HTTP_STATUS\/|HTTPStatus\.[A-Z_]+|http(?:\/\d(?:\.\d)?)?|api[ _]error|status|code|错误码|状态码)["'\s]*[:=：]?\s*["']?([1-5]\d\d)(?!\d)/gi;
 const ANGLE = /<([45]\d\d)>/g;
 const REASON =
   /\b([45]\d\d)\s*(?:-\s*)?(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout|Payload Too Large|Unsupported Media Type|Client Error|Server Error|status code|Invalid|Incorrect|Access|Free|Rate|invalid|Model|Range|<)/g;

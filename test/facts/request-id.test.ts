@@ -34,6 +34,12 @@ describe('extractRequestId', () => {
       '7c1f2e3d-aaaa-bbbb-cccc-0123456789ab',
     ],
     ['empty id in a body is no id', '{"error":{"code":"insufficient_quota","message":"x"},"request_id":""}', undefined],
+    [
+      'DashScope sample-code print',
+      'Request id: 7e8f1a2b-0000-1111-2222-333344445555, Status code: 429, error code: Throttling.RateQuota',
+      '7e8f1a2b-0000-1111-2222-333344445555',
+    ],
+    ['Chinese label', '调用失败，请求ID：0a1b2c3d-4e5f-6789-abcd-ef0123456789', '0a1b2c3d-4e5f-6789-abcd-ef0123456789'],
     ['no id', 'Throttling.RateQuota: Request rate exceeded (RPM exceeded).', undefined],
   ])('%s', (_name, text, expected) => {
     expect(requestId(text)).toBe(expected);

@@ -48,6 +48,16 @@ describe('extractStatus', () => {
       'requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://dashscope.aliyuncs.com/api/v1/services/aigc/text-generation/generation',
       429,
     ],
+    [
+      'DashScope Python SDK response repr',
+      "GenerationResponse(status_code=<HTTPStatus.TOO_MANY_REQUESTS: 429>, request_id='abc-1234', code='Throttling.RateQuota')",
+      429,
+    ],
+    [
+      'DashScope sample-code print',
+      'Request id: 7e8f1a2b, Status code: 429, error code: Throttling.RateQuota, error message: Requests rate limit exceeded',
+      429,
+    ],
     ['qwen-code box', '✕ [API Error: 401 invalid access token or token expired] (按 Ctrl+Y 重试。)', 401],
     ['HTTP prefix', 'HTTP 401 invalid_request_error: invalid access token or token expired', 401],
     ['Chinese label with full-width colon', '请求失败，状态码：503，请稍后重试', 503],
