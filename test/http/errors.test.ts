@@ -1,5 +1,6 @@
 // Every bad-input class gets its status, a message saying what is wrong, and the one error shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RuleSet } from '../../src/engine/rule-set.js';
 import { INVALID_KEY_TEXT, readJson, startTestServer, type TestServer } from './server-harness.js';
 
 let server: TestServer;
@@ -149,5 +150,34 @@ describe('bad input', () => {
     const res = await server.post('/v1/diagnose', `{"text": "${INVALID_KEY_TEXT}", "__proto__": {"polluted": true}}`);
     expect(res.status).toBe(200);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a failure inside the server', () => {
+  it('answers 500 INTERNAL without details, and logs the error redacted under the request id', async () => {
+    const key = `sk-${'b'.repeat(32)}`;
+    const failing: RuleSet = {
+      rules: [],
+      dirs: [],
+      loadedAt: new Date(),
+      evaluate: async () => {
+        throw new Error(`engine exploded near ${key}`);
+      },
+      get: () => undefined,
+    };
+    const broken = await startTestServer({}, { rules: failing });
+    try {
+      const res = await broken.post('/v1/diagnose', { text: INVALID_KEY_TEXT });
+      expect(res.status).toBe(500);
+      const body = await readJson(res);
+      expect(body.error.code).toBe('INTERNAL');
+      expect(body.error.message).not.toContain('exploded');
+      const id = res.headers.get('x-request-id');
+      const logged = broken.logRecords().find((r) => r.reqId === id && r.msg === 'request failed');
+      expect(JSON.stringify(logged)).toContain('engine exploded');
+      expect(broken.logs.join('')).not.toContain(key);
+    } finally {
+      await broken.close();
+    }
   });
 });

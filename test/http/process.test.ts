@@ -59,7 +59,8 @@ async function startMain(extra: Record<string, string> = {}): Promise<Running> {
 }
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  // Generous: a reload re-validates every rule, and CI machines are slow.
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     const value = await probe();
     if (value !== undefined) return value;
     await new Promise((r) => setTimeout(r, 25));
@@ -67,7 +68,7 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
   throw new Error(`gave up waiting for ${what}`);
 }
 
-describe('node dist/src/main.js', () => {
+describe('node dist/src/main.js', { timeout: 60_000 }, () => {
   it('refuses a bad PORT with a message naming it, exit 1', async () => {
     const child = spawn(process.execPath, [MAIN], { cwd: work, env: env({ PORT: 'eighty' }) });
     let stderr = '';
