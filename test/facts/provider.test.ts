@@ -121,6 +121,10 @@ describe('brand names against another provider', () => {
   it.each([
     ['使用魔搭社区 API 调用通义千问，提示 429', 'ModelScope'],
     ['阿里 Qwen via https://api.siliconflow.cn/v1/chat/completions: 401 Invalid token', 'SiliconFlow'],
+    [
+      '阿里云 <Error><Code>AccessDenied</Code><Message>You have no right to access this object.</Message></Error>',
+      'Alibaba Cloud OSS (object storage)',
+    ],
   ])('%s -> %s', (text, provider) => {
     expect(extractProvider(text, undefined, undefined).provider).toBe(provider);
   });
