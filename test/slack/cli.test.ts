@@ -55,7 +55,7 @@ describe('bailian-doctor slack', () => {
     });
     let running = 0;
     const code = await runSlack(c, async () => {
-      running = fake!.socketCount;
+      running = fake!.socket.open;
       return 'SIGTERM';
     });
     expect(code).toBe(0);

@@ -117,3 +117,16 @@ describe.each(MODES)('robustness (%s mode)', (mode) => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(3);
   });
 });
+
+describe('Socket Mode connection', () => {
+  it('reconnects after the WebSocket drops, and answers on the new connection', async () => {
+    h = await startHarness('socket');
+    h.fake.socket.drop();
+    // Bolt waits its client ping timeout (5 s) before reconnecting; connections() allows for that.
+    await h.fake.socket.connections(2);
+    expect(h.fake.callsTo('apps.connections.open')).toHaveLength(2);
+    await h.send.event(dm());
+    await h.settle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+});

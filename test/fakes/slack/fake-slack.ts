@@ -1,11 +1,14 @@
 // A small fake of Slack for tests: the Web API (recording every call, with injectable faults), response_url
-// endpoints, private file downloads, and a Socket Mode WebSocket that sends envelopes and collects acks.
-// Listens on 127.0.0.1 only. Reusable: start(), calls, failNext(), sendEnvelope(), stop().
+// endpoints, private file downloads, and a Socket Mode WebSocket. Listens on 127.0.0.1 only.
+// API: FakeSlack.start(), calls / callsTo() / waitFor(), failNext() / clearFaults() / answer(),
+// addFile(), setThread(), responseUrl(), socket (FakeSocketMode) / sendEnvelope(), stop().
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
+import { type EnvelopeType, FakeSocketMode } from './socket-mode.js';
+import { defaultAnswer, type FakeState, parseBody, send } from './web-api.js';
 
 export interface SlackCall {
   /** Web API method (`chat.postMessage`), `response_url`, or `file` for a private file download. */
@@ -20,6 +23,7 @@ export interface SlackCall {
   status: number;
 }
 
+/** 429 with Retry-After (seconds), a 5xx, a dropped connection, or HTTP 200 with `ok: false`. */
 export type Fault =
   | { status: 429; retryAfter?: number }
   | { status: 500 | 502 | 503 }
@@ -49,6 +53,7 @@ const WAIT_MS = 5000;
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  readonly socket = new FakeSocketMode();
   readonly botToken: string;
   readonly appToken: string;
   readonly botUserId: string;
@@ -59,12 +64,12 @@ export class FakeSlack {
   private readonly answers = new Map<string, Answer>();
   private readonly files = new Map<string, FakeFile>();
   private readonly threads = new Map<string, Record<string, unknown>[]>();
-  private readonly sockets = new Set<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private server!: Server;
-  private tsCounter = 1_700_000_000;
+  private ts = 1_700_000_000;
 
   private constructor(opts: FakeSlackOptions) {
+    // Built at runtime: nothing token-shaped is committed.
     this.botToken = opts.botToken ?? `xox${'b'}-1-fake-${randomUUID()}`;
     this.appToken = opts.appToken ?? `xap${'p'}-1-fake-${randomUUID()}`;
     this.botUserId = opts.botUserId ?? 'UBOT00001';
@@ -77,7 +82,7 @@ export class FakeSlack {
     fake.server = createServer((req, res) => void fake.handle(req, res));
     fake.server.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket-mode')) return void socket.destroy();
-      fake.wss.handleUpgrade(req, socket, head, (ws) => fake.accept(ws));
+      fake.wss.handleUpgrade(req, socket, head, (ws) => fake.socket.accept(ws));
     });
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
@@ -94,7 +99,7 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** The next `times` calls to `method` fail with `fault` (429 + Retry-After, 5xx, a dropped connection, or ok:false). */
+  /** The next `times` calls to `method` fail with `fault`. */
   failNext(method: string, times: number, fault: Fault): void {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...Array<Fault>(times).fill(fault)]);
   }
@@ -113,6 +118,58 @@ export class FakeSlack {
   /** A file downloadable with the bot token; returns the file object Slack would put in an event. */
   addFile(file: FakeFile): Record<string, unknown> {
     this.files.set(file.id, file);
+    return this.fileObject(file);
+  }
+
+  /** Messages conversations.replies returns for the thread `channel`/`ts` (parent first). */
+  setThread(channel: string, ts: string, messages: Record<string, unknown>[]): void {
+    this.threads.set(`${channel}:${ts}`, messages);
+  }
+
+  /** A response_url that records what the app sends to it (as method `response_url`). */
+  responseUrl(name: string = randomUUID()): string {
+    return `${this.url}/respond/${name}`;
+  }
+
+  /** Resolve once `count` calls to `method` were recorded (rejects after a few seconds, listing what came). */
+  waitFor(method: string, count = 1): Promise<SlackCall[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const got = this.callsTo(method);
+        if (got.length < count) return;
+        this.events.off('call', check);
+        clearTimeout(timer);
+        resolve(got);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('call', check);
+        reject(new Error(`expected ${count} ${method} call(s); got: ${this.calls.map((c) => c.method).join(', ')}`));
+      }, WAIT_MS);
+      this.events.on('call', check);
+      check();
+    });
+  }
+
+  /** Send a Socket Mode envelope to the newest connection and resolve with the app's ack. */
+  sendEnvelope(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    opts?: { envelopeId?: string; retryAttempt?: number },
+  ) {
+    return this.socket.send(type, payload, opts);
+  }
+
+  /** Close everything. Stop the app first: its WebSocket close is waited for (bounded) before the server goes. */
+  async stop(): Promise<void> {
+    await this.socket.close();
+    this.wss.close();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private fileObject(file: FakeFile): Record<string, unknown> {
     return {
       id: file.id,
       name: file.name,
@@ -124,97 +181,19 @@ export class FakeSlack {
     };
   }
 
-  /** Messages conversations.replies returns for the thread `channel`/`ts` (parent first). */
-  setThread(channel: string, ts: string, messages: Record<string, unknown>[]): void {
-    this.threads.set(`${channel}:${ts}`, messages);
-  }
-
-  /** A response_url that records what the app sends to it. */
-  responseUrl(name: string = randomUUID()): string {
-    return `${this.url}/respond/${name}`;
-  }
-
-  /** Resolve once `count` calls to `method` were recorded (rejects after a few seconds, listing what came). */
-  waitFor(method: string, count = 1): Promise<SlackCall[]> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const got = this.callsTo(method);
-        if (got.length < count) return false;
-        this.events.off('call', check);
-        clearTimeout(timer);
-        resolve(got);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        this.events.off('call', check);
-        reject(new Error(`expected ${count} ${method} call(s); got: ${this.calls.map((c) => c.method).join(', ')}`));
-      }, WAIT_MS);
-      if (!check()) this.events.on('call', check);
-    });
-  }
-
-  /** Open Socket Mode connections. */
-  get socketCount(): number {
-    return this.sockets.size;
-  }
-
-  /** Send a Socket Mode envelope to the newest connection and resolve with the app's ack. */
-  sendEnvelope(
-    type: 'events_api' | 'slash_commands' | 'interactive',
-    payload: Record<string, unknown>,
-    opts: { envelopeId?: string; retryAttempt?: number } = {},
-  ): Promise<Record<string, unknown>> {
-    const ws = [...this.sockets].at(-1);
-    if (!ws) return Promise.reject(new Error('no Socket Mode connection'));
-    const envelopeId = opts.envelopeId ?? randomUUID();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ack for envelope ${envelopeId}`)), WAIT_MS);
-      const onMessage = (data: Buffer) => {
-        const msg = JSON.parse(data.toString()) as Record<string, unknown>;
-        if (msg.envelope_id !== envelopeId) return;
-        ws.off('message', onMessage);
-        clearTimeout(timer);
-        resolve(msg);
-      };
-      ws.on('message', onMessage);
-      ws.send(
-        JSON.stringify({
-          envelope_id: envelopeId,
-          type,
-          payload,
-          accepts_response_payload: type !== 'events_api',
-          retry_attempt: opts.retryAttempt ?? 0,
-          retry_reason: opts.retryAttempt ? 'timeout' : '',
-        }),
-      );
-    });
-  }
-
-  /** Close everything. Stop the app first: its WebSocket close is waited for (bounded) before the server goes. */
-  async stop(): Promise<void> {
-    await Promise.all(
-      [...this.sockets].map(
-        (ws) =>
-          new Promise<void>((resolve) => {
-            const timer = setTimeout(() => ws.terminate(), 2000);
-            ws.once('close', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-          }),
-      ),
-    );
-    this.wss.close();
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
-  }
-
-  private accept(ws: WebSocket): void {
-    this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'AFAKE0001' } }));
+  private state(): FakeState {
+    return {
+      url: this.url,
+      teamId: this.teamId,
+      botUserId: this.botUserId,
+      botId: this.botId,
+      nextTs: () => `${this.ts++}.000100`,
+      thread: (channel, ts) => this.threads.get(`${channel}:${ts}`),
+      fileObject: (id) => {
+        const f = this.files.get(id);
+        return f && this.fileObject(f);
+      },
+    };
   }
 
   private record(call: SlackCall): void {
@@ -235,17 +214,12 @@ export class FakeSlack {
       raw,
       status: 200,
     };
-    if (path.startsWith('/api/')) return this.api(call, path.slice(5), res);
-    if (path.startsWith('/respond/')) {
-      call.method = 'response_url';
-      this.record(call);
-      return send(res, 200, { ok: true });
-    }
+    if (path.startsWith('/api/')) return this.api(call, path.slice('/api/'.length), res);
     if (path.startsWith('/files-pri/')) return this.download(call, res);
-    call.method = 'unknown';
-    call.status = 404;
+    call.method = path.startsWith('/respond/') ? 'response_url' : 'unknown';
+    call.status = call.method === 'unknown' ? 404 : 200;
     this.record(call);
-    send(res, 404, { ok: false, error: 'not_found' });
+    send(res, call.status, { ok: call.status === 200 });
   }
 
   private api(call: SlackCall, method: string, res: ServerResponse) {
@@ -262,53 +236,14 @@ export class FakeSlack {
       this.record(call);
       const headers: Record<string, string> =
         fault.status === 429 ? { 'retry-after': String(fault.retryAfter ?? 1) } : {};
-      return send(
-        res,
-        fault.status,
-        { ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' },
-        headers,
-      );
+      send(res, fault.status, { ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }, headers);
+      return;
     }
     this.record(call);
-    if (fault) return send(res, 200, { ok: false, error: fault.error });
     const wanted = method === 'apps.connections.open' ? this.appToken : this.botToken;
-    if (call.headers.authorization !== `Bearer ${wanted}`) return send(res, 200, { ok: false, error: 'invalid_auth' });
-    const custom = this.answers.get(method);
-    send(res, 200, custom ? custom(call) : this.defaultAnswer(method, call.body));
-  }
-
-  private defaultAnswer(method: string, body: Record<string, unknown>): Record<string, unknown> {
-    const ts = () => `${this.tsCounter++}.000100`;
-    switch (method) {
-      case 'auth.test':
-        return {
-          ok: true,
-          url: 'https://fake.slack.test/',
-          team: 'Fake',
-          user: 'bailian-doctor',
-          team_id: this.teamId,
-          user_id: this.botUserId,
-          bot_id: this.botId,
-        };
-      case 'apps.connections.open':
-        return { ok: true, url: `${this.url.replace('http', 'ws')}/socket-mode?ticket=${randomUUID()}` };
-      case 'chat.postMessage': {
-        const t = ts();
-        return { ok: true, channel: body.channel, ts: t, message: { text: body.text, ts: t, bot_id: this.botId } };
-      }
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: ts() };
-      case 'conversations.replies':
-        return { ok: true, messages: this.threads.get(`${body.channel}:${body.ts}`) ?? [], has_more: false };
-      case 'conversations.history':
-        return { ok: true, messages: [], has_more: false };
-      case 'files.info': {
-        const file = this.files.get(String(body.file));
-        return file ? { ok: true, file: this.addFile(file) } : { ok: false, error: 'file_not_found' };
-      }
-      default:
-        return { ok: true };
-    }
+    if (fault) send(res, 200, { ok: false, error: fault.error });
+    else if (call.headers.authorization !== `Bearer ${wanted}`) send(res, 200, { ok: false, error: 'invalid_auth' });
+    else send(res, 200, this.answers.get(method)?.(call) ?? defaultAnswer(method, call.body, this.state()));
   }
 
   private download(call: SlackCall, res: ServerResponse) {
@@ -318,31 +253,9 @@ export class FakeSlack {
     const authorised = call.headers.authorization === `Bearer ${this.botToken}`;
     call.status = !file ? 404 : authorised ? 200 : 302;
     this.record(call);
-    if (!file) return send(res, 404, { ok: false, error: 'file_not_found' });
+    if (!file) send(res, 404, { ok: false, error: 'file_not_found' });
     // Slack answers an unauthorised download with a redirect to the login page, not an error.
-    if (!authorised) return void res.writeHead(302, { location: 'https://fake.slack.test/?redir=login' }).end();
-    res.writeHead(200, { 'content-type': file.mimetype ?? 'text/plain' }).end(file.content);
+    else if (!authorised) res.writeHead(302, { location: 'https://fake.slack.test/?redir=login' }).end();
+    else res.writeHead(200, { 'content-type': file.mimetype ?? 'text/plain' }).end(file.content);
   }
-}
-
-function parseBody(raw: string, headers: IncomingMessage['headers']): Record<string, unknown> {
-  if (!raw) return {};
-  if (headers['content-type']?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
-  }
-  return out;
-}
-
-function safeJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
