@@ -18,6 +18,8 @@ describe('extractKeyKind', () => {
     [`api_key="${standardKey}"`, 'standard'],
     ['with key sk-sp-**** -> 401', 'coding-plan'],
     ['my key sk-sp-xxx does not work', 'coding-plan'],
+    ['my sk-sp- key fails on dashscope.aliyuncs.com', 'coding-plan'],
+    ['用 sk-sp-开头的key 调用报 403', 'coding-plan'],
     ["-H 'Authorization: Bearer sk-****'", 'standard'],
     ['sk-xxx', 'standard'],
     ['key sk-[REDACTED] refused', 'standard'],
