@@ -1,0 +1,23 @@
+// Per-client rate limiting on /v1 (RATE_LIMIT_PER_MINUTE): one allowance per API token, else per IP.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { BearerAuth } from './auth.js';
+import { ApiError } from './errors.js';
+
+export async function registerRateLimit(app: FastifyInstance, perMinute: number, auth?: BearerAuth): Promise<void> {
+  if (perMinute <= 0) return;
+  await app.register(rateLimit, {
+    max: perMinute,
+    timeWindow: 60_000,
+    // Probes, metrics and docs are never limited: a throttled health check would restart a healthy pod.
+    allowList: (request) => !request.url.startsWith('/v1/'),
+    keyGenerator: (request) => auth?.clientId(request) ?? `ip:${request.ip}`,
+    // Thrown by the plugin, so it reaches our error handler and leaves in the one error shape.
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        429,
+        'RATE_LIMITED',
+        `more than ${context.max} requests a minute from this client (RATE_LIMIT_PER_MINUTE); retry in ${context.after}`,
+      ),
+  });
+}
