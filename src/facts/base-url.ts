@@ -32,12 +32,21 @@ function baseOf(url: URL, apiPath: string): string {
   return `${url.protocol}//${url.host}${keep}`;
 }
 
+// Config pastes often drop the scheme (`api_base=dashscope-intl.aliyuncs.com/compatible-mode/v1`).
+const BARE_MS_HOST =
+  /(?<![\w./:-])((?:[\w-]+\.)*(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com(?:\/[^\s"'<>()[\]{}`,;|\\]*)?)/gi;
+
+function* candidateUrls(text: string): Generator<string> {
+  for (const m of text.matchAll(URL_RE)) yield m[0];
+  for (const m of text.matchAll(BARE_MS_HOST)) yield `https://${m[1]}`;
+}
+
 export function extractBaseUrl(text: string): BaseUrlFacts {
   let fallback: BaseUrlFacts | undefined;
-  for (const m of text.matchAll(URL_RE)) {
+  for (const candidate of candidateUrls(text)) {
     let url: URL;
     try {
-      url = new URL(m[0]);
+      url = new URL(candidate);
     } catch {
       continue;
     }

@@ -60,6 +60,17 @@ describe('extractBaseUrl', () => {
     expect(extractBaseUrl(text)).toMatchObject(expected);
   });
 
+  it.each([
+    [
+      'api_base=dashscope-intl.aliyuncs.com/compatible-mode/v1',
+      'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+      'intl',
+    ],
+    ['host: coding.dashscope.aliyuncs.com', 'https://coding.dashscope.aliyuncs.com', 'cn'],
+  ])('a Model Studio host without a scheme: %s', (text, baseUrl, region) => {
+    expect(extractBaseUrl(text)).toMatchObject({ baseUrl, region });
+  });
+
   it('skips documentation links and prefers a Model Studio host over another host', () => {
     const text =
       'see https://help.aliyun.com/zh/model-studio/error-code#apikey-error — proxy http://example.net/v1 — https://dashscope.aliyuncs.com/compatible-mode/v1';
