@@ -3,7 +3,7 @@ import type { ErrorRecord } from './error-body.js';
 
 const AFTER_CODE =
   /(?:InternalError\.Algo\.[A-Za-z.]+|[A-Z][A-Za-z]+(?:\.[A-Za-z]+)+|InvalidApiKey|Arrearage)\s*[:-]\s*([^\n{}]{3,400})/g;
-const LABELLED = /\bmessage["']?\s*[:=]\s*["']?([^"'\n]{3,400})/i;
+const LABELLED = /(?:\bmessage|错误信息|错误消息|错误详情)["']?\s*[:=：]\s*["']?([^"'\n]{3,400})/i;
 /** `Foo.java:198)` and friends are stack frames, not a code followed by its message. */
 const SOURCE_FILE = /\.(?:java|kt|scala|py|js|mjs|cjs|ts|go|rb|cs)$/i;
 const BOX_DRAWING = /[│┃║]/;

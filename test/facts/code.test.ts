@@ -105,6 +105,7 @@ describe('extractCode', () => {
       'InternalError',
       undefined,
     ],
+    ['Chinese label before a generic code', '调用失败，错误码：InternalError，请稍后重试', 'InternalError', undefined],
     ['generic word in a sentence', 'Throttling happens when too many jobs run at once', undefined, undefined],
     ['HTTP reason phrase', '409 Conflict: resource already exists', undefined, undefined],
     [
