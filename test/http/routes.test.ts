@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose.js';
 import { diagnoseResult, diagnosis } from '../../src/http/schemas.js';
+import { RENDERERS } from '../../src/render/index.js';
 import { toJsonResult } from '../../src/render/json.js';
 import { authRules, INVALID_KEY_TEXT, readJson, startTestServer, type TestServer } from './server-harness.js';
 
@@ -59,6 +60,15 @@ describe('POST /v1/diagnose', () => {
     const text = await res.text();
     expect(text).toContain('InvalidApiKey');
     expect(text).toContain('auth.invalid-api-key');
+  });
+
+  it.each(Object.keys(RENDERERS))('answers ?format=%s with that renderer', async (format) => {
+    const res = await server.post(`/v1/diagnose?format=${format}`, { text: INVALID_KEY_TEXT });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^(application\/json|text\/plain)/);
+    const text = await res.text();
+    if (format === 'json') expect(JSON.parse(text).diagnoses[0].id).toBe('auth.invalid-api-key');
+    else expect(text).toBe(RENDERERS[format]!(await diagnose(INVALID_KEY_TEXT, { rules: authRules() })));
   });
 
   it('answers a text it cannot match with an empty, unmatched result', async () => {

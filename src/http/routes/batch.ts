@@ -28,6 +28,8 @@ export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Prom
       const validate = request.compileValidationSchema(diagnoseRequest);
       const results = [];
       for (const [i, item] of request.body.items.entries()) {
+        // Let other requests (health probes above all) in between items of a large batch.
+        if (i > 0 && i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
         if (validate(item)) results.push(toJsonResult(await run(item as DiagnoseInput)));
         else {
           const problems = (validate.errors ?? []).map((e) => describeSchemaError(e as never, `items[${i}]`));
