@@ -61,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const timer = setTimeout(() => {
         listeners.delete(check);
         reject(new Error(`no ${count} matching log lines; logs:\n${logs.join('')}`));
-      }, 5000);
+      }, 15_000);
       listeners.add(check);
       check();
     });

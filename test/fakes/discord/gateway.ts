@@ -90,7 +90,7 @@ export class FakeGateway {
   }
 
   /** Resolves once the bot has sent `count` frames with opcode `op` (rejects after `timeoutMs`). */
-  waitForOp(op: number, count = 1, timeoutMs = 5000): Promise<GatewayFrame[]> {
+  waitForOp(op: number, count = 1, timeoutMs = 15_000): Promise<GatewayFrame[]> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const found = this.sentOps(op);

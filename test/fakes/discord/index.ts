@@ -1,5 +1,16 @@
 // A fake Discord (REST API + gateway WebSocket) on 127.0.0.1 for driving the real discord.js client.
 // Reusable: start it, point the bot at `apiUrl`, dispatch events, inject faults, read what the bot sent.
+//
+//   const fake = await startFakeDiscord();                 // { apiUrl, token, ids: { guild, support, … } }
+//   // bot: DISCORD_TOKEN=fake.token DISCORD_API_URL=fake.apiUrl — it finds the gateway via /gateway/bot
+//   fake.failNext({ method: 'POST', path: /\/messages$/ }, 2, { status: 429, retryAfter: 0.05 });
+//   fake.failNext({ path: /@original$/ }, 5, { status: 502 });
+//   const msg = await fake.postMessage({ channelId: fake.ids.support, author: fake.user(), content: '…' });
+//   const i = await fake.slashCommand(fake.user(), [{ name: 'error', type: 3, value: '…' }]);
+//   await fake.waitForRequests({ method: 'PATCH', path: /@original$/ });   // fake.requests holds them all
+//   fake.gateway.drop(4000);            // or drop(1006), requestReconnect(), ackHeartbeats = false,
+//   fake.gateway.closeOnIdentify = 4014; fake.gateway.dispatch('ANY_EVENT', payload)
+//   await fake.stop();
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Fault, FaultPlan, type RouteMatch, routeMatches } from './faults.js';
@@ -182,7 +193,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     clickButton: (user, customId, message) =>
       interaction(user, 3, { custom_id: customId, component_type: 2 }, { ...message, guild_id: undefined }),
     requestsTo,
-    async waitForRequests(match, count = 1, timeoutMs = 5000) {
+    async waitForRequests(match, count = 1, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const found = requestsTo(match);
