@@ -3,8 +3,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { renderSlackMessages, renderSlackNotice, renderSlackOthers, SLACK_ACTIONS } from '../../../render/slack.js';
 import type { SlackDeps } from '../../deps.js';
-import { safeCall } from '../../safe-call.js';
-import { respondAll } from '../commands/diagnose.js';
+import { respondAll } from '../../respond.js';
 
 export const FEEDBACK_THANKS = {
   fixed: 'Thanks — glad that fixed it. Your feedback was recorded.',
@@ -46,7 +45,7 @@ export function registerButtons(app: App, deps: SlackDeps): void {
         },
         'feedback',
       );
-      await respondAll(deps, respond, [renderSlackNotice(FEEDBACK_THANKS[verdict])], 'respond');
+      await respondAll(deps, respond, [renderSlackNotice(FEEDBACK_THANKS[verdict])]);
     });
   }
 
@@ -54,21 +53,16 @@ export function registerButtons(app: App, deps: SlackDeps): void {
     await ack();
     const result = deps.answers.get(parseValue(action.value).a);
     const messages = result ? renderSlackOthers(result) : [renderSlackNotice(ANSWER_EXPIRED)];
-    await respondAll(deps, respond, messages, 'respond');
+    await respondAll(deps, respond, messages);
   });
 
   app.action<BlockButtonAction>(SLACK_ACTIONS.share, async ({ ack, action, respond, body }) => {
     await ack();
     const v = parseValue(action.value);
     const result = deps.answers.get(v.a);
-    if (!result) return void (await respondAll(deps, respond, [renderSlackNotice(ANSWER_EXPIRED)], 'respond'));
+    if (!result) return void (await respondAll(deps, respond, [renderSlackNotice(ANSWER_EXPIRED)]));
     // The public copy carries no secret warning: that was meant for the caller alone.
-    for (const m of renderSlackMessages(result, { answerId: v.a })) {
-      const ok = await safeCall(deps.log, 'respond', () =>
-        respond({ response_type: 'in_channel', replace_original: false, ...m }),
-      );
-      if (!ok) return;
-    }
+    if (!(await respondAll(deps, respond, renderSlackMessages(result, { answerId: v.a }), 'in_channel'))) return;
     deps.log.info(
       { event: 'slack.shared', rule: result.diagnoses[0]?.id ?? null, user: body.user.id },
       'answer shared',

@@ -1,9 +1,9 @@
 // `/diagnose <error>` → the diagnosis visible only to the caller, with a button to share it in the channel.
-import type { App, RespondFn } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { renderSlackMessages, renderSlackNotice } from '../../../render/slack.js';
 import { diagnoseSources, logAnswer } from '../../answer.js';
 import type { SlackDeps } from '../../deps.js';
-import { safeCall } from '../../safe-call.js';
+import { respondAll } from '../../respond.js';
 import { withinLimit } from '../limit.js';
 
 export const DIAGNOSE_COMMAND = '/diagnose';
@@ -12,28 +12,16 @@ export const DIAGNOSE_USAGE =
   'Usage: `/diagnose <paste the error>` — the status line, JSON body or traceback from Model Studio (DashScope / Qwen API). ' +
   'For a message already in the channel, use its ⋯ menu → "Diagnose this error".';
 
-export async function respondAll(deps: SlackDeps, respond: RespondFn, messages: object[], what: string) {
-  for (const m of messages) {
-    if (!(await safeCall(deps.log, what, () => respond({ response_type: 'ephemeral', replace_original: false, ...m }))))
-      return;
-  }
-}
-
 export function registerDiagnoseCommand(app: App, deps: SlackDeps): void {
   app.command(DIAGNOSE_COMMAND, async ({ command, ack, respond, client, context }) => {
     await ack();
-    const tell = (text: string) => respondAll(deps, respond, [renderSlackNotice(text)], 'respond');
+    const tell = (text: string) => respondAll(deps, respond, [renderSlackNotice(text)]);
     if (!command.text.trim()) return void (await tell(DIAGNOSE_USAGE));
     if (!(await withinLimit(deps, command.user_id, tell))) return;
     // The command text is seen only by the bot, so the warning can sit in the (private) answer itself.
     const { result } = await diagnoseSources([{ text: command.text }], client, deps, context.botUserId);
     const answerId = deps.answers.put(result);
-    await respondAll(
-      deps,
-      respond,
-      renderSlackMessages(result, { answerId, shareButton: true, secretWarning: true }),
-      'respond',
-    );
+    await respondAll(deps, respond, renderSlackMessages(result, { answerId, shareButton: true, secretWarning: true }));
     logAnswer(deps, 'slash', result, { channel: command.channel_id, user: command.user_id });
   });
 }

@@ -6,7 +6,7 @@ import type { SlackDeps } from '../../deps.js';
 import { mentions } from '../../slack-text.js';
 import type { WebClient } from '../../web-client.js';
 import { isPersonMessage, type MessageLike, threadOf } from '../message-source.js';
-import { answerMessage } from './app-mention.js';
+import { answerMessage } from './direct-request.js';
 
 async function watchMessage(
   m: MessageLike & { channel: string; ts: string },

@@ -4,7 +4,7 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import { renderSlackNotice } from '../../../render/slack.js';
 import { diagnoseSources, logAnswer, postAnswer, publicAnswer, warnLeakers } from '../../answer.js';
 import type { SlackDeps } from '../../deps.js';
-import { respondAll } from '../commands/diagnose.js';
+import { respondAll } from '../../respond.js';
 import { withinLimit } from '../limit.js';
 import { type MessageLike, threadOf } from '../message-source.js';
 
@@ -21,7 +21,7 @@ export function registerDiagnoseShortcut(app: App, deps: SlackDeps): void {
       const s = shortcut as MessageShortcut;
       const m = s.message as unknown as MessageLike;
       const channel = s.channel.id;
-      const tell = (text: string) => respondAll(deps, respond, [renderSlackNotice(text)], 'respond');
+      const tell = (text: string) => respondAll(deps, respond, [renderSlackNotice(text)]);
       if (!(await withinLimit(deps, s.user.id, tell))) return;
       const { result, leakers } = await diagnoseSources(
         [{ text: m.text, user: m.user, files: m.files }],
@@ -32,7 +32,7 @@ export function registerDiagnoseShortcut(app: App, deps: SlackDeps): void {
       const target = { channel, threadTs: threadOf(m) };
       const messages = publicAnswer(deps, result);
       if (!(await postAnswer(client, deps, target, messages))) {
-        await respondAll(deps, respond, [renderSlackNotice(NOT_IN_CHANNEL_NOTE), ...messages], 'respond');
+        await respondAll(deps, respond, [renderSlackNotice(NOT_IN_CHANNEL_NOTE), ...messages]);
       }
       await warnLeakers(client, deps, leakers, target);
       logAnswer(deps, 'shortcut', result, { channel, user: s.user.id });
