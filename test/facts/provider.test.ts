@@ -83,6 +83,11 @@ describe('extractProvider on other inputs', () => {
     ['a Coding Plan key prefix', 'key sk-sp-**** refused', undefined],
     ['a workspace host', 'https://llm-x.cn-beijing.maas.aliyuncs.com/compatible-mode/v1 -> 401', undefined],
     ['Chinese brand name', '百炼 调用失败', undefined],
+    [
+      'the Coding Plan model wording in an Anthropic-shaped body',
+      'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":"model \'qwen3-coder\' is not supported"}}',
+      undefined,
+    ],
   ])('%s is Model Studio', (_name, text, code) => {
     expect(extractProvider(text, code, undefined).provider).toBe('model_studio');
   });
