@@ -9,7 +9,12 @@ const LABELLED =
 const ANGLE = /<([45]\d\d)>/g;
 const REASON =
   /\b([45]\d\d)\s*(?:-\s*)?(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout|Payload Too Large|Unsupported Media Type|Client Error|Server Error|status code|Invalid|Incorrect|Access|Free|Rate|invalid|Model|Range|<)/g;
-const ERRORISH_PREFIX = /(?:error|failed|失败|报错|returned|returns|返回|with)\W{0,3}([45]\d\d)(?!\d)/gi;
+/** A number followed by a unit is a duration or a count ("with 500 ms delay"), not a status. */
+const NOT_A_UNIT = String.raw`(?!\d|\s*(?:ms\b|s\b|sec|seconds?\b|秒|毫秒|tokens?\b|requests?\b|次|个|条|字))`;
+const ERRORISH_PREFIX = new RegExp(
+  String.raw`(?:error|failed|失败|报错|returned|returns|返回|with)\W{0,3}([45]\d\d)${NOT_A_UNIT}`,
+  'gi',
+);
 const LINE_START = /(?:^|\n)\s*[[(✕✖│ ]*([45]\d\d)\s*[:\s]\s*[A-Za-z<{'"]/g;
 const MODEL_SERVING = /ModelServingError[\s\S]{0,2000}?\\?["']?status_code\\?["']?\s*[:=]\s*([45]\d\d)(?!\d)/;
 const MESSAGE_KEY = /(\\?["'])(?:message|msg|Message|status_message|detail|error_msg)\1\s*:\s*(\\?["'])/g;

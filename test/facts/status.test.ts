@@ -79,6 +79,9 @@ describe('extractStatus', () => {
       undefined,
     ],
     ['not an error status', 'Request finished with status 200 in 429 ms', undefined],
+    ['status at the end of a sentence', 'The request to DashScope failed with 500.', 500],
+    ['a duration after "with" is not a status', 'retried with 500 ms delay and it worked', undefined],
+    ['a count after "failed" is not a status', 'batch failed: 404 requests out of 1000 were throttled', undefined],
   ])('%s', (_name, text, expected) => {
     expect(status(text)).toBe(expected);
   });
