@@ -12,7 +12,7 @@ const REASON =
 /** A number followed by a unit is a duration or a count ("with 500 ms delay"), not a status. */
 const NOT_A_UNIT = String.raw`(?!\d|\s*(?:ms\b|s\b|sec|seconds?\b|秒|毫秒|tokens?\b|requests?\b|次|个|条|字))`;
 const ERRORISH_PREFIX = new RegExp(
-  String.raw`(?:error|failed|失败|报错|returned|returns|返回|with)\W{0,3}([45]\d\d)${NOT_A_UNIT}`,
+  String.raw`(?:error|failed|失败|报错|报|出现|遇到|提示|returned|returns|返回|with)\W{0,3}([45]\d\d)${NOT_A_UNIT}`,
   'gi',
 );
 const LINE_START = /(?:^|\n)\s*[[(✕✖│ ]*([45]\d\d)\s*[:\s]\s*[A-Za-z<{'"]/g;

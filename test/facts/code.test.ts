@@ -1,10 +1,23 @@
 // Error codes from real formats, mapped to native names; generic words in ordinary text never become codes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractCode } from '../../src/facts/code.js';
 import { readErrorBodies } from '../../src/facts/error-body.js';
 import { findJsonBodies } from '../../src/facts/json-bodies.js';
 
 const code = (text: string) => extractCode(text, readErrorBodies(findJsonBodies(text)));
+
+interface CorpusItem {
+  id: string;
+  text: string;
+  expect: { code?: string | null; status?: number | null };
+}
+const readCorpus = (name: string): CorpusItem[] =>
+  readFileSync(join(import.meta.dirname, '..', 'corpus', name), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as CorpusItem);
 
 describe('extractCode', () => {
   it.each<[string, string, string | undefined, string | undefined]>([
@@ -127,4 +140,30 @@ describe('extractCode', () => {
       code: 'user_request_timeout',
     });
   });
+});
+
+describe('extractCode on the development corpus', () => {
+  const positives = readCorpus('dev.jsonl');
+  it.each(positives.map((i) => [i.id, i] as const))(
+    '%s: a code, when found, is the labelled native code',
+    (_id, item) => {
+      const found = code(item.text).code;
+      if (found !== undefined) expect(found).toBe(item.expect.code);
+    },
+  );
+
+  it('finds the code in every positive that prints it', () => {
+    const printed = positives.filter((i) => i.expect.code && i.text.includes(i.expect.code.split('.').pop()!));
+    expect(printed.length).toBeGreaterThan(10);
+    expect(printed.filter((i) => code(i.text).code !== i.expect.code).map((i) => i.id)).toEqual([]);
+  });
+
+  // A code printed as a code (an alias in an OpenAI body, `Code=InternalError`) is fine: the provider fact decides.
+  it.each(readCorpus('dev-negatives.jsonl').map((i) => [i.id, i] as const))(
+    '%s: no Model Studio code out of ordinary words',
+    (_id, item) => {
+      const facts = code(item.text);
+      if (facts.code !== undefined) expect(item.text).toContain(facts.rawCode ?? facts.code);
+    },
+  );
 });

@@ -1,10 +1,23 @@
 // HTTP status from real error formats: which number is the status, and which numbers are not.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readErrorBodies } from '../../src/facts/error-body.js';
 import { findJsonBodies } from '../../src/facts/json-bodies.js';
 import { extractStatus } from '../../src/facts/status.js';
 
 const status = (text: string) => extractStatus(text, readErrorBodies(findJsonBodies(text)));
+
+interface CorpusItem {
+  id: string;
+  text: string;
+  expect: { code?: string | null; status?: number | null };
+}
+const readCorpus = (name: string): CorpusItem[] =>
+  readFileSync(join(import.meta.dirname, '..', 'corpus', name), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as CorpusItem);
 
 describe('extractStatus', () => {
   it.each<[string, string, number | undefined]>([
@@ -84,5 +97,12 @@ describe('extractStatus', () => {
     ['a count after "failed" is not a status', 'batch failed: 404 requests out of 1000 were throttled', undefined],
   ])('%s', (_name, text, expected) => {
     expect(status(text)).toBe(expected);
+  });
+});
+
+describe('extractStatus on the development corpus', () => {
+  const stated = readCorpus('dev.jsonl').filter((i) => typeof i.expect.status === 'number');
+  it.each(stated.map((i) => [i.id, i] as const))('%s: the status the paste states', (_id, item) => {
+    expect(status(item.text)).toBe(item.expect.status);
   });
 });
