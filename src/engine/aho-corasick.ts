@@ -1,79 +1,120 @@
 // One pass over a text finds which of many literals occur in it (Aho–Corasick). ASCII letters are folded to
 // lower case while scanning, so the text is neither copied nor lower-cased; literals must already be folded
-// (see regex-literals.ts, which only emits ASCII and caseless characters).
+// (see regex-literals.ts, which only emits ASCII and caseless characters). ASCII steps use a dense transition
+// table over the characters the literals use (one array read per character); other characters walk the trie.
 
 export class LiteralScanner {
-  /** Per state: transitions keyed by UTF-16 code unit. */
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Per state: the literal ids that end here, including those reached through failure links. */
-  private readonly out: number[][] = [[]];
-  /** Fast path for state 0: ASCII transitions in a flat table (-1 = none). */
-  private readonly rootAscii = new Int32Array(128).fill(-1);
   readonly size: number;
+  /** `delta[state * classes + asciiClass[c]]`: the next state for ASCII character c (0 = root). */
+  private readonly delta: Uint16Array | Int32Array;
+  private readonly classes: number;
+  private readonly asciiClass = new Uint8Array(128);
+  /** Trie edges for non-ASCII characters, only for the states that have any. */
+  private readonly wide = new Map<number, Map<number, number>>();
+  private readonly fail: Int32Array;
+  /** The literal ending exactly at a state (-1 none), and the next state down the failure chain that ends one. */
+  private readonly endId: Int32Array;
+  private readonly dictLink: Int32Array;
 
   constructor(literals: readonly string[]) {
     this.size = literals.length;
+    // ASCII character classes: one per character the literals use; upper case shares lower case's class.
+    let k = 1;
+    let maxStates = 1;
+    for (const lit of literals) {
+      maxStates += lit.length;
+      for (let i = 0; i < lit.length; i++) {
+        const c = lit.charCodeAt(i);
+        if (c < 128 && this.asciiClass[c] === 0) this.asciiClass[c] = k++;
+      }
+    }
+    for (let c = 65; c <= 90; c++) if (this.asciiClass[c + 32]) this.asciiClass[c] = this.asciiClass[c + 32] as number;
+    this.classes = k;
+    // 1. The trie: ASCII edges in the table (0 = no edge yet; the root is never a child), others in maps.
+    const table = new Int32Array(maxStates * k);
+    const endId = new Int32Array(maxStates).fill(-1);
+    let states = 1;
     literals.forEach((lit, id) => {
       let s = 0;
       for (let i = 0; i < lit.length; i++) {
         const c = lit.charCodeAt(i);
-        const edges = this.next[s] as Map<number, number>;
-        let t = edges.get(c);
-        if (t === undefined) {
-          t = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.out.push([]);
-          edges.set(c, t);
+        if (c < 128) {
+          const at = s * k + (this.asciiClass[c] as number);
+          if (table[at] === 0) table[at] = states++;
+          s = table[at] as number;
+        } else {
+          let edges = this.wide.get(s);
+          if (!edges) {
+            edges = new Map();
+            this.wide.set(s, edges);
+          }
+          let t = edges.get(c);
+          if (t === undefined) {
+            t = states++;
+            edges.set(c, t);
+          }
+          s = t;
         }
-        s = t;
       }
-      (this.out[s] as number[]).push(id);
+      endId[s] = id;
     });
-    this.link();
-    for (const [c, t] of this.next[0] as Map<number, number>) if (c < 128) this.rootAscii[c] = t;
-  }
-
-  private link(): void {
-    const queue: number[] = [];
-    for (const t of (this.next[0] as Map<number, number>).values()) queue.push(t);
-    for (let head = 0; head < queue.length; head++) {
+    // 2. Failure links breadth first; each row, once its children are queued, is completed from its
+    //    failure state's row (shallower, so already complete) — the table becomes a full automaton.
+    const fail = new Int32Array(states);
+    const dictLink = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
       const s = queue[head] as number;
-      for (const [c, t] of this.next[s] as Map<number, number>) {
-        let f = this.fail[s] as number;
-        while (f !== 0 && !(this.next[f] as Map<number, number>).has(c)) f = this.fail[f] as number;
-        const g = (this.next[f] as Map<number, number>).get(c);
-        const target = g !== undefined && g !== t ? g : 0;
-        this.fail[t] = target;
-        const inherited = this.out[target] as number[];
-        if (inherited.length) this.out[t] = [...(this.out[t] as number[]), ...inherited];
-        queue.push(t);
+      const f = fail[s] as number;
+      for (let cls = 1; cls < k; cls++) {
+        const at = s * k + cls;
+        const t = table[at] as number;
+        if (t !== 0) {
+          const ft = s === 0 ? 0 : (table[f * k + cls] as number);
+          fail[t] = ft;
+          dictLink[t] = (endId[ft] as number) >= 0 ? ft : (dictLink[ft] as number);
+          queue[tail++] = t;
+        } else if (s !== 0) table[at] = table[f * k + cls] as number;
+      }
+      for (const [c, t] of this.wide.get(s) ?? []) {
+        let ft = 0;
+        if (s !== 0) {
+          let g = f;
+          while (g !== 0 && !this.wide.get(g)?.has(c)) g = fail[g] as number;
+          ft = this.wide.get(g)?.get(c) ?? 0;
+        }
+        fail[t] = ft;
+        dictLink[t] = (endId[ft] as number) >= 0 ? ft : (dictLink[ft] as number);
+        queue[tail++] = t;
       }
     }
+    this.delta = states < 65536 ? Uint16Array.from(table.subarray(0, states * k)) : table.slice(0, states * k);
+    this.fail = fail;
+    this.endId = endId.slice(0, states);
+    this.dictLink = dictLink;
   }
 
   /** Calls `found(id)` for every literal id occurring in `text` (possibly more than once per id). */
   scan(text: string, found: (id: number) => void): void {
-    const { next, fail, out, rootAscii } = this;
+    const { delta, classes, asciiClass, wide, fail, endId, dictLink } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      if (s === 0) {
-        const t = c < 128 ? (rootAscii[c] as number) : ((next[0] as Map<number, number>).get(c) ?? -1);
-        if (t < 0) continue;
-        s = t;
-      } else {
-        let t = (next[s] as Map<number, number>).get(c);
+      const c = text.charCodeAt(i);
+      if (c < 128) s = delta[s * classes + (asciiClass[c] as number)] as number;
+      else {
+        let t = wide.get(s)?.get(c);
         while (t === undefined && s !== 0) {
           s = fail[s] as number;
-          t = (next[s] as Map<number, number>).get(c);
+          t = wide.get(s)?.get(c);
         }
         s = t ?? 0;
       }
-      const ids = out[s] as number[];
-      for (let k = 0; k < ids.length; k++) found(ids[k] as number);
+      let u = (endId[s] as number) >= 0 ? s : (dictLink[s] as number);
+      while (u !== 0) {
+        found(endId[u] as number);
+        u = dictLink[u] as number;
+      }
     }
   }
 }

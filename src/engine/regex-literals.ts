@@ -1,4 +1,5 @@
-// What text a regex cannot match without: for each top-level alternative, its longest mandatory literal run.
+// What text a regex cannot match without: for each top-level alternative, a mandatory literal run or the
+// literals of a mandatory group.
 // Used only to pre-select candidate rules, so every step errs towards "no literal" — a missed literal costs a
 // little speed, a wrong one would lose a diagnosis. Literals are folded to lower case and hold only characters
 // whose case matching is plain: ASCII, and caseless CJK script (no Greek final sigma, no dotted İ surprises).
@@ -61,8 +62,17 @@ export function topLevelAlternatives(src: string): string[] {
   return out;
 }
 
-const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:,\d*)?\})/;
-const HEX = /^(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4}))/;
+// Sticky: matched at an offset without slicing the pattern.
+const QUANTIFIER = /(?:[*+?]|\{(\d+)(?:,\d*)?\})/y;
+const HEX = /(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4}))/y;
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
+const ALNUM = /[A-Za-z0-9]/;
+const LOOKAROUND = /\(\?<?[=!]/y;
+
+function stickyExec(re: RegExp, src: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(src);
+}
 
 /**
  * Read one atom at `i`: a literal character (`ch`), or a piece that breaks a literal run (`ch` undefined),
@@ -76,42 +86,73 @@ function readAtom(src: string, i: number): { ch?: string; end: number; zeroWidth
   if (c === '(') {
     const end = skipGroup(src, i);
     // Lookarounds consume nothing: the characters around them are still adjacent in any match.
-    return /^\(\?<?[=!]/.test(src.slice(i, i + 4)) ? { end, zeroWidth: true } : { end };
+    return stickyExec(LOOKAROUND, src, i) ? { end, zeroWidth: true } : { end };
   }
   if (c === '\\') {
     const e = src[i + 1];
     if (e === undefined) return { end: i + 1 };
     if (e === 'b' || e === 'B') return { end: i + 2, zeroWidth: true };
-    const hex = HEX.exec(src.slice(i + 1, i + 6));
+    const hex = stickyExec(HEX, src, i + 1);
     if (hex) return { ch: String.fromCharCode(parseInt((hex[1] ?? hex[2]) as string, 16)), end: i + 1 + hex[0].length };
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
-    if (simple[e]) return { ch: simple[e], end: i + 2 };
+    const simple = SIMPLE_ESCAPES[e];
+    if (simple) return { ch: simple, end: i + 2 };
     // Escaped punctuation is itself; any other escaped letter or digit (classes, back-references, \c…) breaks.
-    if (/[A-Za-z0-9]/.test(e)) return { end: i + 2 };
+    if (ALNUM.test(e)) return { end: i + 2 };
     return { ch: e, end: i + 2 };
   }
   if (c === '*' || c === '+' || c === '?' || c === '|' || c === ')') return { end: i + 1 };
   return { ch: c, end: i + 1 };
 }
 
-/** The longest literal run every match of this (alternation-free at top level) sequence contains, folded. */
-export function mandatoryLiteral(seq: string): string {
-  let best = '';
+/** Estimated chance a set of literals finds something in a typical paste: lower is more selective. */
+export function literalSetCost(literals: readonly string[]): number {
+  let sum = 0;
+  for (const l of literals) sum += 0.5 / literalWeight(l) ** 2;
+  return sum;
+}
+
+/** A group's inner pattern: `(?:x)`, `(?<name>x)` and `(x)` all hold `x`; lookarounds hold none. */
+function groupBody(group: string): string | undefined {
+  if (/^\(\?<?[=!]/.test(group)) return undefined;
+  const head = /^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(group)?.[0] ?? '(';
+  return group.slice(head.length, -1);
+}
+
+/**
+ * The most selective set of literals of which every match of this top-level sequence contains one (folded):
+ * either one literal run, or the alternatives of a mandatory group. Undefined when there is none of weight.
+ */
+export function mandatoryLiterals(seq: string): string[] | undefined {
+  let best: string[] | undefined;
+  let bestCost = Number.POSITIVE_INFINITY;
+  const offer = (set: string[] | undefined) => {
+    if (!set || set.some((l) => literalWeight(l) < MIN_LITERAL_WEIGHT)) return;
+    const cost = literalSetCost(set);
+    if (cost < bestCost) [best, bestCost] = [set, cost];
+  };
   let run = '';
   const flush = () => {
-    if (literalWeight(run) > literalWeight(best)) best = run;
+    if (run) offer([run]);
     run = '';
   };
   let i = 0;
   while (i < seq.length) {
+    const start = i;
     const atom = readAtom(seq, i);
     i = atom.end;
-    const q = QUANTIFIER.exec(seq.slice(i));
+    const q = stickyExec(QUANTIFIER, seq, i);
+    let min = 1;
     if (q) {
       i += q[0].length;
       if (seq[i] === '?') i++; // lazy
+      min = q[1] !== undefined ? Number(q[1]) : q[0] === '+' ? 1 : 0;
+    }
+    if (seq[start] === '(' && !atom.zeroWidth && min >= 1) {
+      const body = groupBody(seq.slice(start, atom.end));
+      if (body !== undefined) offer(requiredLiterals(body));
+    }
+    if (q) {
       // Optional (min 0) drops the atom; a repeated one (min >= 1) keeps one copy but ends the run.
-      const min = q[1] !== undefined ? Number(q[1]) : q[0] === '+' ? 1 : 0;
       const folded = atom.ch === undefined ? undefined : foldable(atom.ch);
       if (min >= 1 && folded !== undefined) run += folded;
       flush();
@@ -133,9 +174,9 @@ export function mandatoryLiteral(seq: string): string {
 export function requiredLiterals(pattern: string): string[] | undefined {
   const out = new Set<string>();
   for (const alt of topLevelAlternatives(pattern)) {
-    const lit = mandatoryLiteral(alt);
-    if (literalWeight(lit) < MIN_LITERAL_WEIGHT) return undefined;
-    out.add(lit);
+    const lits = mandatoryLiterals(alt);
+    if (!lits) return undefined;
+    for (const l of lits) out.add(l);
   }
   return [...out];
 }

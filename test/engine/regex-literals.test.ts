@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LiteralScanner } from '../../src/engine/aho-corasick.js';
-import { mandatoryLiteral, requiredLiterals, topLevelAlternatives } from '../../src/engine/regex-literals.js';
+import { mandatoryLiterals, requiredLiterals, topLevelAlternatives } from '../../src/engine/regex-literals.js';
 import { loadRules } from '../../src/engine/rule-set.js';
 import type { Condition } from '../../src/knowledge/rule.js';
 
@@ -22,6 +22,10 @@ describe('requiredLiterals', () => {
     ['\\x41\\u0042C', ['abc']],
     ['请求超时|超时', ['请求超时', '超时']],
     ['file [id:file-fe-[\\w-]*\\] exceeds', ['] exceeds']],
+    ['(?:temperature|top_p|seed)\\b.{0,40}(?:out of range|must be)', ['out of range', 'must be']],
+    ['(?:思考|thinking).{0,20}x', ['思考', 'thinking']],
+    ['(?<word>quota|limit)s? x', ['quota', 'limit']],
+    ['(?:ab|cd)+xyz', ['xyz']],
   ])('%s -> %j', (pattern, expected) => {
     expect(requiredLiterals(pattern)).toEqual(expected);
   });
@@ -31,7 +35,9 @@ describe('requiredLiterals', () => {
     '\\d+ errors?|(?:x|y)',
     '.*',
     '[A-Z]{3,}',
-    '(foo|bar)',
+    '(fo|bar)',
+    '(?:quota|limit)?x',
+    '(?=quota)\\w+',
     'σφάλμα', // cased non-ASCII letters are never used as literals
   ])('%s has no required literal', (pattern) => {
     expect(requiredLiterals(pattern)).toBeUndefined();
@@ -39,7 +45,7 @@ describe('requiredLiterals', () => {
 
   it('splits only at top-level bars', () => {
     expect(topLevelAlternatives('a(b|c)[|]d|e\\|f')).toEqual(['a(b|c)[|]d', 'e\\|f']);
-    expect(mandatoryLiteral('abc\\d+defg')).toBe('defg');
+    expect(mandatoryLiterals('abc\\d+defg')).toEqual(['defg']);
   });
 });
 
@@ -97,6 +103,27 @@ describe('LiteralScanner', () => {
     const found: number[] = [];
     new LiteralScanner(['he', 'she', 'his', 'hers', '超时']).scan('USHERS 请求超时', (id) => found.push(id));
     expect(new Set(found)).toEqual(new Set([0, 1, 3, 4]));
+  });
+
+  it('finds exactly the literals a brute-force search finds', () => {
+    const alphabet = fc.constantFrom(...'abAB超时 c');
+    const str = (min: number) => fc.array(alphabet, { minLength: min, maxLength: 6 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          str(1).map((s) => s.toLowerCase()),
+          { maxLength: 12 },
+        ),
+        str(0),
+        (literals, text) => {
+          const found = new Set<number>();
+          new LiteralScanner(literals).scan(text, (id) => found.add(id));
+          const expected = literals.flatMap((l, i) => (text.toLowerCase().includes(l) ? [i] : []));
+          expect([...found].sort((a, b) => a - b)).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds nothing when nothing is there', () => {
