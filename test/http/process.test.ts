@@ -46,7 +46,7 @@ async function startMain(extra: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, [MAIN], { cwd: work, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     lines.on('line', (line) => {
@@ -75,7 +75,7 @@ describe('node dist/src/main.js', { timeout: 60_000 }, () => {
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
     });
-    const [code] = await once(child, 'exit');
+    const [code] = await once(child, 'close');
     expect(code).toBe(1);
     expect(stderr).toMatch(/PORT must be a whole number.*"eighty"/);
   });
