@@ -44,7 +44,7 @@ export async function diagnoseSources(
     if (s.user && redact(text).findings.length) leakers.add(s.user);
     parts.push(text);
   }
-  const result = await diagnose({ text: parts.filter(Boolean).join('\n\n') }, { rules: deps.rules });
+  const result = await diagnose({ text: parts.filter(Boolean).join('\n\n') }, { rules: deps.rules() });
   return { result, leakers: [...leakers] };
 }
 

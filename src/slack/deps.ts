@@ -9,8 +9,8 @@ import type { UserRateLimiter } from './user-rate-limit.js';
 export interface SlackDeps {
   config: SlackConfig;
   log: Logger;
-  /** Rules to diagnose with; the bundled set when absent. */
-  rules?: RuleSet;
+  /** The rules to diagnose with now (the shared store's current set, so a SIGHUP reload applies at once). */
+  rules(): RuleSet;
   seen: SeenKeys;
   limiter: UserRateLimiter;
   answers: AnswerStore;

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import type { RuleSet } from '../engine/rule-set.js';
+import { autoReloadSharedRules, RuleStore, sharedRuleStore } from '../knowledge/rule-store.js';
 import type { SurfaceHandle } from '../main.js';
 import { AnswerStore } from './answer-store.js';
 import { type AppTuning, createBoltApp } from './app.js';
@@ -49,10 +50,14 @@ function startFailure(config: SlackConfig, err: Error & { code?: string; data?: 
 export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions = {}): Promise<SlackHandle> {
   const config = parseSlackConfig(env);
   const log = createSlackLogger(env.LOG_LEVEL, options.logDestination);
+  // The rule store every surface of one process shares; loading it now makes a broken rule set stop start-up
+  // instead of the first answer, and spares the first user the loading time.
+  const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
+  store.current();
   const deps: SlackDeps = {
     config,
     log,
-    rules: options.rules,
+    rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
     answers: new AnswerStore(),
@@ -62,12 +67,18 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   app.error(async (err) => {
     log.error({ event: 'slack.error', code: err.code, error: err.message }, 'unhandled error in a listener');
   });
+  const releaseReload = options.rules ? () => {} : autoReloadSharedRules(env);
   try {
     await app.init();
   } catch (err) {
-    const reason = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+    releaseReload();
+    const rejected = (err as { data?: { error?: string } }).data?.error;
+    if (!rejected)
+      throw new Error(
+        `could not reach Slack at ${config.apiUrl} (${(err as Error).message}); check SLACK_API_URL and the network`,
+      );
     throw new SlackAuthError(
-      `Slack rejected SLACK_BOT_TOKEN at ${config.apiUrl}auth.test (${reason}); copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions and reinstall the app if it was revoked`,
+      `Slack rejected SLACK_BOT_TOKEN at ${config.apiUrl}auth.test (${rejected}); copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions and reinstall the app if it was revoked`,
     );
   }
   registerListeners(app, deps, inFlight);
@@ -79,21 +90,27 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
       address = { host: config.host, port: (server.address() as AddressInfo).port };
     }
   } catch (err) {
+    releaseReload();
     throw new Error(startFailure(config, err as Error & { code?: string; data?: { error?: string } }));
   }
   log.info(
     { event: 'slack.started', mode: config.mode, address, watching: config.watchChannels.size },
     'Slack bot started',
   );
+  let stopped: Promise<void> | undefined;
   return {
     name: 'slack',
     mode: config.mode,
     address,
     handled: (n) => inFlight.handled(n),
-    async stop() {
-      await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_DRAIN_MS).unref())]);
-      await app.stop();
-      log.info({ event: 'slack.stopped' }, 'Slack bot stopped');
+    stop() {
+      stopped ??= (async () => {
+        await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_DRAIN_MS).unref())]);
+        await app.stop();
+        releaseReload();
+        log.info({ event: 'slack.stopped' }, 'Slack bot stopped');
+      })();
+      return stopped;
     },
   };
 }

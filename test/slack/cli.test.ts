@@ -5,6 +5,7 @@ import { runSlack } from '../../src/cli/commands/slack.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { TEST_RETRY } from './harness.js';
 
 let fake: FakeSlack | undefined;
 afterEach(async () => {
@@ -41,8 +42,25 @@ describe('bailian-doctor slack', () => {
       SLACK_API_URL: fake.apiUrl,
       LOG_LEVEL: 'silent',
     });
-    expect(await runSlack(c)).toBe(2);
+    expect(await runSlack(c, async () => 'unused', { retryConfig: TEST_RETRY })).toBe(2);
     expect(err.join('')).toMatch(/Slack rejected SLACK_BOT_TOKEN .*invalid_auth/);
+  });
+
+  it('exits 1 when Slack cannot be reached, naming SLACK_API_URL', async () => {
+    fake = await FakeSlack.start();
+    const apiUrl = fake.apiUrl;
+    const token = fake.botToken;
+    await fake.stop();
+    fake = undefined;
+    const { c, err } = ctx({
+      SLACK_BOT_TOKEN: token,
+      SLACK_SIGNING_SECRET: 'd'.repeat(32),
+      SLACK_API_URL: apiUrl,
+      LOG_LEVEL: 'silent',
+    });
+    expect(await runSlack(c, async () => 'unused', { retryConfig: TEST_RETRY })).toBe(1);
+    expect(err.join('')).toContain('could not reach Slack');
+    expect(err.join('')).toContain('SLACK_API_URL');
   });
 
   it('runs in Socket Mode until told to stop', async () => {

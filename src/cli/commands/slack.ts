@@ -2,7 +2,7 @@
 // from the SLACK_* variables and `.env`, exactly as for `npm start`.
 import { loadDotEnv } from '../../env.js';
 import { SlackConfigError } from '../../slack/config.js';
-import { SlackAuthError, type SlackHandle, startSlack } from '../../slack/start.js';
+import { SlackAuthError, type SlackHandle, type SlackOptions, startSlack } from '../../slack/start.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 
@@ -21,13 +21,17 @@ function untilSignal(): Promise<string> {
 }
 
 /** Start the bot, say where it runs, stop it when `until` settles. */
-export async function runSlack(ctx: CliContext, until: () => Promise<string> = untilSignal): Promise<number> {
+export async function runSlack(
+  ctx: CliContext,
+  until: () => Promise<string> = untilSignal,
+  options: SlackOptions = {},
+): Promise<number> {
   if (ctx.args.length)
     throw new UsageError('slack takes no arguments; configure it with the SLACK_* variables (see .env.example)');
   if (ctx.env === process.env) loadDotEnv();
   let handle: SlackHandle;
   try {
-    handle = await startSlack(ctx.env);
+    handle = await startSlack(ctx.env, options);
   } catch (err) {
     ctx.stderr(`bailian-doctor slack: ${(err as Error).message}\n`);
     // A bad variable or a rejected token is the operator's to fix (2); anything else is a failure (1).
