@@ -31,6 +31,7 @@ export const diagnoseRequest = {
     text: {
       type: 'string',
       minLength: 1,
+      pattern: '\\S',
       description: 'The pasted error: status line, JSON body, traceback, curl output.',
     },
     facts: factsInput,

@@ -32,6 +32,8 @@ export function describeSchemaError(e: AjvLikeError, root: string): string {
     case 'enum':
       return `${at} must be one of ${(p.allowedValues as unknown[]).join(', ')}`;
     case 'minLength':
+    case 'pattern':
+      // The only pattern in our schemas asks for some non-blank text.
       return `${at} must not be empty`;
     case 'maxItems':
       return `${at} holds at most ${String(p.limit)} items`;

@@ -49,6 +49,13 @@ const cases: Case[] = [
     message: /body\.text is required/,
   },
   {
+    name: 'blank text',
+    request: () => server.post('/v1/diagnose', { text: ' \n\t ' }),
+    status: 400,
+    code: 'INVALID_REQUEST',
+    message: /body\.text must not be empty/,
+  },
+  {
     name: 'a field of the wrong type is named',
     request: () => server.post('/v1/diagnose', { text: ['a'] }),
     status: 400,
