@@ -116,39 +116,45 @@ describe('node dist/src/main.js', { timeout: 60_000 }, () => {
     const app = await startMain();
     const body = JSON.stringify({ text: INVALID_KEY_TEXT });
     const socket = net.connect(app.port, '127.0.0.1');
-    await once(socket, 'connect');
-    let response = '';
-    socket.setEncoding('utf8').on('data', (d: string) => {
-      response += d;
-    });
-    // Expect: 100-continue makes the server say when it has taken the request in; only then is it in flight.
-    socket.write(
-      'POST /v1/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
-    );
-    await until(async () => (response.includes('100 Continue') ? true : undefined), '100 Continue');
+    try {
+      await once(socket, 'connect');
+      let response = '';
+      socket.setEncoding('utf8').on('data', (d: string) => {
+        response += d;
+      });
+      // Expect: 100-continue makes the server say when it has taken the request in; only then is it in flight.
+      socket.write(
+        'POST /v1/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
+      );
+      await until(async () => (response.includes('100 Continue') ? true : undefined), '100 Continue');
 
-    app.child.kill('SIGTERM');
-    await until(async () => (app.stderr.join('').includes('SIGTERM') ? true : undefined), 'the shutdown notice');
-    // New connections are refused while the in-flight request is still open.
-    await until(
-      () =>
-        new Promise<true | undefined>((resolve) => {
-          const probe = net.connect(app.port, '127.0.0.1');
-          probe.on('connect', () => {
-            probe.destroy();
-            resolve(undefined);
-          });
-          probe.on('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED' ? true : undefined));
-        }),
-      'new connections to be refused',
-    );
+      app.child.kill('SIGTERM');
+      await until(async () => (app.stderr.join('').includes('SIGTERM') ? true : undefined), 'the shutdown notice');
+      // New connections are refused while the in-flight request is still open.
+      await until(
+        () =>
+          new Promise<true | undefined>((resolve) => {
+            const probe = net.connect(app.port, '127.0.0.1');
+            probe.on('connect', () => {
+              probe.destroy();
+              resolve(undefined);
+            });
+            probe.on('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED' ? true : undefined));
+          }),
+        'new connections to be refused',
+      );
 
-    socket.end(body);
-    await once(socket, 'close');
-    const [head, ...rest] = response.split('\r\n\r\n').slice(1);
-    expect(head).toMatch(/^HTTP\/1\.1 200/);
-    expect(JSON.parse(rest.join('\r\n\r\n')).diagnoses[0].id).toBe('auth.invalid-api-key');
-    expect(await app.exited).toBe(0);
+      socket.end(body);
+      await once(socket, 'close');
+      const [head, ...rest] = response.split('\r\n\r\n').slice(1);
+      expect(head).toMatch(/^HTTP\/1\.1 200/);
+      expect(JSON.parse(rest.join('\r\n\r\n')).diagnoses[0].id).toBe('auth.invalid-api-key');
+      expect(await app.exited).toBe(0);
+    } finally {
+      // On a failed assertion, leave nothing running behind the test.
+      socket.destroy();
+      if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGKILL');
+    }
   });
 });
