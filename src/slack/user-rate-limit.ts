@@ -8,6 +8,8 @@ export interface UserRateLimit {
 }
 
 export const DEFAULT_USER_RATE_LIMIT: UserRateLimit = { burst: 5, perMinute: 10 };
+/** Users tracked before idle ones (whose bucket has refilled) are forgotten. */
+export const TRACKED_USERS_MAX = 10_000;
 
 interface Bucket {
   tokens: number;
@@ -28,6 +30,7 @@ export class UserRateLimiter {
   /** Take one token for `user`. The first refusal says "tell them"; later ones stay quiet. */
   take(user: string): RateDecision {
     const t = this.now();
+    if (this.buckets.size >= TRACKED_USERS_MAX) this.forgetIdle(t);
     const b = this.buckets.get(user) ?? { tokens: this.limit.burst, at: t, told: false };
     b.tokens = Math.min(this.limit.burst, b.tokens + ((t - b.at) / 60_000) * this.limit.perMinute);
     b.at = t;
@@ -40,5 +43,11 @@ export class UserRateLimiter {
     if (b.told) return 'deny';
     b.told = true;
     return 'deny-and-tell';
+  }
+
+  /** A user whose bucket is full again is the same as a user never seen. */
+  private forgetIdle(t: number): void {
+    const refillMs = (this.limit.burst / this.limit.perMinute) * 60_000;
+    for (const [user, b] of this.buckets) if (t - b.at >= refillMs) this.buckets.delete(user);
   }
 }

@@ -1,23 +1,17 @@
 // The answer's buttons, clicked the way Slack delivers clicks: feedback is logged and acknowledged to the
 // clicker only, "Other possible causes" shows the rest, "Share in channel" posts the private answer publicly.
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules, type RuleSet } from '../../src/engine/rule-set.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SLACK_ACTIONS } from '../../src/render/slack.js';
 import { FEEDBACK_THANKS } from '../../src/slack/listeners/actions/buttons.js';
 import { buttonClick, slashCommand } from '../fakes/slack/payloads.js';
-import { blockText, type Harness, MODES, OTHER_CHANNEL, startHarness, USER } from './harness.js';
+import { blockText, type Harness, MODES, OTHER_CHANNEL, startHarness, testRules, USER } from './harness.js';
 
 const ERROR =
   '{"status_code": 401, "request_id": "abc12345-1", "code": "InvalidApiKey", "message": "Invalid API-key provided."}';
 const CLICKER = 'UCLICKER1';
 
-// Two rules that both match InvalidApiKey, so there is always an "other possible cause" whatever the bundled
-// rule set grows into.
-let rules: RuleSet;
-beforeAll(() => {
-  rules = loadRules([fileURLToPath(new URL('./fixtures/rules', import.meta.url))]);
-});
+// The fixture rules: two that both match InvalidApiKey, so there is always an "other possible cause".
+const rules = testRules();
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { runSlack } from '../../src/cli/commands/slack.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
-import { TEST_RETRY } from './harness.js';
+import { TEST_RETRY, testRules } from './harness.js';
 
 let fake: FakeSlack | undefined;
 afterEach(async () => {
@@ -42,7 +42,7 @@ describe('bailian-doctor slack', () => {
       SLACK_API_URL: fake.apiUrl,
       LOG_LEVEL: 'silent',
     });
-    expect(await runSlack(c, async () => 'unused', { retryConfig: TEST_RETRY })).toBe(2);
+    expect(await runSlack(c, async () => 'unused', { retryConfig: TEST_RETRY, rules: testRules() })).toBe(2);
     expect(err.join('')).toMatch(/Slack rejected SLACK_BOT_TOKEN .*invalid_auth/);
   });
 
@@ -58,7 +58,7 @@ describe('bailian-doctor slack', () => {
       SLACK_API_URL: apiUrl,
       LOG_LEVEL: 'silent',
     });
-    expect(await runSlack(c, async () => 'unused', { retryConfig: TEST_RETRY })).toBe(1);
+    expect(await runSlack(c, async () => 'unused', { retryConfig: TEST_RETRY, rules: testRules() })).toBe(1);
     expect(err.join('')).toContain('could not reach Slack');
     expect(err.join('')).toContain('SLACK_API_URL');
   });
@@ -72,10 +72,14 @@ describe('bailian-doctor slack', () => {
       LOG_LEVEL: 'silent',
     });
     let running = 0;
-    const code = await runSlack(c, async () => {
-      running = fake!.socket.open;
-      return 'SIGTERM';
-    });
+    const code = await runSlack(
+      c,
+      async () => {
+        running = fake!.socket.open;
+        return 'SIGTERM';
+      },
+      { rules: testRules() },
+    );
     expect(code).toBe(0);
     expect(running).toBe(1);
     expect(err.join('')).toContain('Socket Mode');

@@ -5,7 +5,7 @@ import { diagnose } from '../../src/diagnose.js';
 import { NO_MATCH_HELP } from '../../src/render/messages.js';
 import { isTextFile, MAX_FILE_BYTES, mayReceiveToken } from '../../src/slack/files.js';
 import { eventCallback, nextTs } from '../fakes/slack/payloads.js';
-import { blockText, type Harness, startHarness, USER } from './harness.js';
+import { blockText, type Harness, startHarness, testRules, USER } from './harness.js';
 
 const ERROR =
   '{"status_code": 401, "request_id": "abc12345-1", "code": "InvalidApiKey", "message": "Invalid API-key provided."}';
@@ -36,7 +36,7 @@ describe('attached files', () => {
     await h.settle();
     const [download] = h.fake.callsTo('file');
     expect(download?.headers.authorization).toBe(`Bearer ${h.fake.botToken}`);
-    const title = (await diagnose(ERROR)).diagnoses[0]!.title;
+    const title = (await diagnose(ERROR, { rules: testRules() })).diagnoses[0]!.title;
     expect(blockText(h.fake.callsTo('chat.postMessage')[0]!.body)).toContain(title);
   });
 
@@ -81,7 +81,7 @@ describe('attached files', () => {
     await h.send.event(dmWithFiles([small]));
     await h.settle();
     const [big, control] = h.fake.callsTo('chat.postMessage').map((c) => blockText(c.body));
-    const title = (await diagnose(ERROR)).diagnoses[0]!.title;
+    const title = (await diagnose(ERROR, { rules: testRules() })).diagnoses[0]!.title;
     expect(control).toContain(title);
     expect(big).not.toContain(title);
     expect(big).toContain(NO_MATCH_HELP.slice(0, 40));

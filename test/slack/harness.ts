@@ -1,6 +1,8 @@
 // Starts the fake Slack and the real bot (real Bolt app) against it, in either connection mode, and counts
 // deliveries so a test can wait for "all handled" instead of sleeping.
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { loadRules, type RuleSet } from '../../src/engine/rule-set.js';
 import { type SlackHandle, type SlackOptions, startSlack } from '../../src/slack/start.js';
 import { type Delivery, HttpDelivery, SocketDelivery } from '../fakes/slack/deliver.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
@@ -10,6 +12,17 @@ export const MODES: Mode[] = ['http', 'socket'];
 
 /** Fast retries so fault tests take milliseconds; the product's own policy is SLACK_RETRY_POLICY. */
 export const TEST_RETRY = { retries: 3, factor: 1, minTimeout: 20, maxTimeout: 50 };
+
+/**
+ * Two small rules that match InvalidApiKey (one ranked first, one second) and nothing else. The bot is tested
+ * with them so answers are predictable and start-up does not wait for the whole, growing, bundled rule set;
+ * one smoke test in ways-in.test.ts runs the bundled rules.
+ */
+let fixtureRules: RuleSet | undefined;
+export function testRules(): RuleSet {
+  fixtureRules ??= loadRules([fileURLToPath(new URL('./fixtures/rules', import.meta.url))]);
+  return fixtureRules;
+}
 
 export const WATCHED = 'CWATCH0001';
 export const OTHER_CHANNEL = 'COTHER0001';
@@ -28,9 +41,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/** Start the fake and the bot. `rules: 'bundled'` serves the real rule set from the shared store. */
 export async function startHarness(
   mode: Mode,
-  options: SlackOptions = {},
+  options: Omit<SlackOptions, 'rules'> & { rules?: RuleSet | 'bundled' } = {},
   env: NodeJS.ProcessEnv = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start();
@@ -48,10 +62,12 @@ export async function startHarness(
   };
   let bot: SlackHandle;
   try {
+    const { rules, ...rest } = options;
     bot = await startSlack(baseEnv, {
       retryConfig: TEST_RETRY,
       logDestination: { write: (line: string) => void logs.push(JSON.parse(line)) },
-      ...options,
+      ...rest,
+      rules: rules === 'bundled' ? undefined : (rules ?? testRules()),
     });
   } catch (err) {
     await fake.stop();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose.js';
 import { NO_MATCH_HELP } from '../../src/render/messages.js';
 import { eventCallback, messageShortcut, nextTs, slashCommand } from '../fakes/slack/payloads.js';
-import { blockText, type Harness, MODES, OTHER_CHANNEL, startHarness, USER, WATCHED } from './harness.js';
+import { blockText, type Harness, MODES, OTHER_CHANNEL, startHarness, testRules, USER, WATCHED } from './harness.js';
 
 const ERROR =
   '{"status_code": 401, "request_id": "abc12345-1", "code": "InvalidApiKey", "message": "Invalid API-key provided."}';
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 async function topTitle(text: string): Promise<string> {
-  const r = await diagnose(text);
+  const r = await diagnose(text, { rules: testRules() });
   if (!r.diagnoses[0]) throw new Error('the example text no longer diagnoses; pick another');
   return r.diagnoses[0].title;
 }
@@ -124,6 +124,25 @@ describe.each(MODES)('Slack ways in (%s mode)', (mode) => {
     expect(blockText(post!.body)).toContain(await topTitle(ERROR));
   });
 
+  it('falls back to a private answer when the shortcut is used in a channel the bot is not in', async () => {
+    h = await startHarness(mode);
+    h.fake.failNext('chat.postMessage', 1, { error: 'not_in_channel' });
+    await h.send.interaction(
+      messageShortcut({
+        message: { user: 'UPOSTER01', text: ERROR, ts: nextTs() },
+        channel: OTHER_CHANNEL,
+        user: USER,
+        responseUrl: h.fake.responseUrl('sc'),
+      }),
+    );
+    await h.settle();
+    const replies = h.fake.callsTo('response_url');
+    expect(replies.map((r) => r.body.response_type)).toEqual(replies.map(() => 'ephemeral'));
+    const text = replies.map((r) => blockText(r.body)).join('\n');
+    expect(text).toContain('/invite @bailian-doctor');
+    expect(text).toContain(await topTitle(ERROR));
+  });
+
   it('watches SLACK_WATCH_CHANNELS: answers a Model Studio error in the thread, stays silent on ordinary chat', async () => {
     h = await startHarness(mode);
     const ts = nextTs();
@@ -157,4 +176,27 @@ describe.each(MODES)('Slack ways in (%s mode)', (mode) => {
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body).toMatchObject({ channel: WATCHED, thread_ts: ts });
   });
+});
+
+describe('with the bundled rule set', () => {
+  // Loading every bundled rule checks each regex for catastrophic backtracking; on a cold cache that takes a while.
+  it('answers a mention with the diagnosis the bundled rules give', async () => {
+    h = await startHarness('socket', { rules: 'bundled' });
+    const ts = nextTs();
+    await h.send.event(
+      eventCallback({
+        type: 'app_mention',
+        user: USER,
+        channel: OTHER_CHANNEL,
+        ts,
+        text: `<@${h.fake.botUserId}> ${ERROR}`,
+      }),
+    );
+    await h.settle();
+    const expected = await diagnose(ERROR);
+    const [post] = h.fake.callsTo('chat.postMessage');
+    expect(post?.body).toMatchObject({ channel: OTHER_CHANNEL, thread_ts: ts });
+    expect(blockText(post!.body)).toContain(expected.diagnoses[0]!.title);
+    expect(blockText(post!.body)).toContain(expected.diagnoses[0]!.id);
+  }, 120_000);
 });
