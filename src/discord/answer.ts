@@ -13,7 +13,7 @@ export interface OutMessage {
 }
 
 export function runDiagnosis(ctx: BotContext, text: string): Promise<DiagnoseResult> {
-  return ctx.concurrency.run(() => diagnose(text, ctx.rules ? { rules: ctx.rules } : {}));
+  return ctx.concurrency.run(() => diagnose(text, { rules: ctx.rules.current() }));
 }
 
 export function answerMessages(ctx: BotContext, result: DiagnoseResult): OutMessage[] {

@@ -2,10 +2,11 @@
 import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import pino, { type Logger } from 'pino';
 import type { RuleSet } from '../engine/rule-set.js';
+import { RuleStore, sharedRuleStore } from '../knowledge/rule-store.js';
 import { AnswerCache } from './answer-cache.js';
 import { Concurrency } from './concurrency.js';
 import type { DiscordConfig } from './config.js';
-import { type BotContext, errorSummary } from './context.js';
+import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { onInteraction } from './events/interaction-create.js';
 import { onMessage } from './events/message-create.js';
 import { POLICY } from './policy.js';
@@ -13,7 +14,8 @@ import { UserRateLimiter } from './rate-limit.js';
 
 export interface BotOptions {
   logger?: Logger;
-  rules?: RuleSet;
+  /** A fixed rule set, or a store to read the current set from (default: the process-wide shared store). */
+  rules?: RuleSet | RuleSource;
   /** Clock for the per-user limit and the answer cache (tests pin it). */
   now?: () => number;
   rateLimit?: { max: number; windowMs: number };
@@ -35,6 +37,11 @@ function intentsFor(config: DiscordConfig): GatewayIntentBits[] {
   return intents;
 }
 
+function sourceOf(rules: RuleSet | RuleSource | undefined): RuleSource {
+  if (!rules) return sharedRuleStore();
+  return 'current' in rules ? rules : RuleStore.of(rules);
+}
+
 export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}): DiscordBot {
   const log = options.logger ?? pino({ level: config.logLevel, base: { surface: 'discord' } });
   const client = new Client({
@@ -51,7 +58,7 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     client,
     config,
     log,
-    rules: options.rules,
+    rules: sourceOf(options.rules),
     concurrency: new Concurrency(POLICY.diagnoseConcurrency),
     rateLimiter: new UserRateLimiter(rate.max, rate.windowMs, now),
     answers: new AnswerCache(POLICY.answerCacheSize, POLICY.answerCacheTtlMs, now),
@@ -78,9 +85,22 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
       log.warn({ event: 'rest_error_status', status: response.status, method: request.method, route: request.route });
   });
 
+  // Say when the rules change under a running bot (SIGHUP / RULES_WATCH), and when a reload failed.
+  const unsubscribe =
+    ctx.rules instanceof RuleStore
+      ? ctx.rules.onReload((o) =>
+          o.ok
+            ? log.info({ event: 'rules_reloaded', rules: o.rules }, 'rules reloaded')
+            : log.error({ event: 'rules_reload_failed', rules: o.rules, error: o.error }, 'rule reload failed'),
+        )
+      : () => {};
+
   return {
     client,
     async start() {
+      // Load the rules before connecting: a broken rule file stops start-up instead of the first answer,
+      // and the first member to ask does not wait for the load.
+      ctx.rules.current();
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.token);
       await ready;
@@ -90,6 +110,7 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
       );
     },
     async stop() {
+      unsubscribe();
       await client.destroy();
     },
   };

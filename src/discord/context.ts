@@ -7,11 +7,17 @@ import type { Concurrency } from './concurrency.js';
 import type { DiscordConfig } from './config.js';
 import type { UserRateLimiter } from './rate-limit.js';
 
+/** Anything that hands out the current rule set — a RuleStore, or a fixed set wrapped by RuleStore.of. */
+export interface RuleSource {
+  current(): RuleSet;
+}
+
 export interface BotContext {
   client: Client;
   config: DiscordConfig;
   log: Logger;
-  rules: RuleSet | undefined;
+  /** The rules to answer from now (a store, so a SIGHUP reload reaches the bot). */
+  rules: RuleSource;
   concurrency: Concurrency;
   rateLimiter: UserRateLimiter;
   answers: AnswerCache;

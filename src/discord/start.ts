@@ -1,14 +1,19 @@
 // The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
+import { autoReloadSharedRules, sharedRuleStore } from '../knowledge/rule-store.js';
 import type { SurfaceHandle } from '../main.js';
 import { type BotOptions, createDiscordBot } from './bot.js';
 import { parseDiscordConfig } from './config.js';
 
 export async function startDiscord(env: NodeJS.ProcessEnv, options: BotOptions = {}): Promise<SurfaceHandle> {
   const config = parseDiscordConfig(env);
-  const bot = createDiscordBot(config, options);
+  // The shared store: every surface of one process answers from the same rules, and SIGHUP reloads them.
+  const shared = options.rules === undefined;
+  const bot = createDiscordBot(config, { ...options, rules: options.rules ?? sharedRuleStore(env) });
+  const release = shared ? autoReloadSharedRules(env) : () => {};
   try {
     await bot.start();
   } catch (err) {
+    release();
     await bot.stop();
     const e = err as { code?: string; message?: string };
     if (e.code === 'TokenInvalid')
@@ -19,5 +24,11 @@ export async function startDiscord(env: NodeJS.ProcessEnv, options: BotOptions =
       );
     throw err;
   }
-  return { name: 'discord', stop: () => bot.stop() };
+  return {
+    name: 'discord',
+    stop: async () => {
+      release();
+      await bot.stop();
+    },
+  };
 }

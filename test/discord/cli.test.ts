@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startDiscord } from '../../src/discord/start.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
+import './harness.js'; // rules load without recheck in this worker (see harness.ts)
 
 async function run(args: string[], env: NodeJS.ProcessEnv) {
   const out: string[] = [];

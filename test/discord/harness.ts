@@ -2,12 +2,17 @@
 import pino from 'pino';
 import { type BotOptions, createDiscordBot, type DiscordBot } from '../../src/discord/bot.js';
 import { parseDiscordConfig } from '../../src/discord/config.js';
+import { configureRegexSafety } from '../../src/knowledge/regex-safety.js';
 import {
   type FakeDiscord,
   type FakeDiscordOptions,
   type RecordedRequest,
   startFakeDiscord,
 } from '../fakes/discord/index.js';
+
+// The real bundled rules, without re-proving every regex safe with recheck in each test worker (seconds per
+// pattern on a busy machine); regex safety has its own tests.
+configureRegexSafety({ recheck: false });
 
 export const MATCHED_TEXT = 'Exception: DashScope embedding error: InvalidApiKey - Invalid API-key provided.';
 /** What the footer of an answer from rules/auth/invalid-api-key.yaml says. */
