@@ -102,6 +102,14 @@ describe('renderSlackMessages: shape', () => {
     expect(buttons(msg!)).toHaveLength(0);
   });
 
+  it('says when a diagnosis is low confidence, and asks for details', () => {
+    const [msg] = renderSlackMessages(result([diagnosis({ confidence: 0.4 })], { matched: false }));
+    const json = JSON.stringify(msg);
+    expect(json).toContain('Low confidence');
+    expect(json).toContain('API key rejected');
+    expect(sectionTexts(msg!).join('\n')).toContain('include: the full error text');
+  });
+
   it('puts the secret warning in only when asked (private answers)', () => {
     const r = result([diagnosis()], { secretsFound: true });
     expect(JSON.stringify(renderSlackMessages(r))).not.toContain('treat it as leaked');

@@ -107,6 +107,20 @@ describe.each(MODES)('Slack ways in (%s mode)', (mode) => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
+  it('/diagnose with nothing to diagnose explains the usage; unmatched text gets the "what to include" help', async () => {
+    h = await startHarness(mode);
+    await h.send.command(
+      slashCommand({ text: '  ', user: USER, channel: OTHER_CHANNEL, responseUrl: h.fake.responseUrl('empty') }),
+    );
+    await h.send.command(
+      slashCommand({ text: LUNCH, user: USER, channel: OTHER_CHANNEL, responseUrl: h.fake.responseUrl('lunch') }),
+    );
+    await h.settle();
+    const at = (name: string) => h!.fake.callsTo('response_url').find((c) => c.path === `/respond/${name}`);
+    expect(blockText(at('empty')!.body)).toContain('Usage: `/diagnose');
+    expect(blockText(at('lunch')!.body)).toContain(NO_MATCH_HELP.slice(0, 40));
+  });
+
   it('answers the "Diagnose this error" shortcut in that message\'s thread', async () => {
     h = await startHarness(mode);
     const ts = nextTs();
