@@ -8,7 +8,7 @@ import type { BotContext } from './context.js';
 import { withRetry } from './retry.js';
 
 /** Rate-limit check, then defer. Resolves false (after telling the user) when the user is over the limit. */
-export async function admit(ctx: BotContext, i: RepliableInteraction, ephemeral = false): Promise<boolean> {
+export async function admit(ctx: BotContext, i: RepliableInteraction): Promise<boolean> {
   const waitMs = ctx.rateLimiter.take(i.user.id);
   if (waitMs > 0) {
     ctx.log.info({ event: 'rate_limited', user: i.user.id }, 'user over the request limit');
@@ -18,7 +18,7 @@ export async function admit(ctx: BotContext, i: RepliableInteraction, ephemeral 
     });
     return false;
   }
-  await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await i.deferReply();
   return true;
 }
 
