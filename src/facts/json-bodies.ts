@@ -1,10 +1,25 @@
 // Finds JSON (or Python-dict-repr) objects embedded in pasted text and parses them.
 // Error bodies arrive printed by many clients: raw JSON, `Error code: 429 - {'error': …}` dict reprs,
-// JSON escaped inside another body's message, SSE `data:` lines. Bounded so a huge paste costs little.
+// JSON escaped inside another body's message, SSE `data:` lines. Bounded so a huge or hostile paste costs little:
+// every scan and parse attempt draws on one work budget per call, so the cost stays linear in the budget rather than
+// quadratic in the number of `{` (a paste of `{'{'{'…` once took a minute).
 
 const MAX_BODIES = 12;
 const MAX_BODY_CHARS = 16_384;
 const MAX_DEPTH = 3;
+/** Characters scanned, candidates tried and cut-off bodies repaired, per findJsonBodies call (recursion included). */
+const SCAN_BUDGET = 300_000;
+const ATTEMPT_BUDGET = 48;
+const REPAIR_BUDGET = 4;
+
+interface Budget {
+  steps: number;
+  attempts: number;
+  repairs: number;
+}
+
+/** An object literal opens with a quoted key or closes at once; code blocks and prose braces do not. */
+const OBJECT_START = /^\{\s*(?:["'}])/;
 
 export type JsonObject = Record<string, unknown>;
 
@@ -52,10 +67,11 @@ function pythonReprToJson(src: string): string {
 }
 
 /** The end index (exclusive) of the balanced `{…}` starting at `start`, or -1. Quote-aware. */
-function balancedEnd(text: string, start: number): number {
+function balancedEnd(text: string, start: number, budget: Budget): number {
   let depth = 0;
   let quote: string | null = null;
-  const limit = Math.min(text.length, start + MAX_BODY_CHARS);
+  const limit = Math.min(text.length, start + MAX_BODY_CHARS, start + Math.max(0, budget.steps));
+  budget.steps -= limit - start;
   for (let i = start; i < limit; i++) {
     const ch = text[i];
     if (quote) {
@@ -100,28 +116,34 @@ function nestedJsonStrings(obj: JsonObject, out: string[], depth = 0): void {
  * All objects found in `text`, outermost first, then objects found inside their string values.
  * Unbalanced (cut-off) bodies are parsed as far as they can be closed.
  */
-export function findJsonBodies(text: string, depth = 0): JsonObject[] {
+export function findJsonBodies(text: string): JsonObject[] {
+  const budget: Budget = { steps: SCAN_BUDGET, attempts: ATTEMPT_BUDGET, repairs: REPAIR_BUDGET };
+  return scan(text, 0, budget).slice(0, MAX_BODIES);
+}
+
+function scan(text: string, depth: number, budget: Budget): JsonObject[] {
   const bodies: JsonObject[] = [];
   if (depth > MAX_DEPTH || !text.includes('{')) return bodies;
   let from = 0;
-  while (bodies.length < MAX_BODIES) {
+  while (bodies.length < MAX_BODIES && budget.attempts > 0 && budget.steps > 0) {
     const start = text.indexOf('{', from);
     if (start < 0) break;
-    const end = balancedEnd(text, start);
-    const candidate = end > 0 ? text.slice(start, end) : text.slice(start, start + MAX_BODY_CHARS);
-    const parsed = end > 0 ? tryParse(candidate) : tryParse(closeTruncated(candidate));
+    from = start + 1;
+    if (!OBJECT_START.test(text.slice(start, start + 64))) continue;
+    budget.attempts--;
+    const end = balancedEnd(text, start, budget);
+    if (end < 0 && budget.repairs-- <= 0) continue;
+    const candidate = end > 0 ? text.slice(start, end) : closeTruncated(text.slice(start, start + MAX_BODY_CHARS));
+    const parsed = tryParse(candidate);
     // An empty object says nothing about an error (often a stray `{` closed by the truncation repair).
-    if (parsed && Object.keys(parsed).length > 0) {
-      bodies.push(parsed);
-      const inner: string[] = [];
-      nestedJsonStrings(parsed, inner);
-      for (const s of inner) bodies.push(...findJsonBodies(s, depth + 1));
-      from = end > 0 ? end : text.length;
-    } else {
-      from = start + 1;
-    }
+    if (!parsed || Object.keys(parsed).length === 0) continue;
+    bodies.push(parsed);
+    const inner: string[] = [];
+    nestedJsonStrings(parsed, inner);
+    for (const s of inner) bodies.push(...scan(s, depth + 1, budget));
+    from = end > 0 ? end : text.length;
   }
-  return bodies.slice(0, MAX_BODIES);
+  return bodies;
 }
 
 /**

@@ -47,6 +47,19 @@ describe('findJsonBodies', () => {
     expect(findJsonBodies(text)).toEqual([{ status_code: 400, request_id: '90fb4914', code: 'InvalidParameter' }]);
   });
 
+  it('skips braces that cannot open an object without spending its attempt budget', () => {
+    const prose = 'if (x) { y(); } '.repeat(200);
+    expect(findJsonBodies(`${prose}{"code":"InternalError","message":"m"}`)).toEqual([
+      { code: 'InternalError', message: 'm' },
+    ]);
+  });
+
+  it('gives up after a bounded number of failed candidates, so a hostile paste stays cheap', () => {
+    const hostile = "{'x' ".repeat(60);
+    expect(findJsonBodies(`${hostile}{"code":"InternalError"}`)).toEqual([]);
+    expect(findJsonBodies(`${"{'x' ".repeat(5)}{"code":"InternalError"}`)).toEqual([{ code: 'InternalError' }]);
+  });
+
   it('stops after a bounded number of bodies', () => {
     const text = Array.from({ length: 50 }, (_, i) => `{"n":${i}}`).join('\n');
     expect(findJsonBodies(text).length).toBeLessThanOrEqual(12);
