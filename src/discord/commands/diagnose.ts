@@ -1,5 +1,6 @@
 // `/diagnose error:<text> [file:<.txt/.log>]`; with neither option it opens the modal for long pastes.
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { redact } from '../../redact.js';
 import { readAttachments } from '../attachments.js';
 import type { BotContext } from '../context.js';
 import { admit, answerDirect } from '../interaction-reply.js';
@@ -18,7 +19,9 @@ export async function onDiagnoseCommand(ctx: BotContext, i: ChatInputCommandInte
     ? await readAttachments([file], ctx.config.apiUrl, (name, why) => skipped.push(`${name} (${why})`))
     : '';
   if (file && !fileText && !text.trim()) {
-    await i.editReply({ content: `I can read .txt and .log files only; could not use ${file.name}.` });
+    // The file name is the user's text too: redacted like everything else we repeat.
+    const what = redact(skipped.join(', ') || file.name).text;
+    await i.editReply({ content: `I can read .txt and .log files only; could not use ${what}.` });
     return;
   }
   await answerDirect(ctx, i, [text, fileText].filter(Boolean).join('\n'), 'slash');
