@@ -89,7 +89,7 @@ export class LiteralScanner {
         queue[tail++] = t;
       }
     }
-    this.delta = states < 65536 ? Uint16Array.from(table.subarray(0, states * k)) : table.slice(0, states * k);
+    this.delta = states < 65536 ? new Uint16Array(table.subarray(0, states * k)) : table.slice(0, states * k);
     this.fail = fail;
     this.endId = endId.slice(0, states);
     this.dictLink = dictLink;

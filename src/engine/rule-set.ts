@@ -1,14 +1,15 @@
 // A loaded, immutable knowledge base: the rules, a candidate index over them, and their compiled conditions.
 // Only candidates are evaluated, synchronously; rules whose conditions use engine features the compiler does
 // not mirror are run by a json-rules-engine Engine holding just those rules.
-import type { Engine } from 'json-rules-engine';
+// json-rules-engine is imported only when such rules exist: the CLI's start-up does not pay for it.
 import { defaultRuleDirs, loadRuleFiles } from '../knowledge/load.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Facts } from '../types.js';
 import { CandidateIndex, type IndexStats } from './candidate-index.js';
 import { type CompiledCondition, compileCondition } from './compile.js';
-import { buildEngine, type RuleMatch, runEngine } from './json-engine.js';
+import type { RuleMatch } from './json-engine.js';
 import { deriveRequirement, factCardinality, type Requirement } from './requirements.js';
+import { defaultCacheDir, fingerprint, readCache, writeCache } from './rule-cache.js';
 
 export interface RuleSet {
   readonly rules: readonly Rule[];
@@ -30,15 +31,26 @@ export interface IndexedRuleSet extends RuleSet {
   candidates(facts: Facts): number[];
 }
 
-export function createRuleSet(rules: Rule[], dirs: string[] = []): IndexedRuleSet {
+/** Each rule's index requirement; engine-only rules get none ([]): the engine runs them on every diagnosis. */
+export function deriveRequirements(rules: readonly Rule[]): Requirement[] {
+  const card = factCardinality(rules.map((r) => r.when));
+  return rules.map((r) => (compileCondition(r.when) ? deriveRequirement(r.when, card) : []));
+}
+
+type EngineRun = (facts: Facts) => Promise<RuleMatch[]>;
+
+/** `requirements` (from deriveRequirements over the same rules) may come from the rule cache. */
+export function createRuleSet(rules: Rule[], dirs: string[] = [], requirements?: Requirement[]): IndexedRuleSet {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const compiled: (CompiledCondition | undefined)[] = rules.map((r) => compileCondition(r.when));
   const engineOnly = rules.filter((_, i) => !compiled[i]);
-  const card = factCardinality(rules.map((r) => r.when));
-  // Engine-only rules never enter the index: they are run on every diagnosis, by the engine.
-  const requirements: Requirement[] = rules.map((r, i) => (compiled[i] ? deriveRequirement(r.when, card) : []));
-  const index = new CandidateIndex(requirements);
-  let engine: Engine | undefined;
+  const index = new CandidateIndex(requirements ?? deriveRequirements(rules));
+  let engineRun: Promise<EngineRun> | undefined;
+  const loadEngine = async (): Promise<EngineRun> => {
+    const { buildEngine, runEngine } = await import('./json-engine.js');
+    const engine = buildEngine(engineOnly);
+    return (facts) => runEngine(engine, byId, facts);
+  };
 
   function evaluateCompiled(facts: Facts): RuleMatch[] {
     const matches: RuleMatch[] = [];
@@ -63,14 +75,28 @@ export function createRuleSet(rules: Rule[], dirs: string[] = []): IndexedRuleSe
     async evaluate(facts) {
       const matches = evaluateCompiled(facts);
       if (engineOnly.length === 0) return matches;
-      engine ??= buildEngine(engineOnly);
-      return [...matches, ...(await runEngine(engine, byId, facts))];
+      engineRun ??= loadEngine();
+      return [...matches, ...(await (await engineRun)(facts))];
     },
     get: (id) => byId.get(id),
   };
 }
 
+export interface LoadOptions {
+  /** Where the validated set is cached between processes; null: no cache. Default: node_modules/.cache. */
+  cacheDir?: string | null;
+}
+
 /** Load the bundled rules plus every folder in RULES_DIR (or the given folders). Throws RuleLoadError. */
-export function loadRules(dirs: string[] = defaultRuleDirs()): IndexedRuleSet {
-  return createRuleSet(loadRuleFiles(dirs), dirs);
+export function loadRules(dirs: string[] = defaultRuleDirs(), options: LoadOptions = {}): IndexedRuleSet {
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  if (cacheDir === null) return createRuleSet(loadRuleFiles(dirs), dirs);
+  // Fingerprint before loading: a file changed meanwhile makes the next start's key differ, never a stale hit.
+  const key = fingerprint(dirs);
+  const cached = readCache(dirs, key, cacheDir);
+  if (cached) return createRuleSet(cached.rules, dirs, cached.requirements);
+  const rules = loadRuleFiles(dirs);
+  const requirements = deriveRequirements(rules);
+  writeCache(dirs, key, cacheDir, { rules, requirements });
+  return createRuleSet(rules, dirs, requirements);
 }
