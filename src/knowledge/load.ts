@@ -1,11 +1,19 @@
 // Loads every `*.yaml` rule under the rule folders. All-or-nothing: one broken file refuses the whole set,
 // so a half-loaded knowledge base is never served silently.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { Rule } from './rule.js';
 import { type FieldPath, validateRule } from './validate.js';
+
+// yaml is loaded on first use: a start served from the rule cache (src/engine/rule-cache.ts) parses no YAML.
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => {
+  yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlLib;
+};
 
 export interface RuleProblem {
   file: string;
@@ -65,15 +73,15 @@ export function idFromPath(root: string, file: string): string {
   return [...rel, name].join('.');
 }
 
-function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: FieldPath): number {
+function lineOf(doc: ReturnType<typeof Yaml.parseDocument>, counter: Yaml.LineCounter, path: FieldPath): number {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     const range = (node as { range?: [number, number, number] } | null)?.range;
     if (range) return counter.linePos(range[0]).line;
-    if (n > 0 && isMap(doc.contents)) {
+    if (n > 0 && yaml().isMap(doc.contents)) {
       // The key exists but its value is null: point at the key.
       const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
-      const pair = isMap(parent)
+      const pair = yaml().isMap(parent)
         ? parent.items.find((it) => (it.key as { value?: unknown })?.value === path[n - 1])
         : undefined;
       const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
@@ -92,6 +100,7 @@ export function loadRuleFile(root: string, file: string): { rule?: Rule; problem
   } catch (err) {
     return { problems: [{ file: shown, line: 1, field: '(file)', message: `cannot read: ${(err as Error).message}` }] };
   }
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length) {
