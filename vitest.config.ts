@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     setupFiles: ['test/setup/loopback-only.ts'],
+    globalSetup: ['test/setup/warm-regex-cache.ts'],
   },
 });

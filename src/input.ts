@@ -8,7 +8,26 @@ export interface BoundedText {
   truncated: boolean;
 }
 
-/** Drop NULs and control characters (keep tab/newline), repair lone surrogates, keep head and tail. */
+// Invisible format characters (zero-width spaces and joiners, bidi overrides, BOM): a key split by one would
+// slip past redaction yet still show whole in a chat client.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+
+// Characters a secret is made of: a cut inside a run of them could leave a key fragment too short to redact.
+const TOKEN_CHAR = /[\w.~+/=-]/;
+
+/** The index at or before `at` (at most 512 back) that is not inside a token, so the cut never splits a key. */
+function cutBefore(text: string, at: number): number {
+  for (let i = at; i > at - 512 && i > 0; i--) if (!TOKEN_CHAR.test(text[i - 1] ?? '')) return i;
+  return at;
+}
+
+/** The index at or after `at` (at most 512 ahead) that starts outside a token. */
+function cutAfter(text: string, at: number): number {
+  for (let i = at; i < at + 512 && i < text.length; i++) if (!TOKEN_CHAR.test(text[i] ?? '')) return i;
+  return at;
+}
+
+/** Drop NULs, control and invisible characters (keep tab/newline), repair lone surrogates, keep head and tail. */
 export function boundText(raw: string): BoundedText {
   let text = String(raw ?? '');
   if (text.length > MAX_TEXT_CHARS * 4)
@@ -16,15 +35,13 @@ export function boundText(raw: string): BoundedText {
   text = text
     .toWellFormed()
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(INVISIBLE, '')
     .replace(/\r\n?/g, '\n');
   if (text.length <= MAX_TEXT_CHARS) return { text, truncated: false };
   const half = MAX_TEXT_CHARS / 2;
-  // Cut at whitespace so no secret is split into an unrecognisable fragment.
-  const headEnd = Math.max(text.lastIndexOf(' ', half), text.lastIndexOf('\n', half), half - 200);
-  const tailStart = Math.min(
-    ...[text.indexOf(' ', text.length - half), text.indexOf('\n', text.length - half)].filter((i) => i >= 0),
-    text.length - half + 200,
-  );
+  // Cut between tokens so no secret is split into an unrecognisable fragment.
+  const headEnd = cutBefore(text, half);
+  const tailStart = cutAfter(text, text.length - half);
   return {
     text: `${text.slice(0, headEnd)}\n[… ${tailStart - headEnd} characters omitted …]\n${text.slice(tailStart)}`,
     truncated: true,

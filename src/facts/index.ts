@@ -73,7 +73,7 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
       message: extractMessage(text, records),
       requestId: extractRequestId(text, records),
       errorType: extractErrorType(text),
-      bodyShape: records[0]?.shape ?? (/^\s*data:\s*\{/m.test(text) ? 'sse' : undefined),
+      bodyShape: records[0]?.shape ?? (/^[ \t]*data:\s*\{/m.test(text) ? 'sse' : undefined),
       ...extractBaseUrl(text),
       keyKind: extractKeyKind(text, findings),
       keyRegion: extractKeyRegion(text),

@@ -13,7 +13,9 @@ const ALGO_PREFIX = /^\s*(?:<\d{3,7}>\s*)?InternalError\.Algo(?:\.[A-Za-z]+)*\s*
 
 /** Terminal UIs (qwen-code, Claude Code) draw errors inside boxes and wrap them: unwrap before reading. */
 function unboxed(text: string): string {
-  return BOX_DRAWING.test(text) ? text.replace(/[│┃║]/g, ' ').replace(/\s*\n\s*/g, ' ') : text;
+  return BOX_DRAWING.test(text)
+    ? text.replace(/[│┃║]/g, ' ').replace(/\s+/g, (ws) => (ws.includes('\n') ? ' ' : ws))
+    : text;
 }
 
 function afterCode(text: string): string | undefined {

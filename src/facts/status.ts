@@ -15,7 +15,9 @@ const ERRORISH_PREFIX = new RegExp(
   String.raw`(?:error|failed|失败|报错|报|出现|遇到|提示|returned|returns|返回|with)\W{0,3}([45]\d\d)${NOT_A_UNIT}`,
   'gi',
 );
-const LINE_START = /(?:^|\n)\s*[[(✕✖│ ]*([45]\d\d)\s*[:\s]\s*[A-Za-z<{'"]/g;
+// One loop over blanks and box characters, and no \s run that can also cross lines: the earlier form
+// (\s*[[(✕✖│ ]*…\s*[:\s]\s*) backtracked in 4th-degree polynomial time on blank-heavy text.
+const LINE_START = /(?:^|\n)(?:[^\S\n]|[[(✕✖│])*([45]\d\d)(?:\s*:\s*|\s+)[A-Za-z<{'"]/g;
 const MODEL_SERVING = /ModelServingError[\s\S]{0,2000}?\\?["']?status_code\\?["']?\s*[:=]\s*([45]\d\d)(?!\d)/;
 const MESSAGE_KEY = /(\\?["'])(?:message|msg|Message|status_message|detail|error_msg)\1\s*:\s*(\\?["'])/g;
 

@@ -62,7 +62,7 @@ function checkCondition(c: unknown, path: FieldPath, out: FieldProblem[], depth 
     } catch (err) {
       return void out.push({ path: [...path, 'value'], message: `regex does not compile: ${(err as Error).message}` });
     }
-    const unsafe = checkRegexSafety(c.value);
+    const unsafe = checkRegexSafety(c.value, c.operator === 'matchesCase' ? '' : 'i');
     if (unsafe)
       out.push({ path: [...path, 'value'], message: `regex is unsafe (catastrophic backtracking): ${unsafe}` });
   }
