@@ -18,6 +18,12 @@ const MODEL_STUDIO: ReadonlyArray<[string, RegExp]> = [
   [BRAND, /通义|tongyi|阿里云|\balibaba\b|\baliyun\b|\balibabacloud\b|阿里/i],
   ['the algorithm-layer prefix InternalError.Algo', /InternalError\.Algo\b/],
   ['a Coding Plan key prefix', /\bsk-sp-/],
+  // The DashScope SDK's response object (`"output": null, "usage": null` beside `status_code`) and the Java SDK's
+  // ApiException body (`"isJson": true`) are shapes no other provider prints.
+  [
+    'the DashScope SDK response shape',
+    /["']status_code["']\s*:\s*\d{3}[^{}]{0,600}["']output["']\s*:\s*(?:null|None)|["']isJson["']\s*:\s*true/,
+  ],
   [
     'a Model Studio message',
     /Invalid API-key provided|Requests rate limit exceeded|Allocated quota exceeded|You exceeded your current requests list|Request rate increased too quickly|Range of (?:input length|max_tokens) should be|invalid access token or token expired|Access to model denied|make sure your account is in good standing|data may contain inappropriate content|url error, please check url|parameter\.enable_thinking|An internal error has occured|(?:Model|Workspace|App) access denied|free tier of the model has been exhausted|(?:hour|week|month) allocated quota exceeded|Model not exist\b|Either "prompt" or "messages" must exist|Free allocated quota exceeded|Commodity has not purchased yet|The (?:pre|post)paid bill is overdue|inappropriate content with custom rule|blocked by faq rule|suspected of being involved in IP infringement|Workspace endpoint access denied|No api key provided\. You can set by dashscope|Can not find api-key|plesase make sure your account|not authorized to access this workspace|WorkSpace can not be found|model '(?:qwen|qwq|qvq)[\w.-]{0,60}' is not supported/i,
