@@ -15,16 +15,18 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/
 // Characters a secret is made of: a cut inside a run of them could leave a key fragment too short to redact.
 const TOKEN_CHAR = /[\w.~+/=-]/;
 
-/** The index at or before `at` (at most 512 back) that is not inside a token, so the cut never splits a key. */
+/** The start of the token run holding `at` (or `at` itself), so the cut never splits a key. */
 function cutBefore(text: string, at: number): number {
-  for (let i = at; i > at - 512 && i > 0; i--) if (!TOKEN_CHAR.test(text[i - 1] ?? '')) return i;
-  return at;
+  let i = at;
+  while (i > 0 && TOKEN_CHAR.test(text[i - 1] ?? '')) i--;
+  return i;
 }
 
-/** The index at or after `at` (at most 512 ahead) that starts outside a token. */
+/** The end of the token run holding `at`. A long run (a base64 blob) is dropped whole: it is never the error. */
 function cutAfter(text: string, at: number): number {
-  for (let i = at; i < at + 512 && i < text.length; i++) if (!TOKEN_CHAR.test(text[i] ?? '')) return i;
-  return at;
+  let i = at;
+  while (i < text.length && TOKEN_CHAR.test(text[i] ?? '')) i++;
+  return i;
 }
 
 /** Drop NULs, control and invisible characters (keep tab/newline), repair lone surrogates, keep head and tail. */
