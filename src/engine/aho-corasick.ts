@@ -31,16 +31,27 @@ export class LiteralScanner {
     for (let c = 65; c <= 90; c++) if (this.asciiClass[c + 32]) this.asciiClass[c] = this.asciiClass[c + 32] as number;
     this.classes = k;
     // 1. The trie: ASCII edges in the table (0 = no edge yet; the root is never a child), others in maps.
+    //    ASCII children are also linked per parent (head/sibling), so step 2 visits edges, not whole rows.
     const table = new Int32Array(maxStates * k);
     const endId = new Int32Array(maxStates).fill(-1);
+    const childHead = new Int32Array(maxStates);
+    const sibling = new Int32Array(maxStates);
+    const edgeClass = new Int32Array(maxStates);
     let states = 1;
     literals.forEach((lit, id) => {
       let s = 0;
       for (let i = 0; i < lit.length; i++) {
         const c = lit.charCodeAt(i);
         if (c < 128) {
-          const at = s * k + (this.asciiClass[c] as number);
-          if (table[at] === 0) table[at] = states++;
+          const cls = this.asciiClass[c] as number;
+          const at = s * k + cls;
+          if (table[at] === 0) {
+            const t = states++;
+            table[at] = t;
+            edgeClass[t] = cls;
+            sibling[t] = childHead[s] as number;
+            childHead[s] = t;
+          }
           s = table[at] as number;
         } else {
           let edges = this.wide.get(s);
@@ -58,8 +69,8 @@ export class LiteralScanner {
       }
       endId[s] = id;
     });
-    // 2. Failure links breadth first; each row, once its children are queued, is completed from its
-    //    failure state's row (shallower, so already complete) — the table becomes a full automaton.
+    // 2. Failure links breadth first. Each row is completed by copying its failure state's row (shallower, so
+    //    already complete) and putting its own children back: the table becomes a full automaton.
     const fail = new Int32Array(states);
     const dictLink = new Int32Array(states);
     const queue = new Int32Array(states);
@@ -67,15 +78,14 @@ export class LiteralScanner {
     for (let head = 0; head < tail; head++) {
       const s = queue[head] as number;
       const f = fail[s] as number;
-      for (let cls = 1; cls < k; cls++) {
-        const at = s * k + cls;
-        const t = table[at] as number;
-        if (t !== 0) {
-          const ft = s === 0 ? 0 : (table[f * k + cls] as number);
-          fail[t] = ft;
-          dictLink[t] = (endId[ft] as number) >= 0 ? ft : (dictLink[ft] as number);
-          queue[tail++] = t;
-        } else if (s !== 0) table[at] = table[f * k + cls] as number;
+      if (s !== 0) table.copyWithin(s * k, f * k, f * k + k);
+      for (let t = childHead[s] as number; t !== 0; t = sibling[t] as number) {
+        const cls = edgeClass[t] as number;
+        table[s * k + cls] = t;
+        const ft = s === 0 ? 0 : (table[f * k + cls] as number);
+        fail[t] = ft;
+        dictLink[t] = (endId[ft] as number) >= 0 ? ft : (dictLink[ft] as number);
+        queue[tail++] = t;
       }
       for (const [c, t] of this.wide.get(s) ?? []) {
         let ft = 0;
