@@ -33,14 +33,16 @@ function compileLeaf(c: Record<string, unknown>): CompiledCondition | undefined 
   if (isObj(value) && Object.hasOwn(value, 'fact')) return undefined;
   const read = factReader(fact);
   let test: (facts: Facts) => boolean;
+  let re: RegExp | undefined;
   if ((operator === 'matches' || operator === 'matchesCase') && typeof value === 'string') {
     // The operator's own logic with its regex looked up once here instead of on every call.
-    const re = compiledRegex(value, operator === 'matches' ? 'i' : '');
+    const compiled = compiledRegex(value, operator === 'matches' ? 'i' : '');
+    re = compiled;
     test = (f) => {
       const a = read(f);
-      if (typeof a === 'string') return re.test(a);
+      if (typeof a === 'string') return compiled.test(a);
       if (!Array.isArray(a)) return false;
-      for (const x of a) if (typeof x === 'string' && re.test(x)) return true;
+      for (const x of a) if (typeof x === 'string' && compiled.test(x)) return true;
       return false;
     };
   } else {
@@ -50,7 +52,7 @@ function compileLeaf(c: Record<string, unknown>): CompiledCondition | undefined 
   return {
     test,
     evidence(f, out) {
-      const words = describeLeaf({ fact, operator, value, factResult: read(f), result: true });
+      const words = describeLeaf({ fact, operator, value, factResult: read(f), result: true }, re);
       if (words && !out.includes(words)) out.push(words);
     },
   };

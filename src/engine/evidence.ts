@@ -16,7 +16,7 @@ const quote = (v: unknown) =>
   typeof v === 'string' ? `"${v.length > 120 ? `${v.slice(0, 117)}…` : v}"` : JSON.stringify(v);
 
 /** Words for one leaf that passed, or undefined when it has nothing to show. */
-export function describeLeaf(c: ConditionResult): string | undefined {
+export function describeLeaf(c: ConditionResult, precompiled?: RegExp): string | undefined {
   const { fact, operator, value, factResult } = c;
   if (!fact || !operator) return undefined;
   switch (operator) {
@@ -25,7 +25,7 @@ export function describeLeaf(c: ConditionResult): string | undefined {
       const list = Array.isArray(factResult) ? factResult : [factResult];
       for (const item of list) {
         if (typeof item !== 'string' || typeof value !== 'string') continue;
-        const m = compiledRegex(value, operator === 'matches' ? 'i' : '').exec(item);
+        const m = (precompiled ?? compiledRegex(value, operator === 'matches' ? 'i' : '')).exec(item);
         if (m)
           return fact === 'text' ? `the text says ${quote(m[0])}` : `${fact} ${quote(item)} matches ${quote(m[0])}`;
       }
