@@ -1,0 +1,145 @@
+// Secret-leak audit: a generated set of pasted texts with planted secrets of every kind, pushed through every
+// surface — CLI (human and --json), HTTP API (responses and logs), Slack (posted blocks and logs), Discord
+// (embeds and logs). Counts planted vs leaked per surface and prints them; leaked must be 0.
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadRules } from '../../src/engine/rule-set.js';
+import { runCli } from '../cli/run-cli.js';
+import { ORIGINAL, startHarness as startDiscord } from '../discord/harness.js';
+import { eventCallback, nextTs } from '../fakes/slack/payloads.js';
+import { startTestServer } from '../http/server-harness.js';
+import { everythingSent, startHarness as startSlack, USER } from '../slack/harness.js';
+import { leakedIn, type PlantedSecret, plantedCorpus } from './planted-secrets.js';
+
+const corpus = plantedCorpus([3, 5, 7]);
+const tally = new Map<string, { planted: number; leaked: number }>();
+
+/** Record one surface's output for a set of planted secrets; returns the leaked values. */
+function audit(surface: string, output: string, planted: readonly PlantedSecret[]): string[] {
+  const leaked = leakedIn(output, planted);
+  const t = tally.get(surface) ?? { planted: 0, leaked: 0 };
+  t.planted += planted.length;
+  t.leaked += leaked.length;
+  tally.set(surface, t);
+  return leaked;
+}
+
+afterAll(() => {
+  let planted = 0;
+  let leaked = 0;
+  for (const [surface, t] of tally) {
+    console.log(`secret audit ${surface}: planted ${t.planted}, leaked ${t.leaked}`);
+    planted += t.planted;
+    leaked += t.leaked;
+  }
+  console.log(
+    `secret audit total: planted ${planted}, leaked ${leaked} (${corpus.length} texts, ${new Set(corpus.map((p) => p.kind)).size} kinds)`,
+  );
+});
+
+describe('CLI', () => {
+  // One process per batch: every planted text in one paste (under the size limit), and each alone as a --fact.
+  const batches = [0, 1, 2].map((i) => corpus.filter((_, j) => j % 3 === i));
+
+  it.each(batches.map((b, i) => [i, b] as const))('human and --json output, batch %i', (_i, batch) => {
+    const paste = batch.map((p) => p.text).join('\n---\n');
+    for (const args of [['diagnose'], ['diagnose', '--json'], ['diagnose', '--all']]) {
+      const run = runCli(args, paste);
+      expect(run.status === 0 || run.status === 1).toBe(true);
+      expect(audit(`cli ${args.slice(1).join(' ') || 'human'}`, run.stdout + run.stderr, batch)).toEqual([]);
+    }
+  });
+
+  it('secrets given as --fact values and as the TEXT argument', () => {
+    // A bare value is only recognisable by its own prefix; labelled kinds (a bearer token, an AccessKey secret)
+    // are planted in context in the paste instead.
+    const selfIdentifying = new Set([
+      'standard',
+      'coding-plan',
+      'slack-bot-token',
+      'slack-user-token',
+      'slack-app-token',
+      'discord-token',
+      'access-key-id',
+    ]);
+    const byKind = new Map(corpus.filter((p) => selfIdentifying.has(p.kind)).map((p) => [p.kind, p]));
+    const leaked: string[] = [];
+    for (const p of byKind.values()) {
+      const run = runCli(['diagnose', '--json', '--fact', `baseUrl=${p.value}`, '--fact', `model=${p.value}`, p.text]);
+      leaked.push(...audit('cli --fact/argv', run.stdout + run.stderr, [p]).map(() => p.kind));
+    }
+    expect(leaked).toEqual([]);
+  });
+});
+
+describe('HTTP API', () => {
+  it('responses (json, text, batch, errors) and every log line at debug level', async () => {
+    const server = await startTestServer({ logLevel: 'debug' }, { rules: loadRules() });
+    try {
+      const bodies: string[] = [];
+      for (const p of corpus) {
+        const responses = await Promise.all([
+          server.post('/v1/diagnose', { text: p.text }),
+          server.post('/v1/diagnose?format=text', { text: p.text, facts: { model: p.value } }),
+          server.post('/v1/diagnose', p.text, { 'content-type': 'text/plain' }),
+          server.post('/v1/diagnose', `{"text": ${p.text}}`),
+        ]);
+        for (const r of responses) bodies.push(await r.text());
+      }
+      const batch = await server.post('/v1/diagnose/batch', {
+        items: corpus.slice(0, 20).map((p) => ({ text: p.text })),
+      });
+      bodies.push(await batch.text());
+      expect(audit('http responses', bodies.join('\n'), corpus)).toEqual([]);
+      expect(audit('http logs', server.logs.join('\n'), corpus)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
+describe('Slack bot', () => {
+  it('posted blocks, every Web API call and every log line', async () => {
+    const h = await startSlack('socket', { rules: loadRules() });
+    try {
+      for (const p of corpus)
+        await h.send.event(
+          eventCallback({
+            type: 'message',
+            channel_type: 'im',
+            channel: 'DDM0000001',
+            user: USER,
+            ts: nextTs(),
+            text: p.text,
+          }),
+        );
+      await h.settle();
+      expect(h.fake.callsTo('chat.postMessage').length).toBeGreaterThan(0);
+      expect(audit('slack web api + blocks', everythingSent(h.fake), corpus)).toEqual([]);
+      expect(audit('slack logs', JSON.stringify(h.logs), corpus)).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  }, 60_000);
+});
+
+describe('Discord bot', () => {
+  it('embeds, every REST request and every log line', async () => {
+    const h = await startDiscord();
+    try {
+      for (const p of corpus) {
+        const i = await h.fake.slashCommand(h.fake.user(), [{ name: 'error', type: 3, value: p.text }]);
+        await h.fake.waitForRequests(ORIGINAL(i.token));
+      }
+      const watched = await Promise.all(
+        corpus
+          .slice(0, 15)
+          .map((p) => h.fake.postMessage({ channelId: h.fake.ids.support, author: h.fake.user(), content: p.text })),
+      );
+      for (const m of watched) await h.handled(m.id);
+      expect(audit('discord rest + embeds', h.outbound(), corpus)).toEqual([]);
+      expect(audit('discord logs', h.logs.join(''), corpus)).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  }, 60_000);
+});
