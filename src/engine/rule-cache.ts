@@ -19,16 +19,23 @@ const FORMAT = 'bailian-doctor/rule-cache/v1';
 /** Cache files kept per cache folder: one per (working directory, rule folders); tests make many short-lived ones. */
 const KEEP_FILES = 8;
 const HERE = dirname(fileURLToPath(import.meta.url));
-/** Code whose change must invalidate cached verdicts: loading, validation, operators, regex safety, the index. */
+/**
+ * Code whose change must invalidate cached sets: loading, validation and its vocabularies, operators, regex
+ * safety, the index. Both the built `.js` and the source `.ts` are watched, so tests run from source notice edits.
+ */
 const CODE_FILES = [
-  '../knowledge/load.js',
-  '../knowledge/validate.js',
-  '../knowledge/operators.js',
-  '../knowledge/regex-safety.js',
-  './regex-literals.js',
-  './requirements.js',
-  './rule-cache.js',
-].map((f) => resolve(HERE, f));
+  '../knowledge/load',
+  '../knowledge/validate',
+  '../knowledge/operators',
+  '../knowledge/regex-safety',
+  '../knowledge/rule',
+  '../types',
+  '../input',
+  './compile',
+  './regex-literals',
+  './requirements',
+  './rule-cache',
+].flatMap((f) => [resolve(HERE, `${f}.js`), resolve(HERE, `${f}.ts`)]);
 
 /** `<package>/node_modules/.cache/bailian-doctor`, or the enclosing node_modules when installed as a dependency. */
 export function defaultCacheDir(): string {
