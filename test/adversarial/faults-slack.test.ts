@@ -44,8 +44,6 @@ describe.each(MODES)('Slack faults (%s mode)', (mode) => {
   it('answers each message once or logs its failure, through every injected fault', async () => {
     h = await startHarness(mode);
     const harness = h;
-    const posted = () =>
-      harness.fake.callsTo('chat.postMessage').filter((c) => c.status === 200 && !c.raw.includes('"ok":false'));
     const failures = () =>
       harness.logs.filter((l) => l.event === 'slack.call_failed' || l.event === 'slack.error').length;
     const outcomes: string[] = [];
