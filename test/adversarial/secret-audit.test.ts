@@ -95,6 +95,25 @@ describe('HTTP API', () => {
       await server.close();
     }
   }, 60_000);
+
+  it('API tokens, right or wrong, never reach a response or a log line', async () => {
+    const tokens = [`tok-${'9f3A'.repeat(6)}`, `tok-${'7c1B'.repeat(6)}`];
+    const server = await startTestServer({ logLevel: 'debug', apiTokens: [tokens[0] ?? ''] });
+    try {
+      const bodies: string[] = [];
+      for (const token of tokens)
+        for (const auth of [`Bearer ${token}`, token, `Basic ${token}`]) {
+          const res = await server.post('/v1/diagnose', { text: 'HTTP 429' }, { authorization: auth });
+          bodies.push(await res.text());
+        }
+      const own = tokens.map((value) => ({ kind: 'own', value, text: '' }));
+      expect(
+        audit('http API tokens in responses and logs', `${bodies.join('\n')}\n${server.logs.join('\n')}`, own),
+      ).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('Slack bot', () => {
@@ -116,6 +135,9 @@ describe('Slack bot', () => {
       expect(h.fake.callsTo('chat.postMessage').length).toBeGreaterThan(0);
       expect(audit('slack web api + blocks', everythingSent(h.fake), corpus)).toEqual([]);
       expect(audit('slack logs', JSON.stringify(h.logs), corpus)).toEqual([]);
+      // The bot's own credentials never reach a log line.
+      const own = [h.fake.botToken, h.fake.appToken].map((value) => ({ kind: 'own', value, text: '' }));
+      expect(audit('slack own tokens in logs', JSON.stringify(h.logs), own)).toEqual([]);
     } finally {
       await h.stop();
     }
@@ -138,6 +160,8 @@ describe('Discord bot', () => {
       for (const m of watched) await h.handled(m.id);
       expect(audit('discord rest + embeds', h.outbound(), corpus)).toEqual([]);
       expect(audit('discord logs', h.logs.join(''), corpus)).toEqual([]);
+      const own = [{ kind: 'own', value: h.fake.token, text: '' }];
+      expect(audit('discord own token in logs', h.logs.join(''), own)).toEqual([]);
     } finally {
       await h.stop();
     }
