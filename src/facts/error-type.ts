@@ -2,8 +2,9 @@
 // Segments of a dotted Model Studio code (`InternalError.Algo.ModelServingError.ModelServingUnknownError`) are codes,
 // not classes, and so are the code names that merely end in "Error".
 
-const QUALIFIED = /\b(?:[a-z_][\w]*\.)+([A-Z][A-Za-z]*(?:Error|Exception|Timeout))\b/;
-const BARE = /(?<![.\w])([A-Z][A-Za-z]*(?:Error|Exception)|ReadTimeout|ConnectTimeout)\b(?=[:(\s]|$)/;
+// Bounded segments: an unbounded `(?:[a-z_]\w*\.)+` rescans a long dotted run from every start (quadratic).
+const QUALIFIED = /\b(?:[a-z_]\w{0,40}\.){1,8}([A-Z][A-Za-z]{0,60}(?:Error|Exception|Timeout))\b/;
+const BARE = /(?<![.\w])([A-Z][A-Za-z]{0,60}(?:Error|Exception)|ReadTimeout|ConnectTimeout)\b(?=[:(\s]|$)/;
 const NOT_CLASSES = new Set(['InternalError', 'ServiceUnavailableError', 'NetworkError']);
 
 export function extractErrorType(text: string): string | undefined {

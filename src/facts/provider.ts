@@ -11,7 +11,8 @@ export interface ProviderFacts {
 const BRAND = 'the name Tongyi / Alibaba Cloud';
 
 const MODEL_STUDIO: ReadonlyArray<[string, RegExp]> = [
-  ['a DashScope / Model Studio host', /\b(?:[\w-]+\.)*(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com\b/i],
+  // No optional subdomain prefix: `(?:[\w-]+\.)*` rescans every run of word characters (quadratic on a 32 KB paste).
+  ['a DashScope / Model Studio host', /(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com\b/i],
   ['a Model Studio error-code doc link', /model-studio\/(?:developer-reference\/)?error-code/i],
   ['the name DashScope', /dashscope/i],
   ['the name Bailian / Model Studio', /\bbailian\b|百炼|model[ -]?studio|modelstudio|灵积/i],
