@@ -94,3 +94,45 @@ describe('root causes the guide tells apart get distinct diagnoses', () => {
     expect(expired).not.toBe(wrongKey);
   });
 });
+
+describe("the guide's code is kept in the answers", () => {
+  const TENACITY = [
+    'from tenacity import retry, stop_after_attempt, wait_random_exponential, retry_if_exception_type',
+    'RETRYABLE_ERRORS = (openai.RateLimitError, openai.InternalServerError, openai.APIConnectionError)',
+    'wait=wait_random_exponential(min=1, max=60),',
+    'stop=stop_after_attempt(6),',
+    'retry=retry_if_exception_type(RETRYABLE_ERRORS)',
+  ];
+
+  it('the RPM answer carries the tenacity retry and its openai-node equivalent', async () => {
+    const fix = (
+      await diagnose('Throttling.RateQuota: Requests rate limit exceeded, please try again later.')
+    ).diagnoses[0]!.fix.join('\n');
+    for (const line of TENACITY) expect(fix).toContain(line);
+    expect(fix).toMatch(/```ts[\s\S]*OpenAI\.RateLimitError/);
+  });
+
+  it('the burst answer carries the X-DashScope-Wait-Timeout request', async () => {
+    const d = (await diagnose('Throttling.BurstRate: Request rate increased too quickly.')).diagnoses[0]!;
+    const all = [...d.fix, ...d.verify.map((v) => v.run)].join('\n');
+    expect(all).toContain('X-DashScope-Wait-Timeout');
+  });
+
+  it('rate-limit and 503 answers carry the fallback model qwen-plus -> qwen-flash', async () => {
+    for (const text of [
+      'Throttling.AllocationQuota: Allocated quota exceeded, please increase your quota limit.',
+      '503 ModelUnavailable: Model is unavailable, please try again later.',
+    ]) {
+      const fix = (await diagnose(text)).diagnoses[0]!.fix.join('\n');
+      expect(fix, text).toContain('qwen-flash');
+    }
+  });
+
+  it('the Claude Code answer gives both /apps/anthropic base URLs', async () => {
+    const d = (await diagnose({ text: '404 status code (no body)', facts: { baseUrl: CODING, client: 'claude-code' } }))
+      .diagnoses[0]!;
+    const all = [d.cause, ...d.fix].join('\n');
+    expect(all).toContain('https://coding.dashscope.aliyuncs.com/apps/anthropic');
+    expect(all).toContain('https://coding-intl.dashscope.aliyuncs.com/apps/anthropic');
+  });
+});
