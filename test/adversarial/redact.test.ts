@@ -64,7 +64,7 @@ describe('redact: no false fires on code-heavy text', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable, pasted as is
     'curl -H "Authorization: Bearer ${DASHSCOPE_API_KEY}" https://dashscope.aliyuncs.com/api/v1/services/aigc',
     'export DASHSCOPE_API_KEY=sk-xxx',
-    'export DASHSCOPE_API_KEY="sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+    `export DASHSCOPE_API_KEY="sk-${'x'.repeat(32)}"`,
     'api_key="sk-your-api-key-here"',
     'DASHSCOPE_API_KEY=sk-your-dashscope-api-key',
     'ANTHROPIC_AUTH_TOKEN=sk-sp-xxxxxxxxxxxxxxxxxxxx',
