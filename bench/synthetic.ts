@@ -1,26 +1,13 @@
 // Synthetic knowledge bases for the benchmark, grown from the shapes of the real rules: the shipped rules plus
-// copies of them whose regex literals, codes and examples are enciphered per copy (a letter permutation and a
-// shift within the Han block), so every copy has distinct literals but the same operators, tree shapes,
-// regex structure and enumerated fact values (provider, region, status, …) as the rule it came from.
+// copies of them whose regex literals, string values and examples are enciphered per copy (a letter permutation
+// and a shift within the Han block), so every copy has distinct literals but the same operators, tree shapes
+// and regex structure as the rule it came from. String values are enciphered too (`provider: model_studio`
+// included): a copy keyed only on them would otherwise be a duplicate of its original, matching the same pastes,
+// which a real knowledge base of distinct problems does not hold. Numbers (HTTP statuses) are kept.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Condition, Rule, RuleExample } from '../src/knowledge/rule.js';
-
-/** Facts whose values are a small fixed vocabulary: copies keep their values, as a real knowledge base would. */
-const ENUMERATED_FACTS = new Set([
-  'provider',
-  'foreignProvider',
-  'region',
-  'keyRegion',
-  'plan',
-  'keyKind',
-  'apiPath',
-  'bodyShape',
-  'client',
-  'status',
-  'headers',
-]);
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -88,7 +75,6 @@ function encipherCondition(c: Condition, cipher: Cipher): Condition {
   const { fact, operator, value } = c;
   if (operator === 'matches' || operator === 'matchesCase')
     return { fact, operator, value: typeof value === 'string' ? cipher.regex(value) : value };
-  if (ENUMERATED_FACTS.has(fact)) return { fact, operator, value };
   const enc = (v: unknown) => (typeof v === 'string' ? cipher.text(v) : v);
   return { fact, operator, value: Array.isArray(value) ? value.map(enc) : enc(value) };
 }

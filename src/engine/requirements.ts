@@ -32,33 +32,37 @@ const NEEDS_PRESENCE = new Set([
 const isExactValue = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
-/** How often each fact's values distinguish rules: the number of distinct exact values rules test it for. */
-export type Cardinality = ReadonlyMap<string, number>;
+/**
+ * How many conditions across all rules test each exact fact value. A value many rules test (`provider:
+ * model_studio`, `status: 400`) is a generic one, likely present in a paste; one only a rule or two test (a code)
+ * is specific. Derived from the rule conditions alone.
+ */
+export type Cardinality = ReadonlyMap<string, ReadonlyMap<unknown, number>>;
 
 export function factCardinality(trees: readonly Condition[]): Cardinality {
-  const values = new Map<string, Set<unknown>>();
+  const usage = new Map<string, Map<unknown, number>>();
   const walk = (c: Condition): void => {
     if ('all' in c) c.all.forEach(walk);
     else if ('any' in c) c.any.forEach(walk);
     else if ('not' in c) walk(c.not);
     else {
       const add = (v: unknown) => {
-        const set = values.get(c.fact) ?? new Set();
-        set.add(v);
-        values.set(c.fact, set);
+        const counts = usage.get(c.fact) ?? new Map<unknown, number>();
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+        usage.set(c.fact, counts);
       };
       if (c.operator === 'equal') add(c.value);
       else if (c.operator === 'in' && Array.isArray(c.value)) c.value.forEach(add);
     }
   };
   trees.forEach(walk);
-  return new Map([...values].map(([k, s]) => [k, s.size]));
+  return usage;
 }
 
 /** Estimated chance a key holds on a typical paste; lower is more selective. A heuristic: it only picks. */
 function keyCost(key: Key, card: Cardinality): number {
   if (key.kind === 'literal') return Math.min(1, 0.5 / literalWeight(key.literal) ** 2);
-  if (key.kind === 'exact') return 0.5 / Math.max(1, card.get(key.fact) ?? 1);
+  if (key.kind === 'exact') return Math.min(0.5, 0.01 * (card.get(key.fact)?.get(key.value) ?? 1));
   return 0.5;
 }
 
