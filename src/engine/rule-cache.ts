@@ -57,7 +57,10 @@ function statLine(path: string): string {
   }
 }
 
-/** Every entry under `dir` (not only YAML: a superset can only invalidate more often). */
+/**
+ * Every entry under `dir` (not only YAML: a superset can only invalidate more often), except the dot- and
+ * underscore-entries the loader skips too — so a rule folder inside a git checkout does not walk `.git`.
+ */
 function walk(dir: string, out: string[]): void {
   let entries: import('node:fs').Dirent[];
   try {
@@ -66,8 +69,9 @@ function walk(dir: string, out: string[]): void {
     out.push(`${dir}\0unreadable`);
     return;
   }
-  out.push(`${dir}\0dir\0${entries.length}`);
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const seen = entries.filter((e) => !e.name.startsWith('.') && !e.name.startsWith('_'));
+  out.push(`${dir}\0dir\0${seen.length}`);
+  for (const e of seen.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = join(dir, e.name);
     if (e.isDirectory()) walk(full, out);
     else out.push(statLine(full));
