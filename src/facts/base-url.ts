@@ -16,7 +16,7 @@ const DOC_HOST =
 
 /** Normalise the path to the part that decides routing (`/compatible-mode/v1`, `/apps/anthropic`, `/api/v1`, `/v1`). */
 export function classifyPath(path: string): string {
-  const p = path.replace(/\/+$/, '');
+  const p = path.replace(/(?<!\/)\/+$/, ''); // the look-behind keeps a long run of '/' linear
   if (/\/compatible-mode\/v1(\/|$)/.test(p)) return '/compatible-mode/v1';
   if (/\/api\/v2\/apps\/claude-code-proxy/.test(p)) return '/api/v2/apps/claude-code-proxy';
   if (/\/apps\/anthropic(\/|$)/.test(p)) return '/apps/anthropic';
@@ -28,7 +28,7 @@ export function classifyPath(path: string): string {
 function baseOf(url: URL, apiPath: string): string {
   const idx = url.pathname.indexOf(apiPath);
   const keep =
-    apiPath !== '/' && idx >= 0 ? url.pathname.slice(0, idx + apiPath.length) : url.pathname.replace(/\/+$/, '');
+    apiPath !== '/' && idx >= 0 ? url.pathname.slice(0, idx + apiPath.length) : url.pathname.replace(/(?<!\/)\/+$/, '');
   return `${url.protocol}//${url.host}${keep}`;
 }
 

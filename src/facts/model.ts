@@ -11,7 +11,7 @@ const BARE_FAMILY = /^(?:qwen|qwq|qvq|tongyi)$/i;
 export function extractModels(text: string): string[] {
   const models: string[] = [];
   const add = (m: string | undefined) => {
-    const id = m?.replace(/[.,:;]+$/, '');
+    const id = m?.replace(/(?<![.,:;])[.,:;]+$/, ''); // look-behind: linear on long punctuation runs
     if (!id || NOT_MODELS.has(id.toLowerCase()) || BARE_FAMILY.test(id) || models.includes(id)) return;
     models.push(id);
   };
