@@ -35,14 +35,15 @@ function compileLeaf(c: Record<string, unknown>): CompiledCondition | undefined 
   let test: (facts: Facts) => boolean;
   let re: RegExp | undefined;
   if ((operator === 'matches' || operator === 'matchesCase') && typeof value === 'string') {
-    // The operator's own logic with its regex looked up once here instead of on every call.
-    const compiled = compiledRegex(value, operator === 'matches' ? 'i' : '');
-    re = compiled;
+    // The operator's own logic with its regex looked up once, on first use (a CLI start only ever needs the
+    // candidates' regexes), instead of on every call.
+    const flags = operator === 'matches' ? 'i' : '';
     test = (f) => {
       const a = read(f);
-      if (typeof a === 'string') return compiled.test(a);
+      re ??= compiledRegex(value, flags);
+      if (typeof a === 'string') return re.test(a);
       if (!Array.isArray(a)) return false;
-      for (const x of a) if (typeof x === 'string' && compiled.test(x)) return true;
+      for (const x of a) if (typeof x === 'string' && re.test(x)) return true;
       return false;
     };
   } else {
