@@ -98,8 +98,9 @@ const PATTERNS: SecretPattern[] = [
   {
     kind: 'bearer-token',
     pattern: /(\bBearer\s+)(?!\$|\[REDACTED|sk-\[|sk-sp-\[|<|\{)([A-Za-z0-9._~+/=_-]{12,})/gi,
-    // A plain word after "Bearer" is prose ("Bearer authentication failed"), not a token.
-    replace: (_m, prefix, body = '') => (/^[A-Za-z]{1,23}$/.test(body) ? undefined : keep(body, `${prefix}[REDACTED]`)),
+    // A short lowercase word after "Bearer" is prose ("Bearer authentication failed"), not a token; API tokens
+    // are at least 16 characters, so anything that long is redacted even when it is all letters.
+    replace: (_m, prefix, body = '') => (/^[a-z]{1,15}$/.test(body) ? undefined : keep(body, `${prefix}[REDACTED]`)),
   },
   {
     kind: 'api-key-assignment',

@@ -49,6 +49,12 @@ describe('redact: planted secrets', () => {
     expect(findings).toHaveLength(3);
   });
 
+  it('redacts a bearer token made of letters only, once it is as long as an API token', () => {
+    const token = 'mysupersecretapitoken';
+    expect(redact(`Authorization: Bearer ${token}`).text).not.toContain(token);
+    expect(redact(`authorization: bearer ${token.toUpperCase()}`).text).not.toContain(token.toUpperCase());
+  });
+
   it('redacts a Slack webhook URL', () => {
     const url = `https://hooks.slack.com/services/T0${'1234567'}/B0${'7654321'}/${'a1B2c3D4e5F6g7H8i9J0k1L2'}`;
     expect(redact(`posting to ${url}`).text).not.toContain('a1B2c3D4e5F6g7H8');
