@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/engine/rule-set.js';
 import { runCli } from '../cli/run-cli.js';
 import { ORIGINAL, startHarness as startDiscord } from '../discord/harness.js';
-import { eventCallback, nextTs } from '../fakes/slack/payloads.js';
+import { eventCallback, messageShortcut, nextTs, slashCommand } from '../fakes/slack/payloads.js';
 import { startTestServer } from '../http/server-harness.js';
 import { everythingSent, startHarness as startSlack, USER } from '../slack/harness.js';
 import { leakedIn, type PlantedSecret, plantedCorpus } from './planted-secrets.js';
@@ -131,8 +131,23 @@ describe('Slack bot', () => {
             text: p.text,
           }),
         );
+      // The other ways in: the /diagnose command (answered through response_url) and the message shortcut.
+      for (const p of corpus.slice(0, 20)) {
+        await h.send.command(
+          slashCommand({ text: p.text, user: USER, channel: 'COTHER0001', responseUrl: h.fake.responseUrl() }),
+        );
+        await h.send.interaction(
+          messageShortcut({
+            message: { user: 'UPOSTER01', text: p.text, ts: nextTs() },
+            channel: 'COTHER0001',
+            user: USER,
+            responseUrl: h.fake.responseUrl(),
+          }),
+        );
+      }
       await h.settle();
       expect(h.fake.callsTo('chat.postMessage').length).toBeGreaterThan(0);
+      expect(h.fake.callsTo('response_url').length).toBeGreaterThan(0);
       expect(audit('slack web api + blocks', everythingSent(h.fake), corpus)).toEqual([]);
       expect(audit('slack logs', JSON.stringify(h.logs), corpus)).toEqual([]);
       // The bot's own credentials never reach a log line.
