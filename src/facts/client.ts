@@ -16,7 +16,7 @@ const CLIENTS: ReadonlyArray<[string, RegExp]> = [
   ['dify', /\bdify\b/i],
   ['spring-ai', /org\.springframework\.ai|spring-ai/],
   ['openai-python', /\bopenai\.[A-Z]\w+Error|site-packages\/openai|Error code: \d{3} - \{/],
-  ['openai-node', /node_modules\/openai|OpenAI API error:|\bat .+\.(?:js|ts):\d+/],
+  ['openai-node', /node_modules\/openai|OpenAI API error:|\bat [^\n]{1,300}\.(?:js|ts):\d+/],
   ['openai-java', /openai4j|com\.openai/],
   ['curl', /(?:^|\s)curl\s+(?:-|https?:)/m],
   ['python-requests', /requests\.exceptions|HTTPSConnectionPool/],

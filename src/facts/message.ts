@@ -18,10 +18,16 @@ function unboxed(text: string): string {
     : text;
 }
 
+/** `Code - ` / `Code: ` -> `Code`, without a regex that rescans long whitespace runs. */
+function trimSeparator(s: string): string {
+  const t = s.trimEnd();
+  return (t.endsWith(':') || t.endsWith('-') ? t.slice(0, -1) : t).trimEnd();
+}
+
 function afterCode(text: string): string | undefined {
   for (const m of text.matchAll(AFTER_CODE)) {
     const codePart = m[0].slice(0, m[0].length - m[1]!.length);
-    if (SOURCE_FILE.test(codePart.replace(/\s*[:-]\s*$/, ''))) continue;
+    if (SOURCE_FILE.test(trimSeparator(codePart))) continue;
     if (/[A-Za-z\u4e00-\u9fff]{3}/.test(m[1]!)) return m[1];
   }
   return undefined;

@@ -14,12 +14,17 @@ function where(raw: string, message: string): string {
   return `it breaks at line ${line}, column ${column}`;
 }
 
+/** Drop the part of V8's message that quotes the input (`, "…" is not valid JSON`, ` in JSON at position N…`). */
+function withoutInput(message: string): string {
+  const quoted = message.indexOf(', "');
+  if (quoted >= 0 && message.endsWith('" is not valid JSON')) return message.slice(0, quoted);
+  const at = message.indexOf(' in JSON at position ');
+  return at >= 0 ? message.slice(0, at) : message;
+}
+
 /** Why JSON.parse failed, without any of the input. */
 export function describeJsonError(raw: string, err: Error): string {
-  const reason = err.message
-    .replace(/, "[\s\S]*" is not valid JSON$/, '')
-    .replace(/ in JSON at position \d+.*$/, '')
-    .replace(/^Unexpected token '?(.)'?.*$/, 'unexpected character');
+  const reason = withoutInput(err.message).replace(/^Unexpected token '?(.)'?.*$/, 'unexpected character');
   const detail = where(raw, err.message);
   const hint = raw.trimStart().startsWith('{')
     ? 'check the quotes and escape newlines in "text" as \\n'

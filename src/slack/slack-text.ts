@@ -7,9 +7,10 @@ export function slackToPlain(text: string | undefined, botUserId?: string): stri
   let out = text;
   if (botUserId) out = out.replaceAll(`<@${botUserId}>`, '');
   out = out
-    .replace(/<((?:https?|mailto):[^|>]+)\|[^>]*>/g, '$1')
-    .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
-    .replace(/<([@#!][^|>]+)\|([^>]+)>/g, '$2')
+    // `<` is excluded inside the brackets so an unclosed `<http:` never rescans the rest of the text.
+    .replace(/<((?:https?|mailto):[^|<>]+)\|[^<>]*>/g, '$1')
+    .replace(/<((?:https?|mailto):[^<>]+)>/g, '$1')
+    .replace(/<([@#!][^|<>]+)\|([^<>]+)>/g, '$2')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
