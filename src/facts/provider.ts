@@ -50,7 +50,7 @@ const FOREIGN: ReadonlyArray<[string, RegExp]> = [
   ['Tencent Cloud (Hunyuan)', /tencentcloud|hunyuan|混元/i],
   ['MiniMax', /minimax/i],
   // Another Alibaba Cloud product: its AccessDenied is about buckets, not models.
-  ['Alibaba Cloud OSS (object storage)', /\boss-[a-z0-9-]+\.aliyuncs\.com\b|<Code>AccessDenied<\/Code>/i],
+  ['Alibaba Cloud OSS (object storage)', /\boss-[a-z0-9-]{1,40}\.aliyuncs\.com\b|<Code>AccessDenied<\/Code>/i],
   [
     'a local or self-hosted model server (vLLM, Ollama, LM Studio, …)',
     /\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b|\bvllm\b|\bollama\b|try pulling it first|lm ?studio|llama\.cpp|text-generation-inference|\/data\/[\w.-]+|"object":\s*"error"|'object':\s*'error'|https?:\/\/[a-z0-9_-]+(?::\d+)?\//i,

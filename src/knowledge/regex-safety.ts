@@ -88,23 +88,63 @@ interface CacheFile {
 
 let cacheFile: string | null = defaultCacheFile();
 let useRecheck = true;
+let useSeed = true;
 const memory = new Map<string, RegexVerdict>();
 let disk: Record<string, RegexVerdict> | undefined;
+let seed: Record<string, RegexVerdict> | undefined;
 
 /**
  * Tests point the disk cache elsewhere (`null` turns it off, `'default'` restores it) and can turn recheck off.
  * Memory is cleared either way, as in a new process.
  */
-export function configureRegexSafety(options: { cacheFile?: string | null; recheck?: boolean }): void {
+export function configureRegexSafety(options: { cacheFile?: string | null; recheck?: boolean; seed?: boolean }): void {
   if (options.cacheFile !== undefined)
     cacheFile = options.cacheFile === 'default' ? defaultCacheFile() : options.cacheFile;
   if (options.recheck !== undefined) useRecheck = options.recheck;
+  if (options.seed !== undefined) useSeed = options.seed;
   memory.clear();
   disk = undefined;
+  seed = undefined;
 }
 
 const keyOf = (pattern: string, flags: string) =>
   createHash('sha256').update(`${CACHE_VERSION}\0${flags}\0${pattern}`).digest('hex').slice(0, 32);
+
+/**
+ * Verdicts for the bundled rules' patterns, committed beside them (`rules/.regex-verdicts.json`), so a fresh clone or
+ * install never runs recheck for shipped rules. Verdicts depend only on pattern, flags and checker version; a stale
+ * or missing seed only costs time. Regenerate with `npm run rules:verdicts`.
+ */
+export const SEED_FILE = (() => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return join(resolve(here, here.includes(`${sep}dist${sep}`) ? '../../..' : '../..'), 'rules', '.regex-verdicts.json');
+})();
+
+function readSeed(): Record<string, RegexVerdict> {
+  try {
+    const parsed = JSON.parse(readFileSync(SEED_FILE, 'utf8')) as CacheFile;
+    return parsed.version === CACHE_VERSION && parsed.verdicts ? parsed.verdicts : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Write the seed: the verdict of every given pattern (computing what is not known yet). */
+export function writeVerdictSeed(patterns: { pattern: string; flags: string }[]): number {
+  const verdicts: Record<string, RegexVerdict> = {};
+  for (const { pattern, flags } of patterns) {
+    if (structural(pattern)) continue;
+    verdicts[keyOf(pattern, flags)] = recheckVerdict(pattern, flags);
+  }
+  const sorted = Object.fromEntries(Object.entries(verdicts).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(SEED_FILE, `${JSON.stringify({ version: CACHE_VERSION, verdicts: sorted }, null, 1)}\n`);
+  return Object.keys(sorted).length;
+}
+
+/** Whether the committed seed already holds a verdict for this pattern (tests keep the seed complete). */
+export function seedHas(pattern: string, flags: string): boolean {
+  return keyOf(pattern, flags) in readSeed();
+}
 
 function readDisk(): Record<string, RegexVerdict> {
   if (disk) return disk;
@@ -248,7 +288,8 @@ function checkOne(check: CheckSync, pattern: string, flags: string, splitAllowed
   return { safe: true, checker: 'unverified', reason: `recheck gave no verdict (${fuzz.error?.kind ?? 'unknown'})` };
 }
 
-const COMMON = { maxPatternSize: 5000, maxNFASize: 200_000 };
+// A fixed seed: the fuzz checker then explores the same inputs on every machine, so verdicts do not vary by run.
+const COMMON = { maxPatternSize: 5000, maxNFASize: 200_000, randomSeed: 42 };
 
 function runRecheck(pattern: string, flags: string): RegexVerdict {
   const check = recheck();
@@ -265,7 +306,8 @@ function runRecheck(pattern: string, flags: string): RegexVerdict {
 /** recheck's verdict alone (cached), without the structural gate: for regexes in code, where shape rules don't apply. */
 export function recheckVerdict(pattern: string, flags = 'i'): RegexVerdict {
   const key = keyOf(pattern, flags);
-  const known = memory.get(key) ?? readDisk()[key];
+  seed ??= useSeed ? readSeed() : {};
+  const known = memory.get(key) ?? seed[key] ?? readDisk()[key];
   if (known) {
     memory.set(key, known);
     return known;
