@@ -3,10 +3,12 @@
 // folders (path, size, mtime, ctime), the loader's own code files, the working directory (rule `file` fields are
 // relative to it) and the folders named. Anything unexpected — unreadable, corrupt, foreign — means "load
 // afresh"; a failed load is never cached, so a broken set always reports its problems.
+
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCacheDir } from '../cache-dir.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Requirement } from './requirements.js';
 
@@ -36,17 +38,6 @@ const CODE_FILES = [
   './requirements',
   './rule-cache',
 ].flatMap((f) => [resolve(HERE, `${f}.js`), resolve(HERE, `${f}.ts`)]);
-
-/** `<package>/node_modules/.cache/bailian-doctor`, or the enclosing node_modules when installed as a dependency. */
-export function defaultCacheDir(): string {
-  const marker = `${sep}node_modules${sep}`;
-  const inside = HERE.lastIndexOf(marker);
-  const nodeModules =
-    inside >= 0
-      ? HERE.slice(0, inside + marker.length - 1)
-      : join(resolve(HERE, HERE.includes(`${sep}dist${sep}`) ? '../../..' : '../..'), 'node_modules');
-  return join(nodeModules, '.cache', 'bailian-doctor');
-}
 
 function statLine(path: string): string {
   try {

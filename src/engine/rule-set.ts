@@ -2,6 +2,8 @@
 // Only candidates are evaluated, synchronously; rules whose conditions use engine features the compiler does
 // not mirror are run by a json-rules-engine Engine holding just those rules.
 // json-rules-engine is imported only when such rules exist: the CLI's start-up does not pay for it.
+
+import { defaultCacheDir } from '../cache-dir.js';
 import { defaultRuleDirs, loadRuleFiles } from '../knowledge/load.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Facts } from '../types.js';
@@ -9,7 +11,7 @@ import { CandidateIndex, type IndexStats } from './candidate-index.js';
 import { type CompiledCondition, compileCondition } from './compile.js';
 import type { RuleMatch } from './json-engine.js';
 import { deriveRequirement, factCardinality, type Requirement } from './requirements.js';
-import { defaultCacheDir, fingerprint, readCache, writeCache } from './rule-cache.js';
+import { fingerprint, readCache, writeCache } from './rule-cache.js';
 
 export interface RuleSet {
   readonly rules: readonly Rule[];

@@ -48,7 +48,11 @@ const describe = (r: DiagnoseResult) => {
   return top ? `${r.matched ? '' : '(unmatched) '}${top.category}/${top.code ?? '-'} via ${top.id}` : 'nothing';
 };
 
-export async function scoreCorpus(positives: CorpusItem[], negatives: CorpusItem[], rules?: RuleSet): Promise<CorpusScore> {
+export async function scoreCorpus(
+  positives: CorpusItem[],
+  negatives: CorpusItem[],
+  rules?: RuleSet,
+): Promise<CorpusScore> {
   const misses: CorpusMiss[] = [];
   let categoryOk = 0;
   let withCode = 0;
@@ -65,7 +69,12 @@ export async function scoreCorpus(positives: CorpusItem[], negatives: CorpusItem
       if (cOk) codeOk++;
     }
     if (!catOk || !cOk) {
-      misses.push({ id: item.id, expected: `${item.expect.category}/${item.expect.code ?? '-'}`, got: describe(r), text: item.text });
+      misses.push({
+        id: item.id,
+        expected: `${item.expect.category}/${item.expect.code ?? '-'}`,
+        got: describe(r),
+        text: item.text,
+      });
     }
   }
   let negativesOk = 0;
@@ -100,7 +109,8 @@ export function formatScore(s: CorpusScore, withMisses: boolean): string {
   ];
   if (withMisses && s.misses.length) {
     lines.push('', 'misses:');
-    for (const m of s.misses) lines.push(`  ${m.id}: expected ${m.expected}, got ${m.got}\n      ${m.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    for (const m of s.misses)
+      lines.push(`  ${m.id}: expected ${m.expected}, got ${m.got}\n      ${m.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
   return lines.join('\n');
 }

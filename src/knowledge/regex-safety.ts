@@ -2,11 +2,13 @@
 // Three layers, cheapest first: a structural check (star height > 1 is refused outright), a verdict cache
 // (in memory, then on disk, keyed by a hash of pattern and flags), and the maintained checker `recheck`.
 // Rule loading runs on every CLI start, so recheck — seconds per pattern when cold — runs only on a cache miss.
+
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCacheDir } from '../cache-dir.js';
 import { MAX_TEXT_CHARS } from '../input.js';
 
 export interface RegexVerdict {
@@ -69,16 +71,8 @@ function structural(pattern: string): RegexVerdict | undefined {
 
 // ---- verdict cache --------------------------------------------------------------------------------------------
 
-/** `<package root>/node_modules/.cache/bailian-doctor/regex-safety.json`, or the enclosing node_modules when installed. */
 function defaultCacheFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const marker = `${sep}node_modules${sep}`;
-  const inside = here.lastIndexOf(marker);
-  const nodeModules =
-    inside >= 0
-      ? here.slice(0, inside + marker.length - 1)
-      : join(resolve(here, here.includes(`${sep}dist${sep}`) ? '../../..' : '../..'), 'node_modules');
-  return join(nodeModules, '.cache', 'bailian-doctor', 'regex-safety.json');
+  return join(defaultCacheDir(), 'regex-safety.json');
 }
 
 interface CacheFile {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadDotEnv } from '../../env.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { untilSignal } from '../until-signal.js';
 
 const USAGE = 'usage: bailian-doctor discord [register [--guild ID]]';
 
@@ -47,10 +48,7 @@ async function run(ctx: CliContext): Promise<number> {
     throw err;
   }
   ctx.stderr('discord bot running; Ctrl-C to stop\n');
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
+  const signal = await untilSignal();
   ctx.stderr(`${signal}: stopping the discord bot\n`);
   await handle.stop();
   return 0;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadDotEnv } from '../../env.js';
 import { startHttp } from '../../http/start.js';
 import type { CliContext } from '../context.js';
+import { untilSignal } from '../until-signal.js';
 
 export async function serveCommand(ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
@@ -26,17 +27,8 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     return 2;
   }
   ctx.stderr(`bailian-doctor: HTTP API on ${handle.url} (docs at ${handle.url}/docs); Ctrl-C stops it\n`);
-  const signal = await new Promise<string>((resolve) => {
-    const on = (name: string) => () => {
-      process.off('SIGTERM', onTerm);
-      process.off('SIGINT', onInt);
-      resolve(name);
-    };
-    const onTerm = on('SIGTERM');
-    const onInt = on('SIGINT');
-    process.once('SIGTERM', onTerm);
-    process.once('SIGINT', onInt);
-  });
+  const signal = await untilSignal();
+
   ctx.stderr(`${signal}: finishing in-flight requests\n`);
   await handle.stop();
   return 0;

@@ -5,20 +5,7 @@ import { SlackConfigError } from '../../slack/config.js';
 import { SlackAuthError, type SlackHandle, type SlackOptions, startSlack } from '../../slack/start.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const on = (name: string) => () => {
-      process.off('SIGTERM', onTerm);
-      process.off('SIGINT', onInt);
-      resolve(name);
-    };
-    const onTerm = on('SIGTERM');
-    const onInt = on('SIGINT');
-    process.once('SIGTERM', onTerm);
-    process.once('SIGINT', onInt);
-  });
-}
+import { untilSignal } from '../until-signal.js';
 
 /** Start the bot, say where it runs, stop it when `until` settles. */
 export async function runSlack(
