@@ -1,6 +1,7 @@
 // The one entry to the core: text (+ given facts) -> ranked diagnoses.
 import { isMatched, rankMatches, toDiagnosis } from './engine/rank.js';
 import { loadRules, type RuleSet } from './engine/rule-set.js';
+import { templateVars } from './engine/template.js';
 import { extractFacts } from './facts/index.js';
 import { boundText } from './input.js';
 import { redact } from './redact.js';
@@ -42,6 +43,7 @@ export async function diagnose(input: DiagnoseInput | string, options: DiagnoseO
   const facts = extractFacts(redaction.text, findings, given.facts);
   if (bounded.truncated) facts.truncated = true;
   const matches = rankMatches(await rules.evaluate(facts));
-  const diagnoses = matches.map((m) => toDiagnosis(m, facts));
+  const vars = templateVars(facts);
+  const diagnoses = matches.map((m) => toDiagnosis(m, facts, vars));
   return { matched: isMatched(diagnoses, facts), facts, diagnoses, secretsFound: findings.length > 0 };
 }

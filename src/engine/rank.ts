@@ -17,9 +17,9 @@ export function rankMatches(matches: RuleMatch[]): RuleMatch[] {
   );
 }
 
-export function toDiagnosis(match: RuleMatch, facts: Facts): Diagnosis {
+/** `vars` are computed once per diagnosis run (templateVars(facts)) and shared by every match. */
+export function toDiagnosis(match: RuleMatch, facts: Facts, vars = templateVars(facts)): Diagnosis {
   const { rule } = match;
-  const vars = templateVars(facts);
   const fill = (s: string) => fillTemplate(s, facts, vars);
   const code = facts.code && rule.codes.includes(facts.code) ? facts.code : rule.code;
   const evidence = [...match.evidence];

@@ -38,6 +38,8 @@ export function templateVars(facts: Facts): Record<string, string> {
 
 /** Replace `{{name}}` with a derived variable or a fact; unknown names read "(unknown)". */
 export function fillTemplate(text: string, facts: Facts, vars: Record<string, string>): string {
+  // Most fix steps hold no placeholder; skipping the regex for them is most of the cost of filling answers.
+  if (!text.includes('{{')) return text;
   return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_m, name: string) => {
     const v = vars[name] ?? facts[name];
     if (v === undefined || v === '') return '(unknown)';

@@ -79,12 +79,16 @@ function weakForeign(text: string): [string, RegExp] | undefined {
 export function extractProvider(text: string, code: string | undefined, rawCode: string | undefined): ProviderFacts {
   const out: ProviderFacts = {};
   const printed = rawCode ?? code;
-  const msAll = MODEL_STUDIO.filter(([, re]) => re.test(text));
+  const first = MODEL_STUDIO.findIndex(([, re]) => re.test(text));
   const strongForeign = FOREIGN.find(([, re]) => re.test(text));
   // Qwen models are served by many providers (ModelScope, SiliconFlow, OpenRouter, local servers): a brand name
-  // alone (通义 / Alibaba) does not outweigh another provider's own host or wording.
-  const brandOnly = msAll.length > 0 && msAll.every(([name]) => name === BRAND);
-  const ms = brandOnly && strongForeign ? undefined : msAll[0];
+  // alone (通义 / Alibaba) does not outweigh another provider's own host or wording. Later fingerprints are only
+  // tested when the first one found is the brand.
+  const brandOnly =
+    first >= 0 &&
+    MODEL_STUDIO[first]![0] === BRAND &&
+    MODEL_STUDIO.slice(first + 1).every(([name, re]) => name === BRAND || !re.test(text));
+  const ms = brandOnly && strongForeign ? undefined : MODEL_STUDIO[first];
   if (ms) out.providerEvidence = ms[0];
   else if (printed && DISTINCTIVE_CODES.has(printed) && text.includes(printed)) {
     out.providerEvidence = `the Model Studio code ${printed}`;
