@@ -32,6 +32,13 @@ function parseToken(raw: string | undefined): string {
     throw new DiscordConfigError('DISCORD_TOKEN', 'is not set; copy the bot token from the Developer Portal → Bot');
   if (/\s/.test(token) || token.toLowerCase().startsWith('bot '))
     throw new DiscordConfigError('DISCORD_TOKEN', 'must be the bare token (no "Bot " prefix, no spaces)');
+  // A bot token is three dot-separated base64url parts (<id>.<timestamp>.<hmac>); anything else is a paste slip
+  // (a client secret, a public key, a user id) that Discord would only reject after a network round trip.
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token))
+    throw new DiscordConfigError(
+      'DISCORD_TOKEN',
+      'does not look like a bot token (three dot-separated parts, from Developer Portal → Bot → Reset Token); the client secret or public key will not work',
+    );
   return token;
 }
 

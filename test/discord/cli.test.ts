@@ -56,7 +56,7 @@ describe('bailian-doctor discord', () => {
     [['discord', 'register'], { DISCORD_API_URL: 'not a url' }, /DISCORD_API_URL:/],
     [['discord', 'frobnicate'], {}, /usage: bailian-doctor discord/],
     [['discord'], { DISCORD_WATCH_CHANNELS: 'general' }, /DISCORD_WATCH_CHANNELS: "general"/],
-    [['discord'], { DISCORD_TOKEN: 'wrong-token' }, /DISCORD_TOKEN: Discord rejected the token/],
+    [['discord'], { DISCORD_TOKEN: 'wrong.token.value' }, /DISCORD_TOKEN: Discord rejected the token/],
   ])('%j exits 2 naming the problem', async (args, extra, message) => {
     const r = await run(args, { ...env, ...extra });
     expect(r.code).toBe(2);

@@ -25,6 +25,7 @@ describe('parseDiscordConfig', () => {
   it.each([
     [{}, /^DISCORD_TOKEN: is not set/],
     [{ DISCORD_TOKEN: `Bot ${TOKEN}` }, /^DISCORD_TOKEN: must be the bare token/],
+    [{ DISCORD_TOKEN: 'abcdef0123456789' }, /^DISCORD_TOKEN: does not look like a bot token/],
     [{ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'discord proxy' }, /^DISCORD_API_URL: "discord proxy" is not a URL/],
     [{ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'ftp://127.0.0.1/api' }, /^DISCORD_API_URL: must be http/],
     [

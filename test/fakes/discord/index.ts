@@ -90,7 +90,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const botPermissions = options.botPermissions ?? BASIC_BOT_PERMISSIONS;
   const ids = { application: snowflake(), guild: snowflake(), support: snowflake(), general: snowflake() };
   const bot: FakeUser = { id: ids.application, username: 'bailian-doctor', bot: true };
-  const token = `fake-bot-token-${snowflake()}`;
+  const token = `fake-bot-token.${snowflake()}.hmac`;
   let base = '';
   const waiters = new Set<() => void>();
   const state: RestState = {
