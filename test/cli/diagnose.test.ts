@@ -1,5 +1,5 @@
 // The CLI end to end, through a real child process.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,30 @@ describe('bailian-doctor rules', () => {
   it('runs every example and reports the count', () => {
     const r = runCli(['rules', 'test']);
     expect(r.stdout).toMatch(/\d+\/\d+ examples pass across \d+ rules/);
+  });
+
+  it('serves a company rule dropped into a folder named in RULES_DIR, beside the bundled ones', () => {
+    const dir = mkdtempSync(join(tmp, 'company-'));
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(
+      join(dir, 'other', 'gateway-quota.yaml'),
+      [
+        'id: other.gateway-quota',
+        'title: Our gateway refused the call',
+        'category: other',
+        'severity: low',
+        'priority: 90',
+        'when: { fact: text, operator: matches, value: "ACME-GW-4291" }',
+        'cause: The company gateway in front of Model Studio refused the call.',
+        'fix: [Ask the platform team to raise your gateway quota.]',
+        'verify: [{ say: Retry once., run: "curl -sS https://gateway.example/health" }]',
+        'examples: { match: ["ACME-GW-4291 quota"], not: ["all good"] }',
+      ].join('\n'),
+    );
+    const r = runCli(['diagnose', '--json', 'upstream said ACME-GW-4291 quota'], undefined, { RULES_DIR: dir });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).diagnoses[0].id).toBe('other.gateway-quota');
+    expect(runCli(['rules', 'list', '--json'], undefined, { RULES_DIR: dir }).stdout).toContain('auth.invalid-api-key');
   });
 
   it('refuses to run with a broken RULES_DIR, naming file and line', () => {
