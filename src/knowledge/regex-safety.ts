@@ -1,24 +1,31 @@
 // Refuses regexes that can backtrack catastrophically, at rule load and in `rules lint`.
-// Three layers, cheapest first: a structural check (star height > 1 is refused outright), a verdict cache
-// (in memory, then on disk, keyed by a hash of pattern and flags), and the maintained checker `recheck`.
+// Three layers, cheapest first: a structural check (star height > 1 is refused outright), known verdicts
+// (regex-verdict-store.ts: memory, the committed seed, a disk cache), and the maintained checker `recheck`.
 // Rule loading runs on every CLI start, so recheck — seconds per pattern when cold — runs only on a cache miss.
 
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { defaultCacheDir } from '../cache-dir.js';
 import { MAX_TEXT_CHARS } from '../input.js';
+import {
+  configureVerdictStore,
+  knownVerdict,
+  type RegexVerdict,
+  rememberVerdict,
+  seedHasKey,
+  verdictKey,
+  writeSeed,
+} from './regex-verdict-store.js';
 
-export interface RegexVerdict {
-  safe: boolean;
-  /** Why the pattern is refused (or, when safe but unproven, what could not be checked). */
-  reason?: string;
-  /** `structural`: refused by shape; `recheck`: proven by recheck; `unverified`: recheck gave no answer in time. */
-  checker: 'structural' | 'recheck' | 'unverified';
-  /** A worst-case input recheck built for this pattern; it joins the fuzz set even when the pattern is accepted. */
-  attack?: string;
+export type { RegexVerdict } from './regex-verdict-store.js';
+
+let useRecheck = true;
+
+/**
+ * Tests point the disk cache elsewhere (`null` turns it off, `'default'` restores it), turn the committed seed or
+ * recheck off. Memory is cleared either way, as in a new process.
+ */
+export function configureRegexSafety(options: { cacheFile?: string | null; recheck?: boolean; seed?: boolean }): void {
+  if (options.recheck !== undefined) useRecheck = options.recheck;
+  configureVerdictStore(options);
 }
 
 /**
@@ -54,8 +61,6 @@ export function hasNestedQuantifier(pattern: string): boolean {
 const MAX_PATTERN_CHARS = 2000;
 /** A super-linear match that still finishes within this at the largest text we diagnose is harmless. */
 const ATTACK_BUDGET_MS = 100;
-// Bump when the checker or its parameters change, so old verdicts are recomputed.
-const CACHE_VERSION = 'recheck-4.5/automaton-700+branches+fuzz-800/v2';
 
 function structural(pattern: string): RegexVerdict | undefined {
   if (pattern.length > MAX_PATTERN_CHARS)
@@ -67,112 +72,6 @@ function structural(pattern: string): RegexVerdict | undefined {
       reason: 'a quantified group contains another unbounded quantifier (e.g. (a+)+)',
     };
   return undefined;
-}
-
-// ---- verdict cache --------------------------------------------------------------------------------------------
-
-function defaultCacheFile(): string {
-  return join(defaultCacheDir(), 'regex-safety.json');
-}
-
-interface CacheFile {
-  version: string;
-  verdicts: Record<string, RegexVerdict>;
-}
-
-let cacheFile: string | null = defaultCacheFile();
-let useRecheck = true;
-let useSeed = true;
-const memory = new Map<string, RegexVerdict>();
-let disk: Record<string, RegexVerdict> | undefined;
-let seed: Record<string, RegexVerdict> | undefined;
-
-/**
- * Tests point the disk cache elsewhere (`null` turns it off, `'default'` restores it) and can turn recheck off.
- * Memory is cleared either way, as in a new process.
- */
-export function configureRegexSafety(options: { cacheFile?: string | null; recheck?: boolean; seed?: boolean }): void {
-  if (options.cacheFile !== undefined)
-    cacheFile = options.cacheFile === 'default' ? defaultCacheFile() : options.cacheFile;
-  if (options.recheck !== undefined) useRecheck = options.recheck;
-  if (options.seed !== undefined) useSeed = options.seed;
-  memory.clear();
-  disk = undefined;
-  seed = undefined;
-}
-
-const keyOf = (pattern: string, flags: string) =>
-  createHash('sha256').update(`${CACHE_VERSION}\0${flags}\0${pattern}`).digest('hex').slice(0, 32);
-
-/**
- * Verdicts for the bundled rules' patterns, committed beside them (`rules/.regex-verdicts.json`), so a fresh clone or
- * install never runs recheck for shipped rules. Verdicts depend only on pattern, flags and checker version; a stale
- * or missing seed only costs time. Regenerate with `npm run rules:verdicts`.
- */
-export const SEED_FILE = (() => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return join(resolve(here, here.includes(`${sep}dist${sep}`) ? '../../..' : '../..'), 'rules', '.regex-verdicts.json');
-})();
-
-function readSeed(): Record<string, RegexVerdict> {
-  try {
-    const parsed = JSON.parse(readFileSync(SEED_FILE, 'utf8')) as CacheFile;
-    return parsed.version === CACHE_VERSION && parsed.verdicts ? parsed.verdicts : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Write the seed: the verdict of every given pattern (computing what is not known yet). */
-export function writeVerdictSeed(patterns: { pattern: string; flags: string }[]): number {
-  const verdicts: Record<string, RegexVerdict> = {};
-  for (const { pattern, flags } of patterns) {
-    if (structural(pattern)) continue;
-    verdicts[keyOf(pattern, flags)] = recheckVerdict(pattern, flags);
-  }
-  const sorted = Object.fromEntries(Object.entries(verdicts).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(SEED_FILE, `${JSON.stringify({ version: CACHE_VERSION, verdicts: sorted }, null, 1)}\n`);
-  return Object.keys(sorted).length;
-}
-
-/** Whether the committed seed already holds a verdict for this pattern (tests keep the seed complete). */
-export function seedHas(pattern: string, flags: string): boolean {
-  return keyOf(pattern, flags) in readSeed();
-}
-
-function readDisk(): Record<string, RegexVerdict> {
-  if (disk) return disk;
-  disk = {};
-  if (!cacheFile) return disk;
-  try {
-    const parsed = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
-    if (parsed.version === CACHE_VERSION && parsed.verdicts && typeof parsed.verdicts === 'object')
-      disk = parsed.verdicts;
-  } catch {
-    // No cache yet, unreadable or corrupt: recompute; the cache is an optimisation only.
-  }
-  return disk;
-}
-
-function writeDisk(key: string, verdict: RegexVerdict): void {
-  const verdicts = readDisk();
-  verdicts[key] = verdict;
-  if (!cacheFile) return;
-  try {
-    // Merge with what other processes wrote meanwhile; write-then-rename so a reader never sees half a file.
-    let onDisk: Record<string, RegexVerdict> = {};
-    try {
-      const parsed = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
-      if (parsed.version === CACHE_VERSION) onDisk = parsed.verdicts ?? {};
-    } catch {}
-    const merged: CacheFile = { version: CACHE_VERSION, verdicts: { ...onDisk, ...verdicts } };
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(merged));
-    renameSync(tmp, cacheFile);
-  } catch {
-    // Read-only install: keep the verdict in memory for this process.
-  }
 }
 
 // ---- recheck --------------------------------------------------------------------------------------------------
@@ -299,18 +198,13 @@ function runRecheck(pattern: string, flags: string): RegexVerdict {
 
 /** recheck's verdict alone (cached), without the structural gate: for regexes in code, where shape rules don't apply. */
 export function recheckVerdict(pattern: string, flags = 'i'): RegexVerdict {
-  const key = keyOf(pattern, flags);
-  seed ??= useSeed ? readSeed() : {};
-  const known = memory.get(key) ?? seed[key] ?? readDisk()[key];
-  if (known) {
-    memory.set(key, known);
-    return known;
-  }
+  const key = verdictKey(pattern, flags);
+  const known = knownVerdict(key);
+  if (known) return known;
   if (!useRecheck) return { safe: true, checker: 'unverified', reason: 'recheck turned off' };
   const verdict = runRecheck(pattern, flags);
-  memory.set(key, verdict);
   // An unverified verdict is cached too: retrying it would cost seconds on every start for the same answer.
-  if (verdict.reason?.startsWith('recheck is not installed') !== true) writeDisk(key, verdict);
+  rememberVerdict(key, verdict, verdict.reason?.startsWith('recheck is not installed') !== true);
   return verdict;
 }
 
@@ -323,4 +217,20 @@ export function regexVerdict(pattern: string, flags = 'i'): RegexVerdict {
 export function checkRegexSafety(pattern: string, flags = 'i'): string | undefined {
   const verdict = regexVerdict(pattern, flags);
   return verdict.safe ? undefined : verdict.reason;
+}
+
+/** Write the committed seed: the verdict of every given pattern (computing what is not known yet). */
+export function writeVerdictSeed(patterns: { pattern: string; flags: string }[]): number {
+  const verdicts: Record<string, RegexVerdict> = {};
+  for (const { pattern, flags } of patterns) {
+    if (structural(pattern)) continue;
+    verdicts[verdictKey(pattern, flags)] = recheckVerdict(pattern, flags);
+  }
+  writeSeed(verdicts);
+  return Object.keys(verdicts).length;
+}
+
+/** Whether the committed seed already holds a verdict for this pattern. */
+export function seedHas(pattern: string, flags: string): boolean {
+  return seedHasKey(verdictKey(pattern, flags));
 }
