@@ -9,175 +9,15 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnose } from '../src/diagnose.js';
-import { buildEngine, type RuleMatch, runEngine } from '../src/engine/json-engine.js';
 import { createRuleSet, loadRules } from '../src/engine/rule-set.js';
-import { compiledRegex } from '../src/knowledge/operators.js';
-import type { Condition, Rule } from '../src/knowledge/rule.js';
-import type { Facts } from '../src/types.js';
 import { BENCH_INPUTS } from './inputs.js';
+import { loadInChild } from './load-child.js';
 import { syntheticRules, writeRuleFolder } from './synthetic.js';
+import { measure, measureSet, type SetFigures } from './throughput.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BUNDLED = join(ROOT, 'rules');
-const MB = 2 ** 20;
-
-interface Timing {
-  perSec: number;
-  p50Us: number;
-  p99Us: number;
-  runs: number;
-}
-
-/** Call `fn` repeatedly for `budgetMs` (at least `minRuns` times) after a short warm-up; per-call latencies. */
-async function measure(fn: (i: number) => unknown, budgetMs: number, minRuns = 20): Promise<Timing> {
-  const warmEnd = performance.now() + budgetMs / 5;
-  for (let i = 0; performance.now() < warmEnd || i < 3; i++) await fn(i);
-  const lat: number[] = [];
-  const start = performance.now();
-  for (let i = 0; performance.now() - start < budgetMs || lat.length < minRuns; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    lat.push(performance.now() - t0);
-  }
-  const total = performance.now() - start;
-  lat.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] as number) * 1000);
-  return { perSec: Math.round((lat.length * 1000) / total), p50Us: pct(0.5), p99Us: pct(0.99), runs: lat.length };
-}
-
-/** Every regex leaf of every rule, compiled, with the fact it reads: what the floor loop tests. */
-function regexLeaves(rules: readonly Rule[]): { fact: string; re: RegExp }[] {
-  const out: { fact: string; re: RegExp }[] = [];
-  const walk = (c: Condition): void => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else if ((c.operator === 'matches' || c.operator === 'matchesCase') && typeof c.value === 'string')
-      out.push({ fact: c.fact, re: compiledRegex(c.value, c.operator === 'matches' ? 'i' : '') });
-  };
-  for (const r of rules) walk(r.when);
-  return out;
-}
-
-function floorRun(leaves: { fact: string; re: RegExp }[], facts: Facts): number {
-  let hits = 0;
-  for (const { fact, re } of leaves) {
-    const v = facts[fact];
-    if (typeof v === 'string') hits += re.test(v) ? 1 : 0;
-    else if (Array.isArray(v)) for (const x of v) hits += re.test(x) ? 1 : 0;
-  }
-  return hits;
-}
-
-const matchKey = (ms: RuleMatch[]) =>
-  ms
-    .map((m) => `${m.rule.id}:${m.evidence.join('|')}`)
-    .sort()
-    .join('\n');
-
-interface SetFigures {
-  rules: number;
-  perSec: number;
-  baselinePerSec: number;
-  floorPerSec: number;
-  p50Us: number;
-  p99Us: number;
-  evalPerSec: number;
-  evalP50Us: number;
-  evalP99Us: number;
-  baselineP50Us: number;
-  baselineP99Us: number;
-  floorP50Us: number;
-  floorP99Us: number;
-  /** Ratio of median latencies: steadier than throughput on a shared machine. */
-  vsBaselineP50: number;
-  vsBaseline: number;
-  vsFloor: number;
-  evalVsBaseline: number;
-  candidatesAvg: number;
-  alwaysCandidates: number;
-  agreesWithEngine: boolean;
-  rssMb?: number;
-  heapMb?: number;
-  loadMs?: number;
-}
-
-async function measureSet(rules: Rule[], budgetMs: number): Promise<SetFigures> {
-  const rs = createRuleSet(rules);
-  const n = BENCH_INPUTS.length;
-  const facts: Facts[] = [];
-  for (const input of BENCH_INPUTS) facts.push((await diagnose(input.text, { rules: rs })).facts);
-  const engine = buildEngine(rules);
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  let agrees = true;
-  for (const f of facts) agrees &&= matchKey(await rs.evaluate(f)) === matchKey(await runEngine(engine, byId, f));
-
-  const ours = await measure((i) => diagnose((BENCH_INPUTS[i % n] as { text: string }).text, { rules: rs }), budgetMs);
-  const evalOnly = await measure((i) => rs.evaluate(facts[i % n] as Facts), budgetMs / 2);
-  const baseline = await measure((i) => runEngine(engine, byId, facts[i % n] as Facts), budgetMs, 12);
-  const leaves = regexLeaves(rules);
-  const floor = await measure((i) => floorRun(leaves, facts[i % n] as Facts), budgetMs / 2, 12);
-  const ratio = (a: number, b: number) => Math.round((10 * a) / Math.max(1, b)) / 10;
-  return {
-    rules: rules.length,
-    perSec: ours.perSec,
-    baselinePerSec: baseline.perSec,
-    floorPerSec: floor.perSec,
-    p50Us: ours.p50Us,
-    p99Us: ours.p99Us,
-    evalPerSec: evalOnly.perSec,
-    evalP50Us: evalOnly.p50Us,
-    evalP99Us: evalOnly.p99Us,
-    baselineP50Us: baseline.p50Us,
-    baselineP99Us: baseline.p99Us,
-    floorP50Us: floor.p50Us,
-    floorP99Us: floor.p99Us,
-    vsBaselineP50: ratio(baseline.p50Us, ours.p50Us),
-    vsBaseline: ratio(ours.perSec, baseline.perSec),
-    vsFloor: ratio(ours.perSec, floor.perSec),
-    evalVsBaseline: ratio(evalOnly.perSec, baseline.perSec),
-    candidatesAvg: Math.round((10 * facts.reduce((s, f) => s + rs.candidates(f).length, 0)) / n) / 10,
-    alwaysCandidates: rs.indexStats.always,
-    agreesWithEngine: agrees,
-  };
-}
-
-/**
- * Child mode: load a rule folder in a fresh process and report load time and memory. With `--no-recheck` the
- * regex-safety checker runs its structural check only and touches no verdict cache: synthetic patterns are new
- * to it, and a cold recheck costs seconds per pattern (verdicts are cached on disk, so real rules pay it once).
- */
-async function childLoad(dir: string, recheck: boolean, cacheDir: string | null): Promise<void> {
-  if (!recheck) {
-    const safety = (await import('../src/knowledge/regex-safety.js')) as Record<string, unknown>;
-    const configure = safety.configureRegexSafety as ((o: { recheck: boolean; cacheFile: null }) => void) | undefined;
-    configure?.({ recheck: false, cacheFile: null });
-  }
-  const t0 = performance.now();
-  const rs = loadRules([dir], { cacheDir });
-  const loadMs = performance.now() - t0;
-  for (const input of BENCH_INPUTS) await diagnose(input.text, { rules: rs });
-  (globalThis as { gc?: () => void }).gc?.();
-  const m = process.memoryUsage();
-  process.stdout.write(JSON.stringify({ rules: rs.rules.length, loadMs, rssMb: m.rss / MB, heapMb: m.heapUsed / MB }));
-}
-
-interface ChildFigures {
-  rules: number;
-  loadMs: number;
-  rssMb: number;
-  heapMb: number;
-}
-
-/** Load `dir` in a fresh process; `cacheDir` null loads every file afresh (no rule cache read or written). */
-function loadInChild(dir: string, recheck: boolean, cacheDir: string | null): ChildFigures {
-  const self = fileURLToPath(import.meta.url);
-  const args = ['--expose-gc', self, '--child-load', dir, ...(recheck ? [] : ['--no-recheck'])];
-  if (cacheDir) args.push('--cache-dir', cacheDir);
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`loading ${dir} in a child failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
+const _MB = 2 ** 20;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -314,8 +154,4 @@ async function main(json: boolean): Promise<void> {
   }
 }
 
-const argv = process.argv.slice(2);
-const cacheArg = argv.indexOf('--cache-dir');
-if (argv[0] === '--child-load' && argv[1])
-  await childLoad(argv[1], !argv.includes('--no-recheck'), cacheArg > 0 ? (argv[cacheArg + 1] ?? null) : null);
-else await main(argv.includes('--json'));
+await main(process.argv.slice(2).includes('--json'));
