@@ -14,6 +14,11 @@ export interface HttpConfig {
   rateLimitPerMinute: number;
   logLevel: LogLevel;
   rulesWatch: boolean;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe, so rate limits and logs see the real client: `false` (default: the
+   * socket peer is the client), a hop count, or a list of proxy addresses / CIDRs.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -44,6 +49,22 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
+}
+
+function parseTrustProxy(env: NodeJS.ProcessEnv): HttpConfig['trustProxy'] {
+  const raw = get(env, 'TRUST_PROXY');
+  if (raw === undefined || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  // `true` would let any client forge its address and escape its rate limit: name the proxies instead.
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!list.every((a) => /^[0-9a-fA-F.:]+(?:\/\d{1,3})?$/.test(a)))
+    throw new ConfigError(
+      `TRUST_PROXY must be a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.0/8,127.0.0.1), got "${raw}"`,
+    );
+  return list;
 }
 
 export function parseHttpConfig(env: NodeJS.ProcessEnv): HttpConfig {
@@ -78,6 +99,7 @@ export function parseHttpConfig(env: NodeJS.ProcessEnv): HttpConfig {
     rateLimitPerMinute,
     logLevel: logLevel as LogLevel,
     rulesWatch: /^(1|true|yes|on)$/i.test(watchRaw),
+    trustProxy: parseTrustProxy(env),
   };
 }
 

@@ -29,13 +29,17 @@ export interface ServerOptions {
   processMetrics?: boolean;
 }
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 function storeOf(rules: RuleStore | RuleSet | undefined): RuleStore {
   if (rules instanceof RuleStore) return rules;
   return rules ? RuleStore.of(rules) : new RuleStore();
 }
 
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const config: HttpConfig = { ...DEFAULTS, apiTokens: [], rulesWatch: false, ...options.config };
+  const config: HttpConfig = { ...DEFAULTS, apiTokens: [], rulesWatch: false, trustProxy: false, ...options.config };
   const store = storeOf(options.rules);
   store.current(); // load now: a broken knowledge base should stop start-up, not the first request
   const metrics = createMetrics(store, { processMetrics: options.processMetrics });
@@ -47,6 +51,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     // One log line per request, written by the onResponse hook, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
+    // A hop count trusts the nearest N proxies (what proxy-addr does with a number; Fastify's types take a function).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     requestTimeout: 30_000,
     return503OnClosing: false,
     genReqId: requestIdOf,

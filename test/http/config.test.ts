@@ -12,7 +12,15 @@ describe('parseHttpConfig', () => {
       rateLimitPerMinute: 120,
       logLevel: 'info',
       rulesWatch: false,
+      trustProxy: false,
     });
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxies, and refuses a blanket "true"', () => {
+    expect(parseHttpConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseHttpConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(parseHttpConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(() => parseHttpConfig({ TRUST_PROXY: 'true' })).toThrow(/^TRUST_PROXY must be a hop count/);
   });
 
   it('treats empty variables (as in a copied .env.example) as unset', () => {
@@ -29,6 +37,7 @@ describe('parseHttpConfig', () => {
       RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'WARN',
       RULES_WATCH: '1',
+      TRUST_PROXY: '2',
     });
     expect(c).toEqual({
       host: '0.0.0.0',
@@ -38,6 +47,7 @@ describe('parseHttpConfig', () => {
       rateLimitPerMinute: 0,
       logLevel: 'warn',
       rulesWatch: true,
+      trustProxy: 2,
     });
   });
 

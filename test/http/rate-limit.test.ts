@@ -37,6 +37,20 @@ describe('RATE_LIMIT_PER_MINUTE', () => {
     expect((await server.get('/v1/rules', as(tokens[1]!))).status).toBe(200);
   });
 
+  it('behind a trusted proxy (TRUST_PROXY), gives each forwarded client its own allowance', async () => {
+    server = await startTestServer({ rateLimitPerMinute: 1, trustProxy: 1 });
+    const from = (ip: string) => ({ 'x-forwarded-for': ip });
+    expect((await server.get('/v1/rules', from('203.0.113.1'))).status).toBe(200);
+    expect((await server.get('/v1/rules', from('203.0.113.1'))).status).toBe(429);
+    expect((await server.get('/v1/rules', from('203.0.113.2'))).status).toBe(200);
+  });
+
+  it('without TRUST_PROXY, a forged X-Forwarded-For does not escape the limit', async () => {
+    server = await startTestServer({ rateLimitPerMinute: 1 });
+    expect((await server.get('/v1/rules', { 'x-forwarded-for': '203.0.113.1' })).status).toBe(200);
+    expect((await server.get('/v1/rules', { 'x-forwarded-for': '203.0.113.2' })).status).toBe(429);
+  });
+
   it('is off at 0', async () => {
     server = await startTestServer({ rateLimitPerMinute: 0 });
     for (let i = 0; i < 5; i++) expect((await server.get('/v1/rules')).status).toBe(200);
