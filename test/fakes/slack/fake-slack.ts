@@ -27,6 +27,8 @@ export interface SlackCall {
 export type Fault =
   | { status: 429; retryAfter?: number }
   | { status: 500 | 502 | 503 }
+  // response_url only: the URL has expired (Slack allows five uses within 30 minutes).
+  | { status: 404 }
   | { drop: true }
   | { error: string };
 
@@ -217,7 +219,14 @@ export class FakeSlack {
     if (path.startsWith('/api/')) return this.api(call, path.slice('/api/'.length), res);
     if (path.startsWith('/files-pri/')) return this.download(call, res);
     call.method = path.startsWith('/respond/') ? 'response_url' : 'unknown';
-    call.status = call.method === 'unknown' ? 404 : 200;
+    const fault = call.method === 'response_url' ? this.faults.get('response_url')?.shift() : undefined;
+    if (fault && 'drop' in fault) {
+      call.status = 0;
+      this.record(call);
+      res.socket?.destroy();
+      return;
+    }
+    call.status = call.method === 'unknown' ? 404 : fault && 'status' in fault ? fault.status : 200;
     this.record(call);
     send(res, call.status, { ok: call.status === 200 });
   }
