@@ -1,23 +1,14 @@
 // Error codes from real formats, mapped to native names; generic words in ordinary text never become codes.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractCode } from '../../src/facts/code.js';
 import { readErrorBodies } from '../../src/facts/error-body.js';
 import { findJsonBodies } from '../../src/facts/json-bodies.js';
+import { readJsonl } from '../../src/knowledge/corpus-score.js';
 
 const code = (text: string) => extractCode(text, readErrorBodies(findJsonBodies(text)));
 
-interface CorpusItem {
-  id: string;
-  text: string;
-  expect: { code?: string | null; status?: number | null };
-}
-const readCorpus = (name: string): CorpusItem[] =>
-  readFileSync(join(import.meta.dirname, '..', 'corpus', name), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as CorpusItem);
+const readCorpus = (name: string) => readJsonl(join(import.meta.dirname, '..', 'corpus', name));
 
 describe('extractCode', () => {
   it.each<[string, string, string | undefined, string | undefined]>([

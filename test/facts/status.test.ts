@@ -1,23 +1,14 @@
 // HTTP status from real error formats: which number is the status, and which numbers are not.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readErrorBodies } from '../../src/facts/error-body.js';
 import { findJsonBodies } from '../../src/facts/json-bodies.js';
 import { extractStatus } from '../../src/facts/status.js';
+import { readJsonl } from '../../src/knowledge/corpus-score.js';
 
 const status = (text: string) => extractStatus(text, readErrorBodies(findJsonBodies(text)));
 
-interface CorpusItem {
-  id: string;
-  text: string;
-  expect: { code?: string | null; status?: number | null };
-}
-const readCorpus = (name: string): CorpusItem[] =>
-  readFileSync(join(import.meta.dirname, '..', 'corpus', name), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as CorpusItem);
+const readCorpus = (name: string) => readJsonl(join(import.meta.dirname, '..', 'corpus', name));
 
 describe('extractStatus', () => {
   it.each<[string, string, number | undefined]>([
