@@ -11,6 +11,9 @@ describe('rules/.regex-verdicts.json', () => {
     const patterns = rules.rules.flatMap((r) => rulePatterns(r.when).map((p) => ({ ...p, id: r.id })));
     expect(patterns.length).toBeGreaterThan(50);
     const missing = patterns.filter((p) => !hasNestedQuantifier(p.pattern) && !seedHas(p.pattern, p.flags));
-    expect(missing.map((p) => `${p.id}: /${p.pattern}/${p.flags}`)).toEqual([]);
+    expect(
+      missing.map((p) => `${p.id}: /${p.pattern}/${p.flags}`),
+      'run `npm run rules:verdicts` and commit rules/.regex-verdicts.json',
+    ).toEqual([]);
   });
 });
