@@ -34,7 +34,7 @@ function baseOf(url: URL, apiPath: string): string {
 
 // Config pastes often drop the scheme (`api_base=dashscope-intl.aliyuncs.com/compatible-mode/v1`).
 const BARE_MS_HOST =
-  /(?<![\w./:-])((?:[\w-]+\.)*(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com(?:\/[^\s"'<>()[\]{}`,;|\\]*)?)/gi;
+  /(?<![\w./:-])((?:[\w-]+\.)*(?:dashscope[\w-]{0,20}|maas)\.aliyuncs\.com(?:\/[^\s"'<>()[\]{}`,;|\\]*)?)/gi;
 
 function* candidateUrls(text: string): Generator<string> {
   for (const m of text.matchAll(URL_RE)) yield m[0];
