@@ -1,5 +1,6 @@
 // The real `npm start` entry (node dist/src/main.js) as a child process: start-up config errors, SIGHUP
 // reload, and SIGTERM during an in-flight request (stop accepting, finish the request, exit 0).
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openInFlightRequest } from './in-flight-request.js';
 import { INVALID_KEY_TEXT, readJson } from './server-harness.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -115,19 +117,11 @@ describe('node dist/src/main.js', { timeout: 60_000 }, () => {
   it('on SIGTERM stops accepting, finishes the in-flight request and exits 0', async () => {
     const app = await startMain();
     const body = JSON.stringify({ text: INVALID_KEY_TEXT });
-    const socket = net.connect(app.port, '127.0.0.1');
+    let socket: net.Socket | undefined;
     try {
-      await once(socket, 'connect');
-      let response = '';
-      socket.setEncoding('utf8').on('data', (d: string) => {
-        response += d;
-      });
-      // Expect: 100-continue makes the server say when it has taken the request in; only then is it in flight.
-      socket.write(
-        'POST /v1/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
-      );
-      await until(async () => (response.includes('100 Continue') ? true : undefined), '100 Continue');
+      const inFlight = await openInFlightRequest(app.port, body);
+      socket = inFlight.socket;
+      const response = inFlight.response;
 
       app.child.kill('SIGTERM');
       await until(async () => (app.stderr.join('').includes('SIGTERM') ? true : undefined), 'the shutdown notice');
@@ -147,13 +141,13 @@ describe('node dist/src/main.js', { timeout: 60_000 }, () => {
 
       socket.end(body);
       await once(socket, 'close');
-      const [head, ...rest] = response.split('\r\n\r\n').slice(1);
+      const [head, ...rest] = response().split('\r\n\r\n').slice(1);
       expect(head).toMatch(/^HTTP\/1\.1 200/);
       expect(JSON.parse(rest.join('\r\n\r\n')).diagnoses[0].id).toBe('auth.invalid-api-key');
       expect(await app.exited).toBe(0);
     } finally {
       // On a failed assertion, leave nothing running behind the test.
-      socket.destroy();
+      socket?.destroy();
       if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGKILL');
     }
   });

@@ -1,36 +1,23 @@
 // app.close() drains: the request in flight finishes; one that arrives meanwhile gets 503 in the error shape.
 import { once } from 'node:events';
-import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { openInFlightRequest } from './in-flight-request.js';
 import { INVALID_KEY_TEXT, startTestServer } from './server-harness.js';
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('graceful close', () => {
   it('finishes the in-flight request and refuses the next one on the same connection with 503', async () => {
     const server = await startTestServer();
     const port = Number(new URL(server.base).port);
     const body = JSON.stringify({ text: INVALID_KEY_TEXT });
-    const socket = net.connect(port, '127.0.0.1');
-    await once(socket, 'connect');
-    let response = '';
-    socket.setEncoding('utf8').on('data', (d: string) => {
-      response += d;
-    });
-    socket.write(
-      'POST /v1/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
-    );
-    await until(() => response.includes('100 Continue'), '100 Continue');
+    const { socket, response } = await openInFlightRequest(port, body);
     const closed = server.close();
     // The body of the first request, then a second request pipelined behind it.
     socket.write(`${body}GET /v1/rules HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
     // The server answers both, closes the connection after the 503, and only then finishes closing.
     await Promise.all([closed, once(socket, 'close')]);
-    const answers = response.split(/(?=HTTP\/1\.1 )/).slice(1);
+    const answers = response()
+      .split(/(?=HTTP\/1\.1 )/)
+      .slice(1);
     expect(answers[0]).toMatch(/^HTTP\/1\.1 200/);
     expect(answers[0]).toContain('auth.invalid-api-key');
     expect(answers[1]).toMatch(/^HTTP\/1\.1 503/);
