@@ -1,5 +1,6 @@
-import { diagnose } from '../src/diagnose.js';
-import { buildEngine, type RuleMatch, runEngine } from '../src/engine/json-engine.js';
+import { diagnose } from '../src/diagnose/diagnose.js';
+import { buildEngine, runEngine } from '../src/engine/json-engine.js';
+import type { RuleMatch } from '../src/engine/match.js';
 import { createRuleSet } from '../src/engine/rule-set.js';
 import { compiledRegex } from '../src/knowledge/operators.js';
 import type { Condition, Rule } from '../src/knowledge/rule.js';

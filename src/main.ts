@@ -1,7 +1,7 @@
 // `npm start`: the HTTP API on the embedded default, plus each bot whose token is set.
 // Each surface exports `start…(env)` returning a handle with `stop()`; a bad variable stops start-up
 // with a message naming it.
-import { loadDotEnv } from './env.js';
+import { loadDotEnv } from './config/env.js';
 
 export interface SurfaceHandle {
   name: string;

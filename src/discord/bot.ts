@@ -2,7 +2,7 @@
 import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import pino, { type Logger } from 'pino';
 import type { RuleSet } from '../engine/rule-set.js';
-import { RuleStore, sharedRuleStore } from '../knowledge/rule-store.js';
+import { RuleStore, sharedRuleStore } from '../service/rule-store.js';
 import { AnswerCache } from './answer-cache.js';
 import { Concurrency } from './concurrency.js';
 import type { DiscordConfig } from './config.js';

@@ -1,4 +1,4 @@
-// The bot's own limits and timings, in one place (Discord's platform limits live in src/render/discord-limits.ts).
+// The bot's own limits and timings, in one place (Discord's platform limits live in src/render/discord/limits.ts).
 
 export const POLICY = {
   /** Requests (commands, modals, context menus, watched messages) per user per window. */

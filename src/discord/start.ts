@@ -1,6 +1,7 @@
 // The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
-import { autoReloadSharedRules, sharedRuleStore } from '../knowledge/rule-store.js';
+
 import type { SurfaceHandle } from '../main.js';
+import { autoReloadSharedRules, sharedRuleStore } from '../service/rule-store.js';
 import { type BotOptions, createDiscordBot } from './bot.js';
 import { parseDiscordConfig } from './config.js';
 

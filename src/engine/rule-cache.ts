@@ -10,7 +10,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../cache-dir.js';
 import type { Rule } from '../knowledge/rule.js';
-import type { Requirement } from './requirements.js';
+import type { Requirement } from './index/requirements.js';
 
 export interface CachedRuleSet {
   rules: Rule[];
@@ -32,10 +32,10 @@ const CODE_FILES = [
   '../knowledge/regex-safety',
   '../knowledge/rule',
   '../types',
-  '../input',
+  '../text/input',
   './compile',
-  './regex-literals',
-  './requirements',
+  './index/regex-literals',
+  './index/requirements',
   './rule-cache',
 ].flatMap((f) => [resolve(HERE, `${f}.js`), resolve(HERE, `${f}.ts`)]);
 

@@ -1,5 +1,5 @@
 // Fact extraction: every extractor runs once over the redacted text; facts given explicitly win.
-import type { SecretFinding } from '../redact.js';
+import type { SecretFinding } from '../text/redact.js';
 import type { Facts, FactValue } from '../types.js';
 import { extractBaseUrl } from './base-url.js';
 import { extractClient } from './client.js';

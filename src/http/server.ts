@@ -2,7 +2,7 @@
 // directly; startHttp() adds the environment, signals and listening.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { RuleSet } from '../engine/rule-set.js';
-import { RuleStore } from '../knowledge/rule-store.js';
+import { RuleStore } from '../service/rule-store.js';
 import { createBearerAuth } from './auth.js';
 import { DEFAULTS, type HttpConfig } from './config.js';
 import type { RouteContext } from './context.js';

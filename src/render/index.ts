@@ -1,8 +1,8 @@
 // Output formats as a table: the CLI's --format and HTTP's ?format= read the same map.
 import type { DiagnoseResult } from '../types.js';
-import { renderDiscordJson } from './discord.js';
+import { renderDiscordJson } from './discord/index.js';
 import { renderJson } from './json.js';
-import { renderSlack } from './slack.js';
+import { renderSlack } from './slack/index.js';
 import { renderText } from './text.js';
 
 export type Renderer = (result: DiagnoseResult) => string;

@@ -3,8 +3,8 @@
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import type { RuleSet } from '../engine/rule-set.js';
-import { autoReloadSharedRules, RuleStore, sharedRuleStore } from '../knowledge/rule-store.js';
 import type { SurfaceHandle } from '../main.js';
+import { autoReloadSharedRules, RuleStore, sharedRuleStore } from '../service/rule-store.js';
 import { AnswerStore } from './answer-store.js';
 import { type AppTuning, createBoltApp } from './app.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from './config.js';

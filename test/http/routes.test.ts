@@ -1,6 +1,6 @@
 // The main routes over a real socket, against the bundled rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import { diagnoseResult, diagnosis } from '../../src/http/schemas.js';
 import { RENDERERS } from '../../src/render/index.js';
 import { toJsonResult } from '../../src/render/json.js';

@@ -1,7 +1,7 @@
 // `bailian-doctor discord` runs the Discord bot alone (until SIGINT/SIGTERM);
 // `bailian-doctor discord register [--guild ID]` bulk-overwrites its application commands.
 import { parseArgs } from 'node:util';
-import { loadDotEnv } from '../../env.js';
+import { loadDotEnv } from '../../config/env.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { untilSignal } from '../until-signal.js';

@@ -1,7 +1,7 @@
 // `bailian-doctor serve [--port N] [--host H]` — the HTTP API in the foreground until SIGTERM/SIGINT.
 // Flags override PORT/HOST; everything else comes from the environment and `.env`, like `npm start`.
 import { parseArgs } from 'node:util';
-import { loadDotEnv } from '../../env.js';
+import { loadDotEnv } from '../../config/env.js';
 import { startHttp } from '../../http/start.js';
 import type { CliContext } from '../context.js';
 import { untilSignal } from '../until-signal.js';

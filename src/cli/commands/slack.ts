@@ -1,6 +1,6 @@
 // `bailian-doctor slack` — the Slack bot alone, in the foreground until SIGTERM/SIGINT. Configuration comes
 // from the SLACK_* variables and `.env`, exactly as for `npm start`.
-import { loadDotEnv } from '../../env.js';
+import { loadDotEnv } from '../../config/env.js';
 import { SlackConfigError } from '../../slack/config.js';
 import { SlackAuthError, type SlackHandle, type SlackOptions, startSlack } from '../../slack/start.js';
 import type { CliContext } from '../context.js';

@@ -1,6 +1,6 @@
 // POST /v1/diagnose: text (+ facts) in, the CLI's --json answer out (or another renderer's output).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { diagnose } from '../../diagnose.js';
+import { diagnose } from '../../diagnose/diagnose.js';
 import { RENDERERS } from '../../render/index.js';
 import { toJsonResult } from '../../render/json.js';
 import type { DiagnoseInput, DiagnoseResult } from '../../types.js';

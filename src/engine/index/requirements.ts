@@ -2,7 +2,7 @@
 // A requirement is a list of keys of which at least one holds whenever the rule matches; undefined means
 // "nothing indexable": the rule is always a candidate. Every derivation step may only lose precision,
 // never claim more than the tree says.
-import type { Condition } from '../knowledge/rule.js';
+import type { Condition } from '../../knowledge/rule.js';
 import { literalWeight, requiredLiterals } from './regex-literals.js';
 
 export type Key =

@@ -1,13 +1,8 @@
 // Packs blocks into as few Slack messages as the limits allow, buttons last.
 
-import { context, type SlackBlock, type SlackMessage } from './slack-blocks.js';
-import {
-  BLOCKS_PER_MESSAGE_MAX,
-  FALLBACK_TEXT_MAX,
-  MESSAGE_CHARS_BUDGET,
-  MESSAGES_PER_ANSWER_MAX,
-} from './slack-limits.js';
-import { truncate } from './slack-split.js';
+import { context, type SlackBlock, type SlackMessage } from './blocks.js';
+import { BLOCKS_PER_MESSAGE_MAX, FALLBACK_TEXT_MAX, MESSAGE_CHARS_BUDGET, MESSAGES_PER_ANSWER_MAX } from './limits.js';
+import { truncate } from './split.js';
 
 const size = (m: SlackMessage) => JSON.stringify(m).length;
 const fits = (text: string, blocks: SlackBlock[]) =>

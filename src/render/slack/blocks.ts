@@ -1,7 +1,7 @@
 // Block Kit building blocks for a diagnosis: header (title + severity), cause, numbered fix steps,
 // verification commands in code blocks, and a context line with evidence and rule id. Every text that can
 // hold pasted values is escaped, and every section is chunked to Slack's limits.
-import type { Diagnosis, Severity } from '../types.js';
+import type { Diagnosis, Severity } from '../../types.js';
 import {
   BUTTON_TEXT_MAX,
   BUTTON_VALUE_MAX,
@@ -9,8 +9,8 @@ import {
   CONTEXT_TEXT_MAX,
   HEADER_TEXT_MAX,
   SECTION_TEXT_MAX,
-} from './slack-limits.js';
-import { chunkMrkdwn, truncate } from './slack-split.js';
+} from './limits.js';
+import { chunkMrkdwn, truncate } from './split.js';
 
 export type Text = { type: 'mrkdwn'; text: string } | { type: 'plain_text'; text: string; emoji?: boolean };
 export interface SlackButton {

@@ -1,6 +1,6 @@
 // splitMarkdown: pieces within the limit, code blocks closed and reopened, nothing lost.
 import { describe, expect, it } from 'vitest';
-import { splitMarkdown } from '../../src/render/discord-split.js';
+import { splitMarkdown } from '../../src/render/discord/split.js';
 
 const FENCE = '```';
 /** Rejoin pieces, removing the fences the splitter added at the seams. */

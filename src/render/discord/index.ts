@@ -1,11 +1,11 @@
 // Discord embeds for a diagnosis: title + severity colour, cause, numbered fix steps, verification commands
 // in code blocks, a footer with the rule id and evidence. Everything is packed within Discord's limits
-// (src/render/discord-limits.ts) without breaking code blocks; a long answer becomes several messages.
+// (src/render/discord/limits.ts) without breaking code blocks; a long answer becomes several messages.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { DiagnoseResult, Diagnosis, Severity } from '../types.js';
-import { DISCORD_LIMITS as L } from './discord-limits.js';
-import { splitMarkdown } from './discord-split.js';
-import { NO_MATCH_HELP } from './messages.js';
+import type { DiagnoseResult, Diagnosis, Severity } from '../../types.js';
+import { NO_MATCH_HELP } from '../wording.js';
+import { DISCORD_LIMITS as L } from './limits.js';
+import { splitMarkdown } from './split.js';
 
 export const SEVERITY_COLOURS: Record<Severity, number> = {
   low: 0x2ecc71,

@@ -1,6 +1,6 @@
 // Scores the engine on a labelled corpus (see ../shared/corpus/README.md for the labels and scoring).
 import { readFileSync } from 'node:fs';
-import { diagnose } from '../diagnose.js';
+import { diagnose } from '../diagnose/diagnose.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import type { DiagnoseResult } from '../types.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRuleSet, type RuleSet } from '../../src/engine/rule-set.js';
 import { RuleLoadError } from '../../src/knowledge/load.js';
-import { autoReloadSharedRules, RuleStore, sharedRuleStore } from '../../src/knowledge/rule-store.js';
+import { autoReloadSharedRules, RuleStore, sharedRuleStore } from '../../src/service/rule-store.js';
 
 const set = (): RuleSet => createRuleSet([], ['/nowhere']);
 const broken = () => new RuleLoadError([{ file: 'x.yaml', line: 3, field: 'severity', message: 'must be one of …' }]);

@@ -1,6 +1,7 @@
 // Ranking is ours, not the engine's: json-rules-engine's priority is evaluation order only.
+
+import type { RuleMatch } from '../engine/match.js';
 import type { Diagnosis, Facts } from '../types.js';
-import type { RuleMatch } from './json-engine.js';
 import { fillTemplate, templateVars } from './template.js';
 
 /** At or above this confidence a bot may speak unprompted in a watched channel. */

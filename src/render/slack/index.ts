@@ -1,8 +1,8 @@
 // Block Kit answers for Slack: header with title and severity, cause, numbered fix steps, verification
 // commands in code blocks, a context line with evidence and rule id, and feedback buttons. Long answers are
 // split into several messages that each respect the limits in slack-limits.ts.
-import type { DiagnoseResult } from '../types.js';
-import { NO_MATCH_HELP, SECRET_WARNING, summaryLine } from './messages.js';
+import type { DiagnoseResult } from '../../types.js';
+import { NO_MATCH_HELP, SECRET_WARNING, summaryLine } from '../wording.js';
 import {
   button,
   context,
@@ -13,13 +13,13 @@ import {
   section,
   sections,
   toMrkdwn,
-} from './slack-blocks.js';
-import { FALLBACK_TEXT_MAX } from './slack-limits.js';
-import { packMessages } from './slack-pack.js';
-import { truncate } from './slack-split.js';
+} from './blocks.js';
+import { FALLBACK_TEXT_MAX } from './limits.js';
+import { packMessages } from './pack.js';
+import { truncate } from './split.js';
 
-export type { SlackBlock, SlackButton, SlackMessage } from './slack-blocks.js';
-export { escapeMrkdwn } from './slack-blocks.js';
+export type { SlackBlock, SlackButton, SlackMessage } from './blocks.js';
+export { escapeMrkdwn } from './blocks.js';
 
 /** Button action ids; the Slack surface registers a handler for each. */
 export const SLACK_ACTIONS = {

@@ -1,6 +1,6 @@
 // Runs every rule's examples against the whole rule set: a `match` example must be diagnosed by its rule,
 // first unless it says `first: false`; a `not` example must not be diagnosed by it at all.
-import { diagnose } from '../diagnose.js';
+import { diagnose } from '../diagnose/diagnose.js';
 import type { RuleSet } from '../engine/rule-set.js';
 
 export interface ExampleOutcome {

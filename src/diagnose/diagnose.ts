@@ -1,11 +1,12 @@
 // The one entry to the core: text (+ given facts) -> ranked diagnoses.
-import { isMatched, rankMatches, toDiagnosis } from './engine/rank.js';
-import { loadRules, type RuleSet } from './engine/rule-set.js';
-import { templateVars } from './engine/template.js';
-import { extractFacts } from './facts/index.js';
-import { boundText } from './input.js';
-import { redact } from './redact.js';
-import type { DiagnoseInput, DiagnoseResult, FactValue } from './types.js';
+
+import { loadRules, type RuleSet } from '../engine/rule-set.js';
+import { extractFacts } from '../facts/index.js';
+import { boundText } from '../text/input.js';
+import { redact } from '../text/redact.js';
+import type { DiagnoseInput, DiagnoseResult, FactValue } from '../types.js';
+import { isMatched, rankMatches, toDiagnosis } from './rank.js';
+import { templateVars } from './template.js';
 
 let defaultRules: RuleSet | undefined;
 

@@ -1,7 +1,7 @@
 // Rule author's lint: beyond load-time validation, checks what keeps a knowledge base honest.
 import { FACT_NAMES } from '../facts/index.js';
-import type { Condition, Rule } from './rule.js';
-import { isLeaf } from './rule.js';
+import type { Condition, Rule } from '../knowledge/rule.js';
+import { isLeaf } from '../knowledge/rule.js';
 
 export interface LintProblem {
   file: string;

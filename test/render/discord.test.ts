@@ -1,7 +1,7 @@
 // A huge diagnosis must still fit every Discord limit, keep code blocks whole, and lose no fix step.
 import { describe, expect, it } from 'vitest';
-import { embedLength, renderDiscordMessages } from '../../src/render/discord.js';
-import { DISCORD_LIMITS as L } from '../../src/render/discord-limits.js';
+import { embedLength, renderDiscordMessages } from '../../src/render/discord/index.js';
+import { DISCORD_LIMITS as L } from '../../src/render/discord/limits.js';
 import type { DiagnoseResult, Diagnosis } from '../../src/types.js';
 
 const FENCE = '```';

@@ -3,7 +3,7 @@
 // A reload that fails keeps serving the previous set: a typo in one YAML file must not take the service down.
 import { type FSWatcher, watch } from 'node:fs';
 import { loadRules, type RuleSet } from '../engine/rule-set.js';
-import { defaultRuleDirs } from './load.js';
+import { defaultRuleDirs } from '../knowledge/load.js';
 
 export interface ReloadOutcome {
   ok: boolean;
