@@ -2,11 +2,7 @@
 // Each surface exports `start…(env)` returning a handle with `stop()`; a bad variable stops start-up
 // with a message naming it.
 import { loadDotEnv } from './config/env.js';
-
-export interface SurfaceHandle {
-  name: string;
-  stop(): Promise<void>;
-}
+import type { SurfaceHandle } from './index.js';
 
 async function main(): Promise<void> {
   loadDotEnv();

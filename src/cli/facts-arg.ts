@@ -1,6 +1,5 @@
 // `--fact key=value` parsing: known fact names only, numbers where the fact is numeric.
-import { FACT_NAMES } from '../facts/index.js';
-import type { FactValue } from '../types.js';
+import { FACT_NAMES, type FactValue } from '../index.js';
 import { UsageError } from './errors.js';
 
 const NUMERIC = new Set(['status', 'inputLimit', 'maxTokensLimit', 'inputTokens', 'messageCount']);

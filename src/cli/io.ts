@@ -1,8 +1,9 @@
 // Reading input for the CLI: a file or stdin, bounded, refusing binary data.
+
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { looksBinary } from '../text/input.js';
+import { looksBinary } from '../index.js';
 import { UsageError } from './errors.js';
 
 /** Bytes read from a file or stdin; more is dropped with a notice (diagnosis keeps 32 KiB of text anyway). */

@@ -1,6 +1,6 @@
 // CLI entry: a table of commands; surfaces are imported only when their command runs, so
 // `diagnose` starts fast.
-import { RuleLoadError } from '../knowledge/load.js';
+import { RuleLoadError } from '../index.js';
 import type { CliContext, Command } from './context.js';
 import { UsageError } from './errors.js';
 

@@ -1,7 +1,8 @@
 // Remembers the other candidate diagnoses behind an "Other possible causes" button for a while.
 // Only rendered, redacted diagnoses are kept — never the pasted text.
+
 import { randomBytes } from 'node:crypto';
-import type { Diagnosis } from '../types.js';
+import type { Diagnosis } from '../index.js';
 
 interface Entry {
   diagnoses: Diagnosis[];

@@ -1,9 +1,8 @@
 // Turns a DiagnoseResult into the messages the bot sends: embeds packed within Discord's limits,
 // buttons on the last message. The pasted text never appears: only diagnose()'s redacted output does.
+
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
-import { diagnose } from '../diagnose/diagnose.js';
-import { packMessages, renderDiagnosisEmbeds, renderDiscordMessages } from '../render/discord/index.js';
-import type { DiagnoseResult } from '../types.js';
+import { type DiagnoseResult, diagnose, packMessages, renderDiagnosisEmbeds, renderDiscordMessages } from '../index.js';
 import { answerButtons } from './components/buttons.js';
 import type { BotContext } from './context.js';
 

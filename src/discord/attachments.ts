@@ -1,7 +1,7 @@
 // Reads .txt/.log attachments (bounded) so a pasted log file is diagnosed like pasted text.
 // Only Discord's CDN (or the configured REST proxy's origin) is fetched: the URL comes from a message,
 // and we do not want the bot to fetch arbitrary hosts.
-import { looksBinary } from '../text/input.js';
+import { looksBinary } from '../index.js';
 import { POLICY } from './policy.js';
 
 export interface AttachmentLike {

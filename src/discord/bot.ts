@@ -1,8 +1,8 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
+
 import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import pino, { type Logger } from 'pino';
-import type { RuleSet } from '../engine/rule-set.js';
-import { RuleStore, sharedRuleStore } from '../service/rule-store.js';
+import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { AnswerCache } from './answer-cache.js';
 import { Concurrency } from './concurrency.js';
 import type { DiscordConfig } from './config.js';

@@ -1,7 +1,8 @@
 // What every handler gets: config, logger, limits and caches of one running bot.
+
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
-import type { RuleSet } from '../engine/rule-set.js';
+import type { RuleSet } from '../index.js';
 import type { AnswerCache } from './answer-cache.js';
 import type { Concurrency } from './concurrency.js';
 import type { DiscordConfig } from './config.js';

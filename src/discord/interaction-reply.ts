@@ -1,8 +1,8 @@
 // Acknowledge, then answer: the first response to an interaction goes out before any slow work (Discord
 // gives 3 s), the answer edits it later. Every send is retried on transient failures.
+
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { SECRET_WARNING } from '../render/wording.js';
-import type { DiagnoseResult } from '../types.js';
+import { type DiagnoseResult, SECRET_WARNING } from '../index.js';
 import { answerMessages, type OutMessage, runDiagnosis } from './answer.js';
 import type { BotContext } from './context.js';
 import { withRetry } from './retry.js';

@@ -1,6 +1,7 @@
 // A pasted key in a watched channel: delete the message when we may (Manage Messages) and say so.
+
 import type { Message } from 'discord.js';
-import { SECRET_WARNING } from '../render/wording.js';
+import { SECRET_WARNING } from '../index.js';
 import { type BotContext, errorSummary } from './context.js';
 import { withRetry } from './retry.js';
 

@@ -1,7 +1,6 @@
 // The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
 
-import type { SurfaceHandle } from '../main.js';
-import { autoReloadSharedRules, sharedRuleStore } from '../service/rule-store.js';
+import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { type BotOptions, createDiscordBot } from './bot.js';
 import { parseDiscordConfig } from './config.js';
 

@@ -1,5 +1,5 @@
 // What every route plugin gets: the rules to serve, the metrics to feed, the formats it may answer in.
-import type { RuleStore } from '../service/rule-store.js';
+import type { RuleStore } from '../index.js';
 import type { HttpConfig } from './config.js';
 import type { HttpMetrics } from './metrics.js';
 

@@ -1,7 +1,8 @@
 // Structured JSON logs (pino). Two layers keep secrets out: nothing logs request bodies or headers, and every
 // line passes through redact() on its way out, so a key that slips into an error message is still caught.
+
 import { type Logger, pino } from 'pino';
-import { redact } from '../text/redact.js';
+import { redact } from '../index.js';
 import type { LogLevel } from './config.js';
 
 export interface LineSink {

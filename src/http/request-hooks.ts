@@ -1,7 +1,8 @@
 // What happens around every request: an id, the drain and auth gates, then one log line and the metrics.
+
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { redact } from '../text/redact.js';
+import { redact } from '../index.js';
 import type { BearerAuth } from './auth.js';
 import { refusalOf } from './error-handlers.js';
 import { ApiError } from './errors.js';

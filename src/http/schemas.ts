@@ -1,7 +1,5 @@
 // JSON schemas of every route: they validate requests, and @fastify/swagger turns the same objects into the
 // OpenAPI document, so the docs cannot drift from what the server accepts.
-import { FACT_NAMES } from '../facts/index.js';
-import { CATEGORIES, SEVERITIES } from '../types.js';
 
 export const MAX_BATCH_ITEMS = 100;
 
@@ -169,3 +167,5 @@ export const ruleDetail = {
     },
   },
 } as const;
+
+import { CATEGORIES, FACT_NAMES, SEVERITIES } from '../index.js';

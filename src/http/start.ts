@@ -1,8 +1,7 @@
 // startHttp(env): validate the environment, build the server over the shared rule store, listen, and hand
 // back a handle whose stop() drains in-flight requests.
 
-import type { SurfaceHandle } from '../main.js';
-import { autoReloadSharedRules, sharedRuleStore } from '../service/rule-store.js';
+import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { exposureWarning, parseHttpConfig } from './config.js';
 import { buildServer } from './server.js';
 

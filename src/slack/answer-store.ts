@@ -1,7 +1,8 @@
 // Answers kept in memory so buttons ("Other possible causes", "Share in channel") can act on them later.
 // Results are already redacted by diagnose(); nothing here holds a secret.
+
 import { randomUUID } from 'node:crypto';
-import type { DiagnoseResult } from '../types.js';
+import type { DiagnoseResult } from '../index.js';
 
 export const ANSWER_TTL_MS = 24 * 60 * 60 * 1000;
 export const ANSWERS_MAX = 1000;

@@ -1,11 +1,14 @@
 // The one path every way in shares: gather the pasted text, diagnose it, post the answer, and warn whoever
 // pasted a key. Listeners only decide where the answer goes.
 
-import { diagnose } from '../diagnose/diagnose.js';
-import { renderSlackMessages, type SlackMessage } from '../render/slack/index.js';
-import { SECRET_WARNING } from '../render/wording.js';
-import { redact } from '../text/redact.js';
-import type { DiagnoseResult } from '../types.js';
+import {
+  type DiagnoseResult,
+  diagnose,
+  redact,
+  renderSlackMessages,
+  SECRET_WARNING,
+  type SlackMessage,
+} from '../index.js';
 import type { SlackDeps, WayIn } from './deps.js';
 import { readAttachedText, type SlackFile } from './files.js';
 import { safeCall } from './safe-call.js';

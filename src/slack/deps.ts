@@ -1,6 +1,7 @@
 // What every listener gets: configuration, the log, and the shared guards and stores.
+
 import type { Logger } from 'pino';
-import type { RuleSet } from '../engine/rule-set.js';
+import type { RuleSet } from '../index.js';
 import type { AnswerStore } from './answer-store.js';
 import type { SlackConfig } from './config.js';
 import type { SeenKeys } from './seen.js';

@@ -1,7 +1,8 @@
 // Replies through a response_url (slash commands, shortcuts, buttons): private to the caller unless asked
 // otherwise. Slack allows five uses of one URL, so a long answer stops at the first message that cannot be sent.
+
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import type { SlackMessage } from '../render/slack/index.js';
+import type { SlackMessage } from '../index.js';
 import type { SlackDeps } from './deps.js';
 
 /** Attempts per message, and the first backoff (doubled each time). Bolt's respond() itself never retries. */

@@ -1,10 +1,9 @@
 // `startSlack(env)`: validate the Slack variables, build the Bolt app in Socket Mode (SLACK_APP_TOKEN set)
 // or HTTP mode (SLACK_SIGNING_SECRET, on SLACK_HOST:SLACK_PORT at /slack/events), wire the ways in, start.
+
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import type { RuleSet } from '../engine/rule-set.js';
-import type { SurfaceHandle } from '../main.js';
-import { autoReloadSharedRules, RuleStore, sharedRuleStore } from '../service/rule-store.js';
+import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { AnswerStore } from './answer-store.js';
 import { type AppTuning, createBoltApp } from './app.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from './config.js';

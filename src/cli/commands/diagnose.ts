@@ -1,9 +1,7 @@
 // `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all]`
+
 import { parseArgs } from 'node:util';
-import { diagnose } from '../../diagnose/diagnose.js';
-import { RENDERERS } from '../../render/index.js';
-import { renderText } from '../../render/text.js';
-import { MAX_TEXT_CHARS } from '../../text/input.js';
+import { diagnose, MAX_TEXT_CHARS, RENDERERS, renderText } from '../../index.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseFactArgs } from '../facts-arg.js';

@@ -1,8 +1,9 @@
 // `bailian-doctor rules list | test | lint`
+
 import { parseArgs } from 'node:util';
 import { checkExamples } from '../../authoring/check-examples.js';
 import { lintRules } from '../../authoring/lint.js';
-import { loadRules } from '../../engine/rule-set.js';
+import { loadRules } from '../../index.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 

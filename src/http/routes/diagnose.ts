@@ -1,29 +1,11 @@
 // POST /v1/diagnose: text (+ facts) in, the CLI's --json answer out (or another renderer's output).
+
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { diagnose } from '../../diagnose/diagnose.js';
-import { RENDERERS } from '../../render/index.js';
-import { toJsonResult } from '../../render/json.js';
-import type { DiagnoseInput, DiagnoseResult } from '../../types.js';
+import { type DiagnoseInput, type DiagnoseResult, RENDERERS, toJsonResult } from '../../index.js';
 import type { RouteContext } from '../context.js';
+import { diagnoseWith, errorResponses } from '../diagnose-with.js';
 import { installTextParser } from '../parsers.js';
-import { diagnoseRequest, diagnoseResult, errorResponse, formatQuery } from '../schemas.js';
-
-export const errorResponses = {
-  400: errorResponse,
-  401: errorResponse,
-  413: errorResponse,
-  415: errorResponse,
-  429: errorResponse,
-};
-
-/** diagnose() over the rules in service now, counted in the metrics. */
-export function diagnoseWith(ctx: RouteContext) {
-  return async (input: DiagnoseInput): Promise<DiagnoseResult> => {
-    const result = await diagnose(input, { rules: ctx.store.current() });
-    ctx.metrics.observeResult(result);
-    return result;
-  };
-}
+import { diagnoseRequest, diagnoseResult, formatQuery } from '../schemas.js';
 
 function send(reply: FastifyReply, result: DiagnoseResult, format: string) {
   if (format === 'json') return reply.send(toJsonResult(result));

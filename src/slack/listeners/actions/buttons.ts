@@ -1,12 +1,8 @@
 // The answer's buttons: feedback ("This fixed it" / "Not it") is logged and acknowledged privately to the
 // clicker; "Other possible causes" shows the rest privately; "Share in channel" posts a private answer publicly.
+
 import type { App, BlockButtonAction } from '@slack/bolt';
-import {
-  renderSlackMessages,
-  renderSlackNotice,
-  renderSlackOthers,
-  SLACK_ACTIONS,
-} from '../../../render/slack/index.js';
+import { renderSlackMessages, renderSlackNotice, renderSlackOthers, SLACK_ACTIONS } from '../../../index.js';
 import type { SlackDeps } from '../../deps.js';
 import { respondAll } from '../../respond.js';
 

@@ -1,6 +1,7 @@
 // `/diagnose <error>` → the diagnosis visible only to the caller, with a button to share it in the channel.
+
 import type { App } from '@slack/bolt';
-import { renderSlackMessages, renderSlackNotice } from '../../../render/slack/index.js';
+import { renderSlackMessages, renderSlackNotice } from '../../../index.js';
 import { diagnoseSources, logAnswer } from '../../answer.js';
 import type { SlackDeps } from '../../deps.js';
 import { respondAll } from '../../respond.js';

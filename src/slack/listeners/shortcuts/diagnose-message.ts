@@ -1,7 +1,8 @@
 // Message shortcut "Diagnose this error" (callback id `diagnose_message`) → the diagnosis in that message's
 // thread. When the bot is not in the channel, the caller gets the answer privately instead.
+
 import type { App, MessageShortcut } from '@slack/bolt';
-import { renderSlackNotice } from '../../../render/slack/index.js';
+import { renderSlackNotice } from '../../../index.js';
 import { diagnoseSources, logAnswer, postAnswer, publicAnswer, warnLeakers } from '../../answer.js';
 import type { SlackDeps } from '../../deps.js';
 import { respondAll } from '../../respond.js';
