@@ -6,9 +6,8 @@
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultCacheDir } from '../cache-dir.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Requirement } from './index/requirements.js';
 
