@@ -1,6 +1,7 @@
 // `--fact key=value` parsing: known fact names only, numbers where the fact is numeric.
+
+import { UsageError } from '../errors.js';
 import { FACT_NAMES, type FactValue } from '../index.js';
-import { UsageError } from './errors.js';
 
 const NUMERIC = new Set(['status', 'inputLimit', 'maxTokensLimit', 'inputTokens', 'messageCount']);
 const LISTS = new Set(['models', 'headers']);

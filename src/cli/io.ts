@@ -3,8 +3,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { UsageError } from '../errors.js';
 import { looksBinary } from '../index.js';
-import { UsageError } from './errors.js';
 
 /** Bytes read from a file or stdin; more is dropped with a notice (diagnosis keeps 32 KiB of text anyway). */
 export const MAX_INPUT_BYTES = 1024 * 1024;

@@ -2,10 +2,10 @@
 
 import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import pino, { type Logger } from 'pino';
+import type { DiscordConfig } from '../config/discord.js';
 import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { AnswerCache } from './answer-cache.js';
 import { Concurrency } from './concurrency.js';
-import type { DiscordConfig } from './config.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { onInteraction } from './events/interaction-create.js';
 import { onMessage } from './events/message-create.js';

@@ -2,10 +2,10 @@
 
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
+import type { DiscordConfig } from '../config/discord.js';
 import type { RuleSet } from '../index.js';
 import type { AnswerCache } from './answer-cache.js';
 import type { Concurrency } from './concurrency.js';
-import type { DiscordConfig } from './config.js';
 import type { UserRateLimiter } from './rate-limit.js';
 
 /** Anything that hands out the current rule set — a RuleStore, or a fixed set wrapped by RuleStore.of. */

@@ -2,8 +2,8 @@
 // line passes through redact() on its way out, so a key that slips into an error message is still caught.
 
 import { type Logger, pino } from 'pino';
+import type { LogLevel } from '../config/env.js';
 import { redact } from '../index.js';
-import type { LogLevel } from './config.js';
 
 export interface LineSink {
   write(line: string): unknown;

@@ -2,9 +2,9 @@
 // directly; startHttp() adds the environment, signals and listening.
 
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { DEFAULTS, type HttpConfig } from '../config/http.js';
 import { type RuleSet, RuleStore } from '../index.js';
 import { createBearerAuth } from './auth.js';
-import { DEFAULTS, type HttpConfig } from './config.js';
 import type { RouteContext } from './context.js';
 import { registerDocs } from './docs.js';
 import { installErrorHandlers } from './error-handlers.js';

@@ -2,6 +2,7 @@
 // RuleSet per request, so a reload (SIGHUP, or a file change under RULES_WATCH=1) takes effect at once.
 // A reload that fails keeps serving the previous set: a typo in one YAML file must not take the service down.
 import { type FSWatcher, watch } from 'node:fs';
+import { rulesWatch } from '../config/rules.js';
 import { loadRules, type RuleSet } from '../engine/rule-set.js';
 import { defaultRuleDirs } from '../knowledge/load.js';
 
@@ -147,7 +148,7 @@ export function autoReloadSharedRules(env: NodeJS.ProcessEnv = process.env): () 
       store.reload();
     };
     process.on('SIGHUP', onHup);
-    const unwatch = isOn(env.RULES_WATCH) ? store.watch() : undefined;
+    const unwatch = rulesWatch(env) ? store.watch() : undefined;
     stopAuto = () => {
       process.off('SIGHUP', onHup);
       unwatch?.();
@@ -162,8 +163,4 @@ export function autoReloadSharedRules(env: NodeJS.ProcessEnv = process.env): () 
       stopAuto = undefined;
     }
   };
-}
-
-export function isOn(value: string | undefined): boolean {
-  return /^(1|true|yes|on)$/i.test((value ?? '').trim());
 }

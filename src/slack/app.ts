@@ -2,7 +2,7 @@
 // retry for ~30 minutes (Socket Mode: 100 times), far too long for a chat answer.
 import { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { SlackConfig } from './config.js';
+import type { SlackConfig } from '../config/slack.js';
 import { boltLogger } from './logger.js';
 import type { RetryOptions } from './web-client.js';
 

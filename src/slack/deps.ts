@@ -1,9 +1,9 @@
 // What every listener gets: configuration, the log, and the shared guards and stores.
 
 import type { Logger } from 'pino';
+import type { SlackConfig } from '../config/slack.js';
 import type { RuleSet } from '../index.js';
 import type { AnswerStore } from './answer-store.js';
-import type { SlackConfig } from './config.js';
 import type { SeenKeys } from './seen.js';
 import type { UserRateLimiter } from './user-rate-limit.js';
 

@@ -3,10 +3,11 @@
 
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
+import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
+import { AuthRejectedError } from '../errors.js';
 import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { AnswerStore } from './answer-store.js';
 import { type AppTuning, createBoltApp } from './app.js';
-import { parseSlackConfig, type SlackConfig, type SlackMode } from './config.js';
 import type { SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
@@ -20,6 +21,8 @@ export interface SlackOptions extends AppTuning {
   userRateLimit?: UserRateLimit;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
+  /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
+  config?: SlackConfig;
 }
 
 export interface SlackHandle extends SurfaceHandle {
@@ -34,7 +37,7 @@ export interface SlackHandle extends SurfaceHandle {
 export const STOP_DRAIN_MS = 5000;
 
 /** Slack rejected the token at start-up: say which variable and what to do. */
-export class SlackAuthError extends Error {
+export class SlackAuthError extends AuthRejectedError {
   override name = 'SlackAuthError';
 }
 
@@ -47,8 +50,8 @@ function startFailure(config: SlackConfig, err: Error & { code?: string; data?: 
 }
 
 export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions = {}): Promise<SlackHandle> {
-  const config = parseSlackConfig(env);
-  const log = createSlackLogger(env.LOG_LEVEL, options.logDestination);
+  const config = options.config ?? parseSlackConfig(env);
+  const log = createSlackLogger(env, options.logDestination);
   // The rule store every surface of one process shares; loading it now makes a broken rule set stop start-up
   // instead of the first answer, and spares the first user the loading time.
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);

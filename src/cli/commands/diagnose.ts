@@ -1,9 +1,9 @@
 // `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all]`
 
 import { parseArgs } from 'node:util';
+import { UsageError } from '../../errors.js';
 import { diagnose, MAX_TEXT_CHARS, RENDERERS, renderText } from '../../index.js';
 import type { CliContext } from '../context.js';
-import { UsageError } from '../errors.js';
 import { parseFactArgs } from '../facts-arg.js';
 import { readInput } from '../io.js';
 

@@ -3,9 +3,9 @@
 import { parseArgs } from 'node:util';
 import { checkExamples } from '../../authoring/check-examples.js';
 import { lintRules } from '../../authoring/lint.js';
+import { UsageError } from '../../errors.js';
 import { loadRules } from '../../index.js';
 import type { CliContext } from '../context.js';
-import { UsageError } from '../errors.js';
 
 export async function rulesCommand(ctx: CliContext): Promise<number> {
   const [sub, ...rest] = ctx.args;

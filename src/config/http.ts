@@ -1,8 +1,11 @@
 // Environment -> validated HTTP config, once at start-up. A bad value stops start-up with a message that
 // names the variable and says what it accepts.
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+import { ConfigError } from '../errors.js';
+import { LOG_LEVELS, type LogLevel, readLogLevel, readVar } from './env.js';
+import { rulesWatch } from './rules.js';
+
+export { ConfigError };
 
 export interface HttpConfig {
   host: string;
@@ -21,11 +24,6 @@ export interface HttpConfig {
   trustProxy: false | number | string[];
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-  readonly code = 'CONFIG_INVALID';
-}
-
 export const DEFAULTS = {
   host: '127.0.0.1',
   port: 8080,
@@ -38,13 +36,8 @@ export const DEFAULTS = {
 const MIN_TOKEN_LENGTH = 16;
 const MAX_BODY_LIMIT = 16 * 1024 * 1024;
 
-function get(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
-}
-
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = get(env, name);
+  const raw = readVar(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
@@ -52,7 +45,7 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
 }
 
 function parseTrustProxy(env: NodeJS.ProcessEnv): HttpConfig['trustProxy'] {
-  const raw = get(env, 'TRUST_PROXY');
+  const raw = readVar(env, 'TRUST_PROXY');
   if (raw === undefined || /^(0|false|no|off)$/i.test(raw)) return false;
   if (/^\d{1,2}$/.test(raw)) return Number(raw);
   // `true` would let any client forge its address and escape its rate limit: name the proxies instead.
@@ -68,16 +61,18 @@ function parseTrustProxy(env: NodeJS.ProcessEnv): HttpConfig['trustProxy'] {
 }
 
 export function parseHttpConfig(env: NodeJS.ProcessEnv): HttpConfig {
-  const host = get(env, 'HOST') ?? DEFAULTS.host;
+  const host = readVar(env, 'HOST') ?? DEFAULTS.host;
   if (/\s|\/|^:\d+$/.test(host))
     throw new ConfigError(`HOST must be an interface address or name such as 127.0.0.1 or 0.0.0.0, got "${host}"`);
   const port = wholeNumber(env, 'PORT', DEFAULTS.port, 0, 65_535);
   const bodyLimit = wholeNumber(env, 'BODY_LIMIT', DEFAULTS.bodyLimit, 1024, MAX_BODY_LIMIT);
   const rateLimitPerMinute = wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULTS.rateLimitPerMinute, 0, 1_000_000);
-  const logLevel = (get(env, 'LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  const apiTokens = (get(env, 'API_TOKENS') ?? '')
+  const { raw: rawLevel, level: logLevel } = readLogLevel(env);
+  if (!logLevel)
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${rawLevel.toLowerCase()}"`, [
+      'LOG_LEVEL',
+    ]);
+  const apiTokens = (readVar(env, 'API_TOKENS') ?? '')
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
@@ -88,17 +83,14 @@ export function parseHttpConfig(env: NodeJS.ProcessEnv): HttpConfig {
       `API_TOKENS entry ${short + 1} is shorter than ${MIN_TOKEN_LENGTH} characters or contains spaces; ` +
         'use long random tokens, e.g. `openssl rand -hex 32`',
     );
-  const watchRaw = get(env, 'RULES_WATCH') ?? '0';
-  if (!/^(0|1|true|false|yes|no|on|off)$/i.test(watchRaw))
-    throw new ConfigError(`RULES_WATCH must be 1 or 0, got "${watchRaw}"`);
   return {
     host,
     port,
     apiTokens,
     bodyLimit,
     rateLimitPerMinute,
-    logLevel: logLevel as LogLevel,
-    rulesWatch: /^(1|true|yes|on)$/i.test(watchRaw),
+    logLevel,
+    rulesWatch: rulesWatch(env),
     trustProxy: parseTrustProxy(env),
   };
 }

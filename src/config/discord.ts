@@ -1,5 +1,8 @@
 // DISCORD_* environment -> typed, validated config. A missing or malformed variable stops start-up, named.
 
+import { ConfigError } from '../errors.js';
+import { LOG_LEVELS, readLogLevel } from './env.js';
+
 export interface DiscordConfig {
   token: string;
   /** REST base (e.g. http://127.0.0.1:8081/api); undefined means discord.com. */
@@ -9,18 +12,17 @@ export interface DiscordConfig {
   logLevel: string;
 }
 
-export class DiscordConfigError extends Error {
+export class DiscordConfigError extends ConfigError {
   override name = 'DiscordConfigError';
   constructor(
     readonly variable: string,
     problem: string,
   ) {
-    super(`${variable}: ${problem}`);
+    super(`${variable}: ${problem}`, [variable]);
   }
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
-const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 export function isSnowflake(s: string): boolean {
   return SNOWFLAKE.test(s);
@@ -78,9 +80,8 @@ function parseChannels(raw: string | undefined): Set<string> {
 }
 
 export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
-  const logLevel = env.LOG_LEVEL?.trim() || 'info';
-  if (!LOG_LEVELS.has(logLevel))
-    throw new DiscordConfigError('LOG_LEVEL', `"${logLevel}" is not one of ${[...LOG_LEVELS].join(', ')}`);
+  const { raw, level: logLevel } = readLogLevel(env);
+  if (!logLevel) throw new DiscordConfigError('LOG_LEVEL', `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
   return {
     token: parseToken(env.DISCORD_TOKEN),
     apiUrl: parseApiUrl(env.DISCORD_API_URL),

@@ -1,6 +1,9 @@
 // Environment -> typed, validated Slack configuration. Parsed once at start-up; a bad variable stops the bot
 // with a message naming it and what it should look like. Token values are never echoed back.
 
+import { ConfigError } from '../errors.js';
+import { readVar } from './env.js';
+
 export type SlackMode = 'socket' | 'http';
 
 export interface SlackConfig {
@@ -22,17 +25,14 @@ export const DEFAULT_SLACK_HOST = '0.0.0.0';
 export const DEFAULT_SLACK_PORT = 3000;
 
 /** Every problem found in the Slack variables, one line each. */
-export class SlackConfigError extends Error {
+export class SlackConfigError extends ConfigError {
   override name = 'SlackConfigError';
   constructor(readonly problems: string[]) {
-    super(`Slack bot configuration is invalid (see .env.example):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Slack bot configuration is invalid (see .env.example):\n  - ${problems.join('\n  - ')}`,
+      problems.map((p) => p.split(' ')[0]!),
+    );
   }
-}
-
-/** `.env` files leave unused variables empty: empty means unset. */
-function read(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {
@@ -78,7 +78,7 @@ function parseChannels(raw: string | undefined, problems: string[]): Set<string>
 /** Validate the Slack variables. Throws SlackConfigError listing every problem. */
 export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
   const problems: string[] = [];
-  const botToken = read(env, 'SLACK_BOT_TOKEN');
+  const botToken = readVar(env, 'SLACK_BOT_TOKEN');
   if (!botToken)
     problems.push(
       'SLACK_BOT_TOKEN is not set; it is the Bot User OAuth Token (OAuth & Permissions), starting with xoxb-',
@@ -87,12 +87,12 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
     problems.push(
       'SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token from OAuth & Permissions, not a user or app token)',
     );
-  const appToken = read(env, 'SLACK_APP_TOKEN');
+  const appToken = readVar(env, 'SLACK_APP_TOKEN');
   if (appToken && !/^xapp-\S+$/.test(appToken))
     problems.push(
       'SLACK_APP_TOKEN must start with xapp- (an app-level token with the connections:write scope, from Basic Information)',
     );
-  const signingSecret = read(env, 'SLACK_SIGNING_SECRET');
+  const signingSecret = readVar(env, 'SLACK_SIGNING_SECRET');
   if (!appToken && !signingSecret)
     problems.push(
       'SLACK_SIGNING_SECRET is not set; HTTP mode (no SLACK_APP_TOKEN) needs the Signing Secret from Basic Information (32 hexadecimal characters) — or set SLACK_APP_TOKEN for Socket Mode',
@@ -101,14 +101,14 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
     problems.push(
       'SLACK_SIGNING_SECRET must be the Signing Secret from Basic Information: 32 hexadecimal characters, no spaces or quotes',
     );
-  const host = read(env, 'SLACK_HOST') ?? DEFAULT_SLACK_HOST;
+  const host = readVar(env, 'SLACK_HOST') ?? DEFAULT_SLACK_HOST;
   if (/[\s/]/.test(host))
     problems.push(
       `SLACK_HOST must be an interface address like 0.0.0.0 or 127.0.0.1 (no scheme or path), got "${host}"`,
     );
-  const port = parsePort(read(env, 'SLACK_PORT'), problems);
-  const apiUrl = parseApiUrl(read(env, 'SLACK_API_URL'), problems);
-  const watchChannels = parseChannels(read(env, 'SLACK_WATCH_CHANNELS'), problems);
+  const port = parsePort(readVar(env, 'SLACK_PORT'), problems);
+  const apiUrl = parseApiUrl(readVar(env, 'SLACK_API_URL'), problems);
+  const watchChannels = parseChannels(readVar(env, 'SLACK_WATCH_CHANNELS'), problems);
   if (problems.length) throw new SlackConfigError(problems);
   return {
     mode: appToken ? 'socket' : 'http',
