@@ -1,7 +1,7 @@
 // Starts the fake Discord and the real bot against it; collects the bot's log lines; stops both.
 import pino from 'pino';
-import { type BotOptions, createDiscordBot, type DiscordBot } from '../../src/discord/bot.js';
 import { parseDiscordConfig } from '../../src/config/discord.js';
+import { type BotOptions, createDiscordBot, type DiscordBot } from '../../src/discord/bot.js';
 import { configureRegexSafety } from '../../src/knowledge/regex-safety.js';
 import {
   type FakeDiscord,
