@@ -2,7 +2,6 @@
 // `diagnose` starts fast.
 
 import { loadDotEnv } from '../config/env.js';
-import { RuleLoadError } from '../index.js';
 import type { CliContext, Command } from './context.js';
 import { exitStatusOf } from './exit-codes.js';
 

@@ -3,22 +3,24 @@
 
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
+import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { AuthRejectedError } from '../errors.js';
 import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sharedRuleStore } from '../index.js';
-import { AnswerStore } from './answer-store.js';
 import { type AppTuning, createBoltApp } from './app.js';
 import type { SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { createSlackLogger } from './logger.js';
 import { SeenKeys } from './seen.js';
-import { type UserRateLimit, UserRateLimiter } from './user-rate-limit.js';
 
 /** Knobs that are not environment variables: for embedding and tests. */
 export interface SlackOptions extends AppTuning {
   rules?: RuleSet;
   userRateLimit?: UserRateLimit;
+  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  answers?: AnswerStore;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
@@ -62,7 +64,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
-    answers: new AnswerStore(),
+    answers: options.answers ?? createMemoryAnswerStore(),
   };
   const inFlight = new InFlight();
   const app = createBoltApp(config, log, options);

@@ -52,7 +52,8 @@ export function registerButtons(app: App, deps: SlackDeps): void {
 
   app.action<BlockButtonAction>(SLACK_ACTIONS.others, async ({ ack, action, respond }) => {
     await ack();
-    const result = deps.answers.get(parseValue(action.value).a);
+    const answerId = parseValue(action.value).a;
+    const result = answerId ? await deps.answers.load(answerId) : undefined;
     const messages = result ? renderSlackOthers(result) : [renderSlackNotice(ANSWER_EXPIRED)];
     await respondAll(deps, respond, messages);
   });
@@ -60,7 +61,7 @@ export function registerButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(SLACK_ACTIONS.share, async ({ ack, action, respond, body }) => {
     await ack();
     const v = parseValue(action.value);
-    const result = deps.answers.get(v.a);
+    const result = v.a ? await deps.answers.load(v.a) : undefined;
     if (!result) return void (await respondAll(deps, respond, [renderSlackNotice(ANSWER_EXPIRED)]));
     // The public copy carries no secret warning: that was meant for the caller alone.
     if (!(await respondAll(deps, respond, renderSlackMessages(result, { answerId: v.a }), 'in_channel'))) return;

@@ -2,7 +2,7 @@
 
 import type { App } from '@slack/bolt';
 import { renderSlackMessages, renderSlackNotice } from '../../../index.js';
-import { diagnoseSources, logAnswer } from '../../answer.js';
+import { diagnoseSources, keepAnswer, logAnswer } from '../../answer.js';
 import type { SlackDeps } from '../../deps.js';
 import { respondAll } from '../../respond.js';
 import { withinLimit } from '../limit.js';
@@ -21,7 +21,7 @@ export function registerDiagnoseCommand(app: App, deps: SlackDeps): void {
     if (!(await withinLimit(deps, command.user_id, tell))) return;
     // The command text is seen only by the bot, so the warning can sit in the (private) answer itself.
     const { result } = await diagnoseSources([{ text: command.text }], client, deps, context.botUserId);
-    const answerId = deps.answers.put(result);
+    const answerId = await keepAnswer(deps, result);
     await respondAll(deps, respond, renderSlackMessages(result, { answerId, shareButton: true, secretWarning: true }));
     logAnswer(deps, 'slash', result, { channel: command.channel_id, user: command.user_id });
   });

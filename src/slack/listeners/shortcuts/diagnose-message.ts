@@ -31,7 +31,7 @@ export function registerDiagnoseShortcut(app: App, deps: SlackDeps): void {
         context.botUserId,
       );
       const target = { channel, threadTs: threadOf(m) };
-      const messages = publicAnswer(deps, result);
+      const messages = await publicAnswer(deps, result);
       if (!(await postAnswer(client, deps, target, messages))) {
         await respondAll(deps, respond, [renderSlackNotice(NOT_IN_CHANNEL_NOTE), ...messages]);
       }
