@@ -5,7 +5,12 @@ import type { DiagnoseResult } from '../../src/types.js';
 
 function clock(start = 0) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 const result = (): DiagnoseResult => ({ matched: false, facts: { text: '' }, diagnoses: [], secretsFound: false });

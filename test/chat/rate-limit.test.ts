@@ -4,7 +4,12 @@ import { UserRateLimiter } from '../../src/chat/rate-limit.js';
 
 function clock(start = 0) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe('UserRateLimiter', () => {
