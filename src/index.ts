@@ -3,6 +3,7 @@
 export { type DiagnoseOptions, defaultRuleSet, diagnose } from './diagnose/diagnose.js';
 export { createRuleSet, loadRules, type RuleSet } from './engine/rule-set.js';
 export { AuthRejectedError, BailianDoctorError, ConfigError, ListenError, UsageError } from './errors.js';
+export { FACT_CATALOG, type FactName, type FactSpec, factValues, isFactName } from './facts/catalog.js';
 export { extractFacts, FACT_NAMES } from './facts/index.js';
 export { BUNDLED_RULES_DIR, RuleLoadError, type RuleProblem } from './knowledge/load.js';
 export type { Condition, Rule, RuleExample } from './knowledge/rule.js';

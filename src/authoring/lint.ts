@@ -1,5 +1,5 @@
 // Rule author's lint: beyond load-time validation, checks what keeps a knowledge base honest.
-import { FACT_NAMES } from '../facts/index.js';
+import { FACT_NAMES, factValues, isFactName } from '../facts/catalog.js';
 import type { Condition, Rule } from '../knowledge/rule.js';
 import { isLeaf } from '../knowledge/rule.js';
 
@@ -18,6 +18,19 @@ function leaves(c: Condition, out: { fact: string; operator: string; value: unkn
 }
 
 const NEGATIVE = new Set(['notEqual', 'notIn', 'doesNotContain']);
+/** Operators whose value is one of the fact's values (or a list of them). */
+const BY_VALUE = new Set(['equal', 'notEqual', 'in', 'notIn']);
+
+/** Values a condition compares a vocabulary fact with that the fact can never take (a typo never fires). */
+function outsideVocabulary(leaf: { fact: string; operator: string; value: unknown }): string | undefined {
+  if (!isFactName(leaf.fact) || !BY_VALUE.has(leaf.operator)) return undefined;
+  const allowed = factValues(leaf.fact);
+  if (!allowed) return undefined;
+  const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+  const strays = values.filter((v) => !allowed.includes(String(v)));
+  if (!strays.length) return undefined;
+  return `condition compares ${leaf.fact} with ${strays.map((v) => `"${v}"`).join(', ')}, which it never takes (one of: ${allowed.join(', ')})`;
+}
 
 export function lintRules(rules: readonly Rule[]): LintProblem[] {
   const problems: LintProblem[] = [];
@@ -27,6 +40,8 @@ export function lintRules(rules: readonly Rule[]): LintProblem[] {
     for (const leaf of leaves(rule.when)) {
       if (!known.has(leaf.fact))
         add(`condition names fact "${leaf.fact}", which no extractor produces (known: ${FACT_NAMES.join(', ')})`);
+      const stray = outsideVocabulary(leaf);
+      if (stray) add(stray);
       if (NEGATIVE.has(leaf.operator) && leaf.fact !== 'text') {
         // Our negative operators are false on absent facts; say so, so authors don't expect otherwise.
         if (!leaves(rule.when).some((l) => l.fact === leaf.fact && !NEGATIVE.has(l.operator))) {

@@ -1,7 +1,7 @@
 // Fills `{{fact}}` placeholders in rule texts. Defaults point at the right endpoint for the facts we have;
 // the API key is never a template variable — commands always read $DASHSCOPE_API_KEY.
 import { BASE_URLS } from '../facts/hosts.js';
-import type { Facts } from '../types.js';
+import type { FactMap, Facts } from '../types.js';
 
 const REGION_NAMES: Record<string, string> = {
   cn: 'China (Beijing)',
@@ -41,7 +41,7 @@ export function fillTemplate(text: string, facts: Facts, vars: Record<string, st
   // Most fix steps hold no placeholder; skipping the regex for them is most of the cost of filling answers.
   if (!text.includes('{{')) return text;
   return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_m, name: string) => {
-    const v = vars[name] ?? facts[name];
+    const v = vars[name] ?? (facts as FactMap)[name];
     if (v === undefined || v === '') return '(unknown)';
     return Array.isArray(v) ? v.join(', ') : String(v);
   });
