@@ -9,7 +9,7 @@ export { BUNDLED_RULES_DIR, RuleLoadError, type RuleProblem } from './knowledge/
 export type { Condition, Rule, RuleExample } from './knowledge/rule.js';
 export { packMessages, renderDiagnosisEmbeds, renderDiscordMessages } from './render/discord/index.js';
 export { DISCORD_LIMITS } from './render/discord/limits.js';
-export { RENDERERS } from './render/index.js';
+export { FORMATS, RENDERERS, type Renderer, type RenderOptions, rendererFor } from './render/index.js';
 export { toJsonResult } from './render/json.js';
 export {
   renderSlackMessages,
