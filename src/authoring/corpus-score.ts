@@ -10,7 +10,7 @@ export interface CorpusItem {
   expect: { category: string; code?: string | null; status?: number | null };
 }
 
-export interface CorpusMiss {
+interface CorpusMiss {
   id: string;
   expected: string;
   got: string;
@@ -31,7 +31,7 @@ export interface CorpusScore {
 }
 
 /** The corpus's `other` label covers our billing, content_safety and other categories. */
-export function categoryMatches(expected: string, got: string | undefined): boolean {
+function categoryMatches(expected: string, got: string | undefined): boolean {
   if (expected === 'other') return got === 'other' || got === 'billing' || got === 'content_safety';
   return expected === got;
 }

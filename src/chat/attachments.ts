@@ -5,7 +5,7 @@ import { looksBinary } from '../text/input.js';
 
 export const MAX_ATTACHMENTS = 3;
 export const MAX_ATTACHMENT_BYTES = 256 * 1024;
-export const ATTACHMENT_TIMEOUT_MS = 10_000;
+const ATTACHMENT_TIMEOUT_MS = 10_000;
 
 /**
  * True when `url` is https on a host `isPlatformHost` accepts, or on `apiOrigin`'s origin (any scheme: it is

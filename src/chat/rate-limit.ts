@@ -8,7 +8,7 @@ export interface UserRateLimit {
   perMinute: number;
 }
 
-export const DEFAULT_USER_RATE_LIMIT: UserRateLimit = { burst: 5, perMinute: 10 };
+const DEFAULT_USER_RATE_LIMIT: UserRateLimit = { burst: 5, perMinute: 10 };
 /** Users tracked before idle ones (whose bucket has refilled) are forgotten. */
 const TRACKED_USERS_MAX = 10_000;
 

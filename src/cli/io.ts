@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { looksBinary } from '../index.js';
 
 /** Bytes read from a file or stdin; more is dropped with a notice (diagnosis keeps 32 KiB of text anyway). */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+const MAX_INPUT_BYTES = 1024 * 1024;
 
 async function readBounded(stream: Readable): Promise<{ text: string; trimmed: boolean }> {
   const chunks: Buffer[] = [];

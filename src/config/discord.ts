@@ -12,7 +12,7 @@ export interface DiscordConfig {
   logLevel: string;
 }
 
-export class DiscordConfigError extends ConfigError {
+class DiscordConfigError extends ConfigError {
   override name = 'DiscordConfigError';
   constructor(
     readonly variable: string,

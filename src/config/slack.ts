@@ -20,9 +20,9 @@ export interface SlackConfig {
   watchChannels: ReadonlySet<string>;
 }
 
-export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
-export const DEFAULT_SLACK_HOST = '0.0.0.0';
-export const DEFAULT_SLACK_PORT = 3000;
+const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+const DEFAULT_SLACK_HOST = '0.0.0.0';
+const DEFAULT_SLACK_PORT = 3000;
 
 /** Every problem found in the Slack variables, one line each. */
 export class SlackConfigError extends ConfigError {

@@ -5,7 +5,7 @@ import type { Diagnosis, Facts } from '../types.js';
 import { fillTemplate, templateVars } from './template.js';
 
 /** At or above this confidence a bot may speak unprompted in a watched channel. */
-export const MATCH_THRESHOLD = 0.6;
+const MATCH_THRESHOLD = 0.6;
 
 /** Most specific first: priority, then confidence, then how much evidence, then id for a stable order. */
 export function rankMatches(matches: RuleMatch[]): RuleMatch[] {

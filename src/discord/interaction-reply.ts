@@ -39,7 +39,7 @@ export async function sendOnInteraction(
     );
 }
 
-export async function warnEphemeral(ctx: BotContext, i: RepliableInteraction, content: string): Promise<void> {
+async function warnEphemeral(ctx: BotContext, i: RepliableInteraction, content: string): Promise<void> {
   await sendWithRetry(() => i.followUp({ content, flags: MessageFlags.Ephemeral }), ctx.backoffMs);
 }
 

@@ -34,7 +34,7 @@ export interface IndexedRuleSet extends RuleSet {
 }
 
 /** Each rule's index requirement; engine-only rules get none ([]): the engine runs them on every diagnosis. */
-export function deriveRequirements(rules: readonly Rule[]): Requirement[] {
+function deriveRequirements(rules: readonly Rule[]): Requirement[] {
   const card = factCardinality(rules.map((r) => r.when));
   return rules.map((r) => (compileCondition(r.when) ? deriveRequirement(r.when, card) : []));
 }

@@ -4,7 +4,7 @@
 // A new fact: its extractor file in src/facts/, a line here, and its call in src/facts/index.ts.
 // (Pure data with no imports, so src/types.ts can derive `Facts` from it.)
 
-export type FactType = 'string' | 'integer' | 'boolean' | 'list';
+type FactType = 'string' | 'integer' | 'boolean' | 'list';
 
 export interface FactSpec {
   type: FactType;

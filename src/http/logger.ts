@@ -10,7 +10,7 @@ export interface LineSink {
 }
 
 /** Wrap a destination so every log line is redacted before it is written. */
-export function redactingSink(dest: LineSink): LineSink {
+function redactingSink(dest: LineSink): LineSink {
   return { write: (line: string) => dest.write(redact(line).text) };
 }
 

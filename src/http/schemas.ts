@@ -1,7 +1,7 @@
 // JSON schemas of every route: they validate requests, and @fastify/swagger turns the same objects into the
 // OpenAPI document, so the docs cannot drift from what the server accepts.
 
-export const MAX_BATCH_ITEMS = 100;
+const MAX_BATCH_ITEMS = 100;
 
 /** A given fact's schema, from the fact catalogue: its type, and its allowed values where it has a vocabulary. */
 function factSchema(name: FactName) {
@@ -14,7 +14,7 @@ function factSchema(name: FactName) {
   return { type: ['string', 'number', 'boolean'] };
 }
 
-export const factsInput = {
+const factsInput = {
   type: 'object',
   description: 'Facts known from configuration (baseUrl, model, keyKind, …); they win over facts read from the text.',
   additionalProperties: false,

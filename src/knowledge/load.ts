@@ -64,7 +64,7 @@ function listYaml(dir: string): string[] {
 }
 
 /** `<root>/auth/invalid-api-key.yaml` -> `auth.invalid-api-key`. */
-export function idFromPath(root: string, file: string): string {
+function idFromPath(root: string, file: string): string {
   const rel = relative(root, file).split(sep);
   const name = basename(rel.pop() ?? '', '.yaml').replace(/\.yml$/, '');
   return [...rel, name].join('.');
@@ -89,7 +89,7 @@ function lineOf(doc: ReturnType<typeof Yaml.parseDocument>, counter: Yaml.LineCo
 }
 
 /** Parse and validate one file; problems carry file, line and field. */
-export function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
+function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
   const shown = relative(process.cwd(), file) || file;
   let source: string;
   try {

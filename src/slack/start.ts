@@ -36,10 +36,10 @@ export interface SlackHandle extends SurfaceHandle {
 }
 
 /** Longest a stop waits for answers being written. */
-export const STOP_DRAIN_MS = 5000;
+const STOP_DRAIN_MS = 5000;
 
 /** Slack rejected the token at start-up: say which variable and what to do. */
-export class SlackAuthError extends AuthRejectedError {
+class SlackAuthError extends AuthRejectedError {
   override name = 'SlackAuthError';
 }
 

@@ -8,7 +8,7 @@
 const CASELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff20]/u;
 
 /** A literal of less weight than this is too common to select anything (CJK characters weigh 2). */
-export const MIN_LITERAL_WEIGHT = 3;
+const MIN_LITERAL_WEIGHT = 3;
 
 export function literalWeight(s: string): number {
   let w = 0;
@@ -105,7 +105,7 @@ function readAtom(src: string, i: number): { ch?: string; end: number; zeroWidth
 }
 
 /** Estimated chance a set of literals finds something in a typical paste: lower is more selective. */
-export function literalSetCost(literals: readonly string[]): number {
+function literalSetCost(literals: readonly string[]): number {
   let sum = 0;
   for (const l of literals) sum += 0.5 / literalWeight(l) ** 2;
   return sum;

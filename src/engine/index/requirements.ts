@@ -5,7 +5,7 @@
 import type { Condition } from '../../knowledge/rule.js';
 import { literalWeight, requiredLiterals } from './regex-literals.js';
 
-export type Key =
+type Key =
   | { kind: 'literal'; literal: string }
   | { kind: 'exact'; fact: string; value: string | number | boolean }
   | { kind: 'present'; fact: string };
@@ -66,7 +66,7 @@ function keyCost(key: Key, card: Cardinality): number {
   return 0.5;
 }
 
-export function requirementCost(req: Requirement, card: Cardinality): number {
+function requirementCost(req: Requirement, card: Cardinality): number {
   if (!req) return Number.POSITIVE_INFINITY;
   let sum = 0;
   for (const k of req) sum += keyCost(k, card);

@@ -7,13 +7,13 @@ import { NO_MATCH_HELP } from '../wording.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { splitMarkdown } from './split.js';
 
-export const SEVERITY_COLOURS: Record<Severity, number> = {
+const SEVERITY_COLOURS: Record<Severity, number> = {
   low: 0x2ecc71,
   medium: 0xf1c40f,
   high: 0xe67e22,
   critical: 0xe74c3c,
 };
-export const NO_MATCH_COLOUR = 0x95a5a6;
+const NO_MATCH_COLOUR = 0x95a5a6;
 
 /** Characters an embed counts toward the 6000-per-message budget. */
 export function embedLength(e: APIEmbed): number {
@@ -26,7 +26,7 @@ export function embedLength(e: APIEmbed): number {
   );
 }
 
-export function clip(s: string, max: number): string {
+function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
@@ -107,7 +107,7 @@ export function renderDiagnosisEmbeds(d: Diagnosis): APIEmbed[] {
 }
 
 /** The answer to a direct request that matched nothing confidently. */
-export function renderNoMatchEmbed(result: DiagnoseResult): APIEmbed {
+function renderNoMatchEmbed(result: DiagnoseResult): APIEmbed {
   const candidates = result.diagnoses
     .slice(0, 5)
     .map((d) => `- ${d.title} (\`${d.id}\`, confidence ${d.confidence.toFixed(2)})`);

@@ -12,7 +12,7 @@ import {
 } from './limits.js';
 import { chunkMrkdwn, truncate } from './split.js';
 
-export type Text = { type: 'mrkdwn'; text: string } | { type: 'plain_text'; text: string; emoji?: boolean };
+type Text = { type: 'mrkdwn'; text: string } | { type: 'plain_text'; text: string; emoji?: boolean };
 export interface SlackButton {
   type: 'button';
   action_id: string;

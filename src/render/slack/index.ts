@@ -18,8 +18,7 @@ import { FALLBACK_TEXT_MAX } from './limits.js';
 import { packMessages } from './pack.js';
 import { truncate } from './split.js';
 
-export type { SlackBlock, SlackButton, SlackMessage } from './blocks.js';
-export { escapeMrkdwn } from './blocks.js';
+export type { SlackBlock, SlackMessage } from './blocks.js';
 
 /** Button action ids; the Slack surface registers a handler for each. */
 export const SLACK_ACTIONS = {

@@ -12,7 +12,7 @@ export const FEEDBACK_THANKS = {
     'Thanks — recorded. Try "Other possible causes", or run /diagnose again with the full error body, the base URL and the model.',
 } as const;
 
-export const ANSWER_EXPIRED =
+const ANSWER_EXPIRED =
   'This answer has expired (the bot keeps answers for a day, and forgets them on restart). Run /diagnose again.';
 
 interface ButtonValue {

@@ -9,7 +9,7 @@ import { withinLimit } from '../limit.js';
 
 export const DIAGNOSE_COMMAND = '/diagnose';
 
-export const DIAGNOSE_USAGE =
+const DIAGNOSE_USAGE =
   'Usage: `/diagnose <paste the error>` — the status line, JSON body or traceback from Model Studio (DashScope / Qwen API). ' +
   'For a message already in the channel, use its ⋯ menu → "Diagnose this error".';
 

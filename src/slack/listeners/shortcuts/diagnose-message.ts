@@ -11,7 +11,7 @@ import { type MessageLike, threadOf } from '../message-source.js';
 
 export const DIAGNOSE_SHORTCUT = 'diagnose_message';
 
-export const NOT_IN_CHANNEL_NOTE =
+const NOT_IN_CHANNEL_NOTE =
   "I can't post in this channel's threads until I'm a member — invite me with `/invite @bailian-doctor`. Here is the answer, visible only to you:";
 
 export function registerDiagnoseShortcut(app: App, deps: SlackDeps): void {
