@@ -2,22 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_TTL_MS, createMemoryAnswerStore, rememberAnswer } from '../../src/chat/answer-store.js';
 import type { DiagnoseResult } from '../../src/types.js';
-
-function clock(start = 0) {
-  let t = start;
-  return {
-    now: () => t,
-    advance: (ms: number) => {
-      t += ms;
-    },
-  };
-}
+import { manualClock } from '../helpers/clock.js';
 
 const result = (): DiagnoseResult => ({ matched: false, facts: { text: '' }, diagnoses: [], secretsFound: false });
 
 describe('createMemoryAnswerStore', () => {
   it('returns a stored result until it expires', async () => {
-    const c = clock();
+    const c = manualClock();
     const store = createMemoryAnswerStore({ now: c.now });
     const r = result();
     await store.save('a1', r, { surface: 'slack' });

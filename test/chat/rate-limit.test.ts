@@ -1,20 +1,11 @@
 // The one per-user limit both bots share: a burst, then a steady refill; the first refusal is told, later quiet.
 import { describe, expect, it } from 'vitest';
 import { UserRateLimiter } from '../../src/chat/rate-limit.js';
-
-function clock(start = 0) {
-  let t = start;
-  return {
-    now: () => t,
-    advance: (ms: number) => {
-      t += ms;
-    },
-  };
-}
+import { manualClock } from '../helpers/clock.js';
 
 describe('UserRateLimiter', () => {
   it('allows the burst, tells once, then refuses quietly until tokens come back', () => {
-    const c = clock();
+    const c = manualClock();
     const limiter = new UserRateLimiter({ burst: 2, perMinute: 6 }, c.now);
     expect(['u', 'u', 'u', 'u'].map((u) => limiter.take(u))).toEqual(['allow', 'allow', 'deny-and-tell', 'deny']);
     expect(limiter.take('other')).toBe('allow');
@@ -24,7 +15,7 @@ describe('UserRateLimiter', () => {
   });
 
   it('says how long until the next request is allowed', () => {
-    const c = clock();
+    const c = manualClock();
     const limiter = new UserRateLimiter({ burst: 1, perMinute: 6 }, c.now);
     expect(limiter.retryAfterMs('u')).toBe(0);
     limiter.take('u');

@@ -3,20 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { deliveryKey, isFromBot } from '../../src/slack/listeners/guards.js';
 import { SeenKeys } from '../../src/slack/seen.js';
 import { mentions, slackToPlain } from '../../src/slack/slack-text.js';
-
-function clock(start = 0) {
-  let t = start;
-  return {
-    now: () => t,
-    advance: (ms: number) => {
-      t += ms;
-    },
-  };
-}
+import { manualClock } from '../helpers/clock.js';
 
 describe('SeenKeys', () => {
   it('says "first" once per key within the TTL, and again after it', () => {
-    const c = clock();
+    const c = manualClock();
     const seen = new SeenKeys(1000, 100, c.now);
     expect(seen.first('a')).toBe(true);
     expect(seen.first('a')).toBe(false);
@@ -26,7 +17,7 @@ describe('SeenKeys', () => {
   });
 
   it('keeps at most maxKeys, forgetting the oldest', () => {
-    const seen = new SeenKeys(60_000, 3, clock().now);
+    const seen = new SeenKeys(60_000, 3, manualClock().now);
     for (const k of ['a', 'b', 'c', 'd']) seen.first(k);
     expect(seen.first('d')).toBe(false);
     expect(seen.first('a')).toBe(true);
