@@ -5,7 +5,9 @@ import { extractFacts } from '../facts/index.js';
 import { boundText } from '../text/input.js';
 import { redact } from '../text/redact.js';
 import type { DiagnoseInput, DiagnoseResult, FactValue } from '../types.js';
-import { isMatched, rankMatches, toDiagnosis } from './rank.js';
+import { toDiagnosis } from './answer.js';
+import { isMatched } from './policy.js';
+import { rankMatches } from './rank.js';
 import { templateVars } from './template.js';
 
 let defaultRules: RuleSet | undefined;
