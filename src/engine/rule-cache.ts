@@ -31,6 +31,7 @@ const CODE_FILES = [
   '../knowledge/operators',
   '../knowledge/regex-safety',
   '../knowledge/rule',
+  '../knowledge/snippets',
   '../types',
   '../input',
   './compile',
@@ -50,7 +51,8 @@ function statLine(path: string): string {
 
 /**
  * Every entry under `dir` (not only YAML: a superset can only invalidate more often), except the dot- and
- * underscore-entries the loader skips too — so a rule folder inside a git checkout does not walk `.git`.
+ * underscore-entries the loader skips too (but `_snippets`, which rules include) — so a rule folder inside a git
+ * checkout does not walk `.git`.
  */
 function walk(dir: string, out: string[]): void {
   let entries: import('node:fs').Dirent[];
@@ -60,7 +62,8 @@ function walk(dir: string, out: string[]): void {
     out.push(`${dir}\0unreadable`);
     return;
   }
-  const seen = entries.filter((e) => !e.name.startsWith('.') && !e.name.startsWith('_'));
+  // `_snippets` holds the blocks rules include, so its files key the cache too.
+  const seen = entries.filter((e) => !e.name.startsWith('.') && (!e.name.startsWith('_') || e.name === '_snippets'));
   out.push(`${dir}\0dir\0${seen.length}`);
   for (const e of seen.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = join(dir, e.name);

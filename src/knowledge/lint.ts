@@ -2,6 +2,7 @@
 import { FACT_NAMES } from '../facts/index.js';
 import type { Condition, Rule } from './rule.js';
 import { isLeaf } from './rule.js';
+import type { Snippet } from './snippets.js';
 
 export interface LintProblem {
   file: string;
@@ -19,7 +20,8 @@ function leaves(c: Condition, out: { fact: string; operator: string; value: unkn
 
 const NEGATIVE = new Set(['notEqual', 'notIn', 'doesNotContain']);
 
-export function lintRules(rules: readonly Rule[]): LintProblem[] {
+/** `snippets`: the `_snippets/` blocks of the rule folders; one that no rule includes is dead text. */
+export function lintRules(rules: readonly Rule[], snippets: ReadonlyMap<string, Snippet> = new Map()): LintProblem[] {
   const problems: LintProblem[] = [];
   const known = new Set<string>(FACT_NAMES);
   for (const rule of rules) {
@@ -41,5 +43,13 @@ export function lintRules(rules: readonly Rule[]): LintProblem[] {
     for (const v of rule.verify)
       if (/\bsk-[A-Za-z0-9]/.test(v.run)) add('a verify command holds a literal key; use $DASHSCOPE_API_KEY');
   }
+  const used = new Set(rules.flatMap((r) => r.snippets ?? []));
+  for (const s of snippets.values())
+    if (!used.has(s.name))
+      problems.push({
+        file: s.file,
+        ruleId: `snippet ${s.name}`,
+        message: 'no rule includes it ({{> name}}); delete it',
+      });
   return problems;
 }

@@ -6,6 +6,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type { Rule } from './rule.js';
+import { expandIncludes, loadSnippets, type Snippet } from './snippets.js';
 import { type FieldPath, validateRule } from './validate.js';
 
 // yaml is loaded on first use: a start served from the rule cache (src/engine/rule-cache.ts) parses no YAML.
@@ -91,8 +92,35 @@ function lineOf(doc: ReturnType<typeof Yaml.parseDocument>, counter: Yaml.LineCo
   return 1;
 }
 
-/** Parse and validate one file; problems carry file, line and field. */
-export function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
+/** The line of `needle` at or after the start of the node at `path` (an include inside a block scalar). */
+function lineOfText(
+  source: string,
+  doc: ReturnType<typeof Yaml.parseDocument>,
+  counter: Yaml.LineCounter,
+  path: FieldPath,
+  needle: RegExp,
+): number {
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | null;
+  const start = node?.range?.[0];
+  if (start === undefined) return lineOf(doc, counter, path);
+  needle.lastIndex = start;
+  const hit = needle.exec(source);
+  return hit && hit.index < (node?.range?.[2] ?? source.length)
+    ? counter.linePos(hit.index).line
+    : lineOf(doc, counter, path);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Parse and validate one file; problems carry file, line and field. `snippets` are the blocks `{{> name}}`
+ * includes may name (see snippets.ts); an include of an unknown name is a problem at its own line.
+ */
+export function loadRuleFile(
+  root: string,
+  file: string,
+  snippets: ReadonlyMap<string, Snippet> = new Map(),
+): { rule?: Rule; problems: RuleProblem[] } {
   const shown = relative(process.cwd(), file) || file;
   let source: string;
   try {
@@ -113,13 +141,31 @@ export function loadRuleFile(root: string, file: string): { rule?: Rule; problem
       })),
     };
   }
-  const { rule, problems } = validateRule(doc.toJS(), shown);
-  const out = problems.map((p) => ({
-    file: shown,
-    line: lineOf(doc, counter, p.path),
-    field: p.path.join('.') || '(rule)',
-    message: p.message,
-  }));
+  const parsed: unknown = doc.toJS();
+  const out: RuleProblem[] = [];
+  let used: string[] = [];
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const expanded = expandIncludes(parsed as Record<string, unknown>, snippets);
+    used = expanded.used;
+    const known = [...snippets.keys()].sort().join(', ') || 'none: add rules/_snippets/<name>.yaml';
+    for (const u of expanded.unknown)
+      out.push({
+        file: shown,
+        line: lineOfText(source, doc, counter, u.path, new RegExp(`\\{\\{>\\s*${escapeRe(u.name)}`, 'g')),
+        field: u.path.join('.'),
+        message: `includes unknown snippet "${u.name}" (known: ${known})`,
+      });
+  }
+  const { rule, problems } = validateRule(parsed, shown);
+  out.push(
+    ...problems.map((p) => ({
+      file: shown,
+      line: lineOf(doc, counter, p.path),
+      field: p.path.join('.') || '(rule)',
+      message: p.message,
+    })),
+  );
+  if (rule && used.length) rule.snippets = used;
   if (rule) {
     const expected = idFromPath(root, file);
     if (rule.id !== expected)
@@ -143,16 +189,18 @@ export function loadRuleFile(root: string, file: string): { rule?: Rule; problem
 
 /** Load and validate every rule under `dirs`. Throws RuleLoadError listing every problem when any file is bad. */
 export function loadRuleFiles(dirs: string[]): Rule[] {
-  const problems: RuleProblem[] = [];
   const rules: Rule[] = [];
   const seen = new Map<string, string>();
+  const existing = dirs.filter(safeIsDir);
+  // Snippets of every folder are shared: a folder named in RULES_DIR may include the bundled blocks.
+  const { snippets, problems } = loadSnippets(existing, (src) => yaml().parse(src));
   for (const dir of dirs) {
     if (!safeIsDir(dir)) {
       problems.push({ file: dir, line: 1, field: '(folder)', message: 'rule folder does not exist (check RULES_DIR)' });
       continue;
     }
     for (const file of listYaml(dir)) {
-      const result = loadRuleFile(dir, file);
+      const result = loadRuleFile(dir, file, snippets);
       problems.push(...result.problems);
       if (!result.rule) continue;
       const first = seen.get(result.rule.id);

@@ -46,6 +46,8 @@ export interface Rule {
   examples: { match: RuleExample[]; not: RuleExample[] };
   /** Where the rule came from, for error messages and `rules list`. */
   file: string;
+  /** Names of the `rules/_snippets/` blocks its texts include (already expanded), for `rules lint`. */
+  snippets?: string[];
 }
 
 export function isLeaf(c: Condition): c is LeafCondition {

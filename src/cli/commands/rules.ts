@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadRules } from '../../engine/rule-set.js';
 import { checkExamples } from '../../knowledge/check-examples.js';
 import { lintRules } from '../../knowledge/lint.js';
+import { loadSnippets } from '../../knowledge/snippets.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 
@@ -53,7 +54,8 @@ export async function rulesCommand(ctx: CliContext): Promise<number> {
     return failed.length ? 1 : 0;
   }
   if (sub === 'lint') {
-    const problems = lintRules(rules.rules);
+    const { parse } = await import('yaml');
+    const problems = lintRules(rules.rules, loadSnippets(rules.dirs, parse).snippets);
     for (const p of problems) ctx.stdout(`${p.file}: ${p.ruleId}: ${p.message}\n`);
     ctx.stdout(`${rules.rules.length} rules, ${problems.length} lint problem(s)\n`);
     return problems.length ? 1 : 0;
