@@ -30,7 +30,8 @@ export function templateVars(facts: Facts): Record<string, string> {
       ? BASE_URLS.anthropic[codingRegion === 'intl' ? 'coding_intl' : 'coding_cn']
       : `${BASE_URLS.standard[region].replace('/compatible-mode/v1', '')}/apps/anthropic`,
     nativeBaseUrl: BASE_URLS.standard[region].replace('/compatible-mode/v1', '/api/v1'),
-    givenBaseUrl: facts.baseUrl ?? '(not shown in the paste)',
+    // No parentheses of its own: rules write `the base URL ({{givenBaseUrl}})`.
+    givenBaseUrl: facts.baseUrl ?? 'not shown in the paste',
     model: msModel ?? (coding ? 'qwen3-coder-plus' : 'qwen-plus'),
     regionName: facts.region ? (REGION_NAMES[facts.region] ?? facts.region) : 'unknown',
   };

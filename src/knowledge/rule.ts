@@ -1,5 +1,6 @@
 // The validated shape of one rule file. Everything downstream trusts these types.
 import type { Category, FactValue, Severity, Verification } from '../types.js';
+import type { AnswerExpectation } from './answer-checks.js';
 
 export interface LeafCondition {
   fact: string;
@@ -23,6 +24,8 @@ export interface RuleExample {
   facts?: Record<string, FactValue>;
   /** For `match` examples: must this rule rank first? Default true. */
   first?: boolean;
+  /** For `match` examples: what this rule's rendered answer must (not) contain. */
+  expect?: AnswerExpectation;
 }
 
 export interface Rule {
