@@ -56,7 +56,8 @@ export function answerProblems(d: Diagnosis, facts: Facts): string[] {
   for (const { field, text } of answerTexts(d)) {
     if (text.includes('(unknown)')) out.push(`${field} shows "(unknown)": a placeholder found no fact`);
     // A verify `run` is a command: `$((…))` and `console.log((…))` are its own syntax.
-    if (!field.endsWith('.run') && prose(text).includes('((')) out.push(`${field} shows "((": a fallback inside the rule's own parentheses`);
+    if (!field.endsWith('.run') && prose(text).includes('(('))
+      out.push(`${field} shows "((": a fallback inside the rule's own parentheses`);
     const unfilled = /\{\{[^{}\n]{0,60}\}\}/.exec(text);
     if (unfilled) out.push(`${field} shows ${unfilled[0]} unfilled`);
     for (const f of FALLBACKS) {
