@@ -1,6 +1,7 @@
 // Ranking is ours, not the engine's: json-rules-engine's priority is evaluation order only.
 import type { Diagnosis, Facts } from '../types.js';
 import type { RuleMatch } from './json-engine.js';
+import { regionNote } from './region-note.js';
 import { fillTemplate, templateVars } from './template.js';
 
 /** At or above this confidence a bot may speak unprompted in a watched channel. */
@@ -26,6 +27,11 @@ export function toDiagnosis(match: RuleMatch, facts: Facts, vars = templateVars(
   if (facts.provider === 'model_studio' && facts.providerEvidence && rule.category !== 'not_model_studio') {
     evidence.push(`Model Studio fingerprint: ${facts.providerEvidence}`);
   }
+  const cause = fill(rule.cause);
+  const fix = rule.fix.map(fill);
+  const verify = rule.verify.map((v) => ({ say: fill(v.say), run: fill(v.run) }));
+  const note = regionNote([cause, ...fix, ...verify.flatMap((v) => [v.say, v.run])].join('\n'), facts.region);
+  if (note) fix.push(note);
   return {
     id: rule.id,
     category: rule.category,
@@ -33,9 +39,9 @@ export function toDiagnosis(match: RuleMatch, facts: Facts, vars = templateVars(
     title: fill(rule.title),
     severity: rule.severity,
     confidence: rule.confidence,
-    cause: fill(rule.cause),
-    fix: rule.fix.map(fill),
-    verify: rule.verify.map((v) => ({ say: fill(v.say), run: fill(v.run) })),
+    cause,
+    fix,
+    verify,
     evidence,
     docs: rule.docs,
   };

@@ -1,6 +1,7 @@
 // What a rendered answer must never show: a placeholder that found no value, a fallback wrapped in the rule's own
 // parentheses, an include or placeholder left unfilled, or a fallback phrase the facts prove false ("no detail
 // shown" when the paste carries the error message). Used by the examples checker on every diagnosis it renders.
+import { lonelyTwins } from '../engine/region-note.js';
 import type { Diagnosis, Facts } from '../types.js';
 
 /** Answer-side expectations a rule example may state (`examples.match[i].expect`). */
@@ -66,7 +67,25 @@ export function answerProblems(d: Diagnosis, facts: Facts): string[] {
       if (shown) out.push(`${field} says "${said[0]}", but ${shown}`);
     }
   }
+  const answer = answerTexts(d)
+    .map((t) => t.text)
+    .join('\n');
+  out.push(...regionProblems(answer, facts.region));
   return out;
+}
+
+/**
+ * Region-specific hosts the facts contradict: a China (Beijing) host without its Singapore twin shown to a user of
+ * another known region (or the reverse), or either one alone when the region is unknown.
+ */
+function regionProblems(answer: string, region: string | undefined): string[] {
+  const lonely = lonelyTwins(answer);
+  if (!region || region === 'unknown')
+    return lonely.map((l) => `shows ${l.shown} but not ${l.missing}, and the paste does not show the region`);
+  // A China user shown only Singapore hosts, or anyone else shown only Beijing ones.
+  return lonely
+    .filter((l) => (region === 'cn' ? l.shownRegion === 'intl' : l.shownRegion === 'cn'))
+    .map((l) => `shows ${l.shown} only, but the paste is for region ${region}`);
 }
 
 /** Unmet `contains` / `notContains` of an example, checked against the whole rendered answer of its rule. */

@@ -106,19 +106,19 @@ describe('answerProblems', () => {
   });
 
   it('names an unfilled include or placeholder, in any field', () => {
-    expect(answerProblems(d('fine'), {})).toEqual(['verify[0].run shows {{> ping}} unfilled']);
+    expect(answerProblems(d('fine'), { text: '' })).toEqual(['verify[0].run shows {{> ping}} unfilled']);
   });
 
   it('names a fallback the facts contradict, and only then', () => {
     const said = d('Model Studio answered 400, but the paste does not show the error body.');
-    expect(answerProblems(said, { message: 'Range of input length should be [1, 30720]' })).toEqual([
+    expect(answerProblems(said, { text: '', message: 'Range of input length should be [1, 30720]' })).toEqual([
       'cause says "does not show the error body", but the paste has the message "Range of input length should be [1, 30720]"',
       'verify[0].run shows {{> ping}} unfilled',
     ]);
-    expect(answerProblems(said, {})).toEqual(['verify[0].run shows {{> ping}} unfilled']);
+    expect(answerProblems(said, { text: '' })).toEqual(['verify[0].run shows {{> ping}} unfilled']);
   });
 
   it('ignores (( inside code', () => {
-    expect(answerProblems(d('fine', ['```ts\nnew Promise((r) => r())\n```']), {})).toHaveLength(1);
+    expect(answerProblems(d('fine', ['```ts\nnew Promise((r) => r())\n```']), { text: '' })).toHaveLength(1);
   });
 });
