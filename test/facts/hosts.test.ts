@@ -1,4 +1,5 @@
 // Every Model Studio host of the reference (section 4) maps to its region and plan; other hosts are unknown.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BASE_URLS, hostInfo } from '../../src/facts/hosts.js';
 
@@ -40,6 +41,13 @@ describe('hostInfo', () => {
     'localhost',
   ])('%s is not a Model Studio host', (host) => {
     expect(hostInfo(host)).toBeUndefined();
+  });
+
+  it('the hosts table names its official sources and the date they were read', () => {
+    const source = readFileSync(new URL('../../src/facts/hosts.ts', import.meta.url), 'utf8');
+    expect(source).toContain('https://help.aliyun.com/zh/model-studio/base-url');
+    expect(source).toContain('https://docs.qwencloud.com/token-plan/faq');
+    expect(source).toMatch(/read 20\d\d-\d\d-\d\d/);
   });
 
   it('canonical base URLs are themselves recognised hosts of the right plan', () => {
