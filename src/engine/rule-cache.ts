@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../cache-dir.js';
+import { bundledRulesDir } from '../knowledge/load.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Requirement } from './requirements.js';
 
@@ -75,6 +76,8 @@ function walk(dir: string, out: string[]): void {
 export function fingerprint(dirs: readonly string[]): string {
   const lines = [FORMAT, process.cwd(), ...dirs, ...CODE_FILES.map(statLine)];
   for (const d of dirs) walk(resolve(d), lines);
+  // Every set may include the bundled snippets, named in `dirs` or not.
+  walk(join(bundledRulesDir(), '_snippets'), lines);
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 

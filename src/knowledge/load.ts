@@ -38,8 +38,13 @@ export class RuleLoadError extends Error {
 export const BUNDLED_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../..', 'rules');
 const bundledFromSource = resolve(dirname(fileURLToPath(import.meta.url)), '../..', 'rules');
 
+/** The bundled rules folder, whether running from the build or from source. */
+export function bundledRulesDir(): string {
+  return safeIsDir(BUNDLED_RULES_DIR) ? BUNDLED_RULES_DIR : bundledFromSource;
+}
+
 export function defaultRuleDirs(env: NodeJS.ProcessEnv = process.env): string[] {
-  const bundled = safeIsDir(BUNDLED_RULES_DIR) ? BUNDLED_RULES_DIR : bundledFromSource;
+  const bundled = bundledRulesDir();
   const extra = (env.RULES_DIR ?? '')
     .split(',')
     .map((d) => d.trim())
@@ -191,9 +196,14 @@ export function loadRuleFile(
 export function loadRuleFiles(dirs: string[]): Rule[] {
   const rules: Rule[] = [];
   const seen = new Map<string, string>();
-  const existing = dirs.filter(safeIsDir);
-  // Snippets of every folder are shared: a folder named in RULES_DIR may include the bundled blocks.
-  const { snippets, problems } = loadSnippets(existing, (src) => yaml().parse(src));
+  // Snippets of every folder are shared, and the bundled ones are always there: a folder named in RULES_DIR, or
+  // a copy of some bundled rules loaded on its own, may include the bundled blocks.
+  const parse = (src: string) => yaml().parse(src);
+  const { snippets, problems } = loadSnippets(dirs.filter(safeIsDir), parse);
+  const bundled = resolve(bundledRulesDir());
+  if (!dirs.some((d) => resolve(d) === bundled))
+    for (const [name, snippet] of loadSnippets([bundled], parse).snippets)
+      if (!snippets.has(name)) snippets.set(name, snippet);
   for (const dir of dirs) {
     if (!safeIsDir(dir)) {
       problems.push({ file: dir, line: 1, field: '(folder)', message: 'rule folder does not exist (check RULES_DIR)' });

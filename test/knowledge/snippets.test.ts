@@ -79,7 +79,9 @@ describe('rule snippets', () => {
       'other/custom-thing.yaml': rule('    all good\n    {{> retyr}}'),
     });
     expect(problemsOf(dir)).toEqual([
-      'other/custom-thing.yaml:11: fix.0: includes unknown snippet "retyr" (known: ping)',
+      expect.stringMatching(
+        /^other\/custom-thing\.yaml:11: fix\.0: includes unknown snippet "retyr" \(known: .*\bping\b/,
+      ),
     ]);
   });
 
@@ -91,8 +93,15 @@ describe('rule snippets', () => {
     });
     expect(problemsOf(dir)).toEqual([
       '_snippets/nested.yaml:1: text: a snippet cannot include another snippet',
-      'other/custom-thing.yaml:13: verify.0.run: includes unknown snippet "pong" (known: ping)',
+      expect.stringMatching(/^other\/custom-thing\.yaml:13: verify\.0\.run: includes unknown snippet "pong" \(known: /),
     ]);
+  });
+
+  it('a folder loaded on its own falls back to the bundled snippets, and its own definition wins there', () => {
+    const alone = ruleDir({ 'other/custom-thing.yaml': rule('    {{> retry-python}}') });
+    expect(loadRuleFiles([alone])[0]?.fix[0]).toContain('wait_random_exponential');
+    const own = ruleDir({ '_snippets/ping.yaml': PING, 'other/custom-thing.yaml': rule('    ok') });
+    expect(loadRuleFiles([own])[0]?.verify[0]?.run).toBe('curl -sS "{{baseUrl}}/models"');
   });
 
   it('a RULES_DIR folder may include the bundled snippets; redefining a bundled name is refused', () => {
