@@ -107,7 +107,9 @@ describe('rules', () => {
     expect(rule.examples.match.length).toBeGreaterThan(0);
     // An example's answer expectation is served with it.
     expect(rule.examples.match).toContainEqual(
-      expect.objectContaining({ expect: expect.objectContaining({ contains: expect.arrayContaining(['Token Plan']) }) }),
+      expect.objectContaining({
+        expect: expect.objectContaining({ contains: expect.arrayContaining(['Token Plan']) }),
+      }),
     );
   });
 

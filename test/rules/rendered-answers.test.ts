@@ -26,5 +26,5 @@ async function renderedAnswerDigests(): Promise<Record<string, string>> {
 
 it('every rule renders the pinned answer for each of its match examples', async () => {
   const digests = await renderedAnswerDigests();
-  await expect(`${JSON.stringify(digests, null, 1)}\n`).toMatchFileSnapshot('../fixtures/rendered-answers.json');
+  await expect(`${JSON.stringify(digests, null, 2)}\n`).toMatchFileSnapshot('../fixtures/rendered-answers.json');
 });
