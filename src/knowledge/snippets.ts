@@ -22,7 +22,7 @@ export interface SnippetProblem {
 /** The folder, inside a rule folder, that holds snippets; the rule loader skips it as it skips every `_` entry. */
 export const SNIPPET_DIR = '_snippets';
 /** `{{> retry-python}}`: the include syntax. Names are file names: lower case, digits and dashes. */
-export const INCLUDE = /\{\{>\s*([^}\s]*)\s*\}\}/g;
+export const INCLUDE = /\{\{>\s*([^}\s]{1,80})\s*\}\}/g;
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 type ParseYaml = (source: string) => unknown;
