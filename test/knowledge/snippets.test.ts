@@ -1,14 +1,12 @@
 // Shared blocks in `_snippets/`: included by name, expanded at load (indent kept), refused with file:line:field when
 // the name is unknown, and reported by `rules lint` when no rule uses one.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintRules } from '../../src/knowledge/lint.js';
-import { defaultRuleDirs, loadRuleFiles, RuleLoadError } from '../../src/knowledge/load.js';
+import { defaultRuleDirs, loadRuleFiles, type RuleLoadError } from '../../src/knowledge/load.js';
 import { loadSnippets } from '../../src/knowledge/snippets.js';
 import { runCli } from '../cli/run-cli.js';
+import { tempRuleDirs } from './rule-dirs.js';
 
 const rule = (fix: string, run = '"{{> ping}}"') => `id: other.custom-thing
 title: Custom thing
@@ -31,32 +29,9 @@ const PING = 'description: one request\ntext: >-\n  curl -sS "{{baseUrl}}/models
 const BUNDLED_RULES_DIR = defaultRuleDirs({})[0] as string;
 const RETRY = 'description: a retry loop\ntext: |\n  ```python\n  for attempt in range(3):\n      call()\n  ```\n';
 
-let dirs: string[] = [];
-function ruleDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bd-snippets-'));
-  dirs.push(dir);
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadRuleFiles([dir]);
-  } catch (err) {
-    expect(err).toBeInstanceOf(RuleLoadError);
-    return (err as RuleLoadError).problems.map(
-      (p) => `${p.file.split('/').slice(-2).join('/')}:${p.line}: ${p.field}: ${p.message}`,
-    );
-  }
-  return [];
-}
+const temp = tempRuleDirs('bd-snippets-');
+const { ruleDir } = temp;
+const problemsOf = (dir: string) => temp.problemsOf(() => loadRuleFiles([dir]));
 
 describe('rule snippets', () => {
   it('expands an include in a fix step and in a verify run; an indented include indents the whole block', () => {
