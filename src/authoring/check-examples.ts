@@ -1,7 +1,10 @@
 // Runs every rule's examples against the whole rule set: a `match` example must be diagnosed by its rule,
-// first unless it says `first: false`; a `not` example must not be diagnosed by it at all.
+// first unless it says `first: false`, and its answer must hold what the example's `expect` states; a `not`
+// example must not be diagnosed by it at all. Every answer rendered on the way (every diagnosis of every example)
+// must be true to the facts: no "(unknown)", no "((", no unfilled {{…}}, no fallback the paste contradicts.
 import { diagnose } from '../diagnose/diagnose.js';
 import type { RuleSet } from '../engine/rule-set.js';
+import { answerProblems, expectationProblems } from './answer-checks.js';
 
 export interface ExampleOutcome {
   ruleId: string;
@@ -23,10 +26,15 @@ export async function checkExamples(rules: RuleSet): Promise<ExampleOutcome[]> {
         const result = await diagnose({ text: ex.text, facts: ex.facts }, { rules });
         const rank = result.diagnoses.findIndex((d) => d.id === rule.id) + 1;
         const top = result.diagnoses[0]?.id;
-        let problem: string | undefined;
-        if (kind === 'match' && rank === 0) problem = 'did not match';
-        else if (kind === 'match' && rank !== 1 && ex.first !== false) problem = `ranked ${rank}, after ${top}`;
-        else if (kind === 'not' && rank > 0) problem = `matched (rank ${rank}) but must not`;
+        const problems: string[] = [];
+        if (kind === 'match' && rank === 0) problems.push('did not match');
+        else if (kind === 'match' && rank !== 1 && ex.first !== false) problems.push(`ranked ${rank}, after ${top}`);
+        else if (kind === 'not' && rank > 0) problems.push(`matched (rank ${rank}) but must not`);
+        const own = result.diagnoses[rank - 1];
+        if (own && ex.expect) problems.push(...expectationProblems(own, ex.expect));
+        for (const d of result.diagnoses)
+          problems.push(...answerProblems(d, result.facts).map((p) => (d.id === rule.id ? p : `${d.id}: ${p}`)));
+        const problem = problems.length ? problems.join('; ') : undefined;
         outcomes.push({ ruleId: rule.id, kind, index, text: ex.text, ok: !problem, rank, top, problem });
       }
     }

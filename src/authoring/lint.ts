@@ -2,6 +2,7 @@
 import { FACT_NAMES, factValues, isFactName } from '../facts/catalog.js';
 import type { Condition, Rule } from '../knowledge/rule.js';
 import { isLeaf } from '../knowledge/rule.js';
+import { loadSnippets, type Snippet } from '../knowledge/snippets.js';
 
 export interface LintProblem {
   file: string;
@@ -32,7 +33,8 @@ function outsideVocabulary(leaf: { fact: string; operator: string; value: unknow
   return `condition compares ${leaf.fact} with ${strays.map((v) => `"${v}"`).join(', ')}, which it never takes (one of: ${allowed.join(', ')})`;
 }
 
-export function lintRules(rules: readonly Rule[]): LintProblem[] {
+/** `snippets`: the `_snippets/` blocks of the rule folders; one that no rule includes is dead text. */
+export function lintRules(rules: readonly Rule[], snippets: ReadonlyMap<string, Snippet> = new Map()): LintProblem[] {
   const problems: LintProblem[] = [];
   const known = new Set<string>(FACT_NAMES);
   for (const rule of rules) {
@@ -56,5 +58,22 @@ export function lintRules(rules: readonly Rule[]): LintProblem[] {
     for (const v of rule.verify)
       if (/\bsk-[A-Za-z0-9]/.test(v.run)) add('a verify command holds a literal key; use $DASHSCOPE_API_KEY');
   }
+  const used = new Set(rules.flatMap((r) => r.snippets ?? []));
+  for (const s of snippets.values())
+    if (!used.has(s.name))
+      problems.push({
+        file: s.file,
+        ruleId: `snippet ${s.name}`,
+        message: 'no rule includes it ({{> name}}); delete it',
+      });
   return problems;
+}
+
+/** Lint a loaded rule set together with the snippets of its folders (what `rules lint` runs). */
+export async function lintRuleFolders(set: {
+  rules: readonly Rule[];
+  dirs: readonly string[];
+}): Promise<LintProblem[]> {
+  const { parse } = await import('yaml');
+  return lintRules(set.rules, loadSnippets(set.dirs, parse).snippets);
 }

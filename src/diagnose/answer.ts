@@ -2,6 +2,7 @@
 // the Model Studio fingerprint added to the evidence.
 import type { RuleMatch } from '../engine/match.js';
 import type { Diagnosis, Facts } from '../types.js';
+import { regionNote } from './region-note.js';
 import { fillTemplate, templateVars } from './template.js';
 
 /** `vars` are computed once per diagnosis run (templateVars(facts)) and shared by every match. */
@@ -13,6 +14,11 @@ export function toDiagnosis(match: RuleMatch, facts: Facts, vars = templateVars(
   if (facts.provider === 'model_studio' && facts.providerEvidence && rule.category !== 'not_model_studio') {
     evidence.push(`Model Studio fingerprint: ${facts.providerEvidence}`);
   }
+  const cause = fill(rule.cause);
+  const fix = rule.fix.map(fill);
+  const verify = rule.verify.map((v) => ({ say: fill(v.say), run: fill(v.run) }));
+  const note = regionNote([cause, ...fix, ...verify.flatMap((v) => [v.say, v.run])].join('\n'), facts.region);
+  if (note) fix.push(note);
   return {
     id: rule.id,
     category: rule.category,
@@ -20,9 +26,9 @@ export function toDiagnosis(match: RuleMatch, facts: Facts, vars = templateVars(
     title: fill(rule.title),
     severity: rule.severity,
     confidence: rule.confidence,
-    cause: fill(rule.cause),
-    fix: rule.fix.map(fill),
-    verify: rule.verify.map((v) => ({ say: fill(v.say), run: fill(v.run) })),
+    cause,
+    fix,
+    verify,
     evidence,
     docs: rule.docs,
   };

@@ -1,36 +1,39 @@
 // Fills `{{fact}}` placeholders in rule texts. Defaults point at the right endpoint for the facts we have;
-// the API key is never a template variable — commands always read $DASHSCOPE_API_KEY.
-import { BASE_URLS } from '../facts/hosts.js';
+// the API key is never a template variable — commands always read $DASHSCOPE_API_KEY. When the paste shows no
+// region the China (Beijing) URLs fill the commands, and the answer says so (region-note.ts).
+import { BASE_URLS, REGION_NAMES } from '../facts/hosts.js';
 import type { FactMap, Facts } from '../types.js';
 
-const REGION_NAMES: Record<string, string> = {
-  cn: 'China (Beijing)',
-  intl: 'Singapore (International)',
-  us: 'US (Virginia)',
-  'cn-hongkong': 'China (Hong Kong)',
-  jp: 'Japan (Tokyo)',
-  eu: 'Germany (Frankfurt)',
-};
+type StandardRegion = keyof typeof BASE_URLS.standard;
+const isStandardRegion = (r: string | undefined): r is StandardRegion => !!r && r in BASE_URLS.standard;
 
 /** Variables derived from facts, on top of the facts themselves. */
 export function templateVars(facts: Facts): Record<string, string> {
-  const region = facts.region === 'intl' || facts.region === 'us' ? facts.region : 'cn';
-  const coding = facts.plan === 'coding' || facts.keyKind === 'coding-plan';
-  const codingRegion = facts.region === 'intl' ? 'intl' : 'cn';
+  const region: StandardRegion = isStandardRegion(facts.region) ? facts.region : 'cn';
+  const tokenPlan = facts.plan === 'token-plan';
+  // `sk-sp-` keys belong to Coding Plan or Token Plan; without a Token Plan host, the Coding Plan URLs are shown.
+  const coding = !tokenPlan && (facts.plan === 'coding' || facts.keyKind === 'coding-plan');
+  const planRegion = facts.region === 'intl' ? 'intl' : 'cn';
   const openAiPath = facts.apiPath === '/compatible-mode/v1' || (facts.plan === 'coding' && facts.apiPath === '/v1');
-  const correctBase = coding ? BASE_URLS.coding[codingRegion] : BASE_URLS.standard[region];
+  const standard = BASE_URLS.standard[region];
+  const correctBase = tokenPlan ? BASE_URLS.tokenPlan[planRegion] : coding ? BASE_URLS.coding[planRegion] : standard;
   const baseUrl = facts.region && facts.baseUrl && openAiPath ? facts.baseUrl : correctBase;
   const msModel = facts.model && /^(qwen|qwq|qvq)/i.test(facts.model) ? facts.model : undefined;
   return {
     baseUrl,
     correctBaseUrl: correctBase,
-    standardBaseUrl: BASE_URLS.standard[region],
-    codingBaseUrl: BASE_URLS.coding[codingRegion],
-    anthropicBaseUrl: coding
-      ? BASE_URLS.anthropic[codingRegion === 'intl' ? 'coding_intl' : 'coding_cn']
-      : `${BASE_URLS.standard[region].replace('/compatible-mode/v1', '')}/apps/anthropic`,
-    nativeBaseUrl: BASE_URLS.standard[region].replace('/compatible-mode/v1', '/api/v1'),
-    givenBaseUrl: facts.baseUrl ?? '(not shown in the paste)',
+    standardBaseUrl: standard,
+    codingBaseUrl: BASE_URLS.coding[planRegion],
+    tokenPlanBaseUrl: BASE_URLS.tokenPlan[planRegion],
+    tokenPlanAnthropicBaseUrl: BASE_URLS.anthropic[planRegion === 'intl' ? 'token_plan_intl' : 'token_plan_cn'],
+    anthropicBaseUrl: tokenPlan
+      ? BASE_URLS.anthropic[planRegion === 'intl' ? 'token_plan_intl' : 'token_plan_cn']
+      : coding
+        ? BASE_URLS.anthropic[planRegion === 'intl' ? 'coding_intl' : 'coding_cn']
+        : `${standard.replace('/compatible-mode/v1', '')}/apps/anthropic`,
+    nativeBaseUrl: standard.replace('/compatible-mode/v1', '/api/v1'),
+    // No parentheses of its own: rules write `the base URL ({{givenBaseUrl}})`.
+    givenBaseUrl: facts.baseUrl ?? 'not shown in the paste',
     model: msModel ?? (coding ? 'qwen3-coder-plus' : 'qwen-plus'),
     regionName: facts.region ? (REGION_NAMES[facts.region] ?? facts.region) : 'unknown',
   };

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledRulesDir } from '../knowledge/load.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Requirement } from './index/requirements.js';
 
@@ -30,6 +31,7 @@ const CODE_FILES = [
   '../knowledge/operators',
   '../knowledge/regex-safety',
   '../knowledge/rule',
+  '../knowledge/snippets',
   '../types',
   '../text/input',
   './compile',
@@ -49,7 +51,8 @@ function statLine(path: string): string {
 
 /**
  * Every entry under `dir` (not only YAML: a superset can only invalidate more often), except the dot- and
- * underscore-entries the loader skips too — so a rule folder inside a git checkout does not walk `.git`.
+ * underscore-entries the loader skips too (but `_snippets`, which rules include) — so a rule folder inside a git
+ * checkout does not walk `.git`.
  */
 function walk(dir: string, out: string[]): void {
   let entries: import('node:fs').Dirent[];
@@ -59,7 +62,8 @@ function walk(dir: string, out: string[]): void {
     out.push(`${dir}\0unreadable`);
     return;
   }
-  const seen = entries.filter((e) => !e.name.startsWith('.') && !e.name.startsWith('_'));
+  // `_snippets` holds the blocks rules include, so its files key the cache too.
+  const seen = entries.filter((e) => !e.name.startsWith('.') && (!e.name.startsWith('_') || e.name === '_snippets'));
   out.push(`${dir}\0dir\0${seen.length}`);
   for (const e of seen.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = join(dir, e.name);
@@ -71,6 +75,8 @@ function walk(dir: string, out: string[]): void {
 export function fingerprint(dirs: readonly string[]): string {
   const lines = [FORMAT, process.cwd(), ...dirs, ...CODE_FILES.map(statLine)];
   for (const d of dirs) walk(resolve(d), lines);
+  // Every set may include the bundled snippets, named in `dirs` or not.
+  walk(join(bundledRulesDir(), '_snippets'), lines);
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 

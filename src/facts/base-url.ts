@@ -12,7 +12,7 @@ export interface BaseUrlFacts {
 const URL_RE = /\bhttps?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s"'<>()[\]{}`,;|\\]*)?/g;
 // Documentation and console links name a host but are not where the request went.
 const DOC_HOST =
-  /(^|\.)(help\.aliyun\.com|alibabacloud\.com|aliyun\.com|github\.com|mozilla\.org|qwen\.ai|qianwenai\.com|bailian\.console\.aliyun\.com)$/;
+  /(^|\.)(help\.aliyun\.com|alibabacloud\.com|aliyun\.com|github\.com|mozilla\.org|qwen\.ai|qianwenai\.com|qwencloud\.com|bailian\.console\.aliyun\.com)$/;
 
 /** Normalise the path to the part that decides routing (`/compatible-mode/v1`, `/apps/anthropic`, `/api/v1`, `/v1`). */
 export function classifyPath(path: string): string {

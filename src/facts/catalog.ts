@@ -33,8 +33,8 @@ export const FACT_CATALOG = {
   host: { type: 'string', doc: 'the host the request went to' },
   region: {
     type: 'string',
-    doc: 'region of the Model Studio host the request went to, absent for other hosts',
-    values: ['cn', 'intl', 'us', 'cn-hongkong', 'jp', 'eu', 'unknown'],
+    doc: 'region of the Model Studio host the request went to (workspace `{id}.<region>.maas` hosts included; `cn-finance` is Financial Cloud), absent for other hosts',
+    values: ['cn', 'intl', 'us', 'cn-hongkong', 'cn-finance', 'jp', 'eu', 'unknown'],
   },
   plan: {
     type: 'string',
@@ -47,7 +47,7 @@ export const FACT_CATALOG = {
   },
   keyKind: {
     type: 'string',
-    doc: 'the kind of key pasted, from its prefix only: `sk-sp-…` is Coding Plan, any other `sk-…` standard',
+    doc: 'the kind of key pasted, from its prefix only: `sk-sp-…` is a Coding Plan **or** Token Plan key (write "Coding Plan or Token Plan" unless `plan` says which), any other `sk-…` standard',
     values: ['standard', 'coding-plan'],
   },
   keyRegion: {

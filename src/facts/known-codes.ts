@@ -84,6 +84,7 @@ export const NATIVE_CODES: readonly string[] = [
   'AppProcessFailed',
   'RewriteFailed',
   'RetrivalFailed',
+  'RetrievalFailed', // the Qwen Cloud page's spelling of RetrivalFailed
   'ModelUnavailable',
   'ServiceUnavailable',
   'BailianGateway.Workspace.NotAuthorised',

@@ -148,7 +148,16 @@ export const ruleSummary = {
 const example = {
   type: 'object',
   required: ['text'],
-  properties: { text: { type: 'string' }, facts: { type: 'object', additionalProperties: true } },
+  properties: {
+    text: { type: 'string' },
+    facts: { type: 'object', additionalProperties: true },
+    first: { type: 'boolean' },
+    expect: {
+      type: 'object',
+      description: "What the rule's answer to this example must (contains) and must not (notContains) say",
+      properties: { contains: stringList, notContains: stringList },
+    },
+  },
 } as const;
 
 export const ruleDetail = {

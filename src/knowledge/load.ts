@@ -8,6 +8,7 @@ import type * as Yaml from 'yaml';
 import { extraRuleDirs } from '../config/rules.js';
 import { BailianDoctorError } from '../errors.js';
 import type { Rule } from './rule.js';
+import { expandIncludes, loadSnippets, type Snippet } from './snippets.js';
 import { type FieldPath, validateRule } from './validate.js';
 
 // yaml is loaded on first use: a start served from the rule cache (src/engine/rule-cache.ts) parses no YAML.
@@ -39,9 +40,13 @@ export class RuleLoadError extends BailianDoctorError {
 export const BUNDLED_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../..', 'rules');
 const bundledFromSource = resolve(dirname(fileURLToPath(import.meta.url)), '../..', 'rules');
 
+/** The bundled rules folder, whether running from the build or from source. */
+export function bundledRulesDir(): string {
+  return safeIsDir(BUNDLED_RULES_DIR) ? BUNDLED_RULES_DIR : bundledFromSource;
+}
+
 export function defaultRuleDirs(env: NodeJS.ProcessEnv = process.env): string[] {
-  const bundled = safeIsDir(BUNDLED_RULES_DIR) ? BUNDLED_RULES_DIR : bundledFromSource;
-  return [bundled, ...extraRuleDirs(env)];
+  return [bundledRulesDir(), ...extraRuleDirs(env)];
 }
 
 function safeIsDir(p: string): boolean {
@@ -88,8 +93,35 @@ function lineOf(doc: ReturnType<typeof Yaml.parseDocument>, counter: Yaml.LineCo
   return 1;
 }
 
-/** Parse and validate one file; problems carry file, line and field. */
-function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
+/** The line of `needle` at or after the start of the node at `path` (an include inside a block scalar). */
+function lineOfText(
+  source: string,
+  doc: ReturnType<typeof Yaml.parseDocument>,
+  counter: Yaml.LineCounter,
+  path: FieldPath,
+  needle: RegExp,
+): number {
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | null;
+  const start = node?.range?.[0];
+  if (start === undefined) return lineOf(doc, counter, path);
+  needle.lastIndex = start;
+  const hit = needle.exec(source);
+  return hit && hit.index < (node?.range?.[2] ?? source.length)
+    ? counter.linePos(hit.index).line
+    : lineOf(doc, counter, path);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Parse and validate one file; problems carry file, line and field. `snippets` are the blocks `{{> name}}`
+ * includes may name (see snippets.ts); an include of an unknown name is a problem at its own line.
+ */
+function loadRuleFile(
+  root: string,
+  file: string,
+  snippets: ReadonlyMap<string, Snippet> = new Map(),
+): { rule?: Rule; problems: RuleProblem[] } {
   const shown = relative(process.cwd(), file) || file;
   let source: string;
   try {
@@ -110,13 +142,31 @@ function loadRuleFile(root: string, file: string): { rule?: Rule; problems: Rule
       })),
     };
   }
-  const { rule, problems } = validateRule(doc.toJS(), shown);
-  const out = problems.map((p) => ({
-    file: shown,
-    line: lineOf(doc, counter, p.path),
-    field: p.path.join('.') || '(rule)',
-    message: p.message,
-  }));
+  const parsed: unknown = doc.toJS();
+  const out: RuleProblem[] = [];
+  let used: string[] = [];
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const expanded = expandIncludes(parsed as Record<string, unknown>, snippets);
+    used = expanded.used;
+    const known = [...snippets.keys()].sort().join(', ') || 'none: add rules/_snippets/<name>.yaml';
+    for (const u of expanded.unknown)
+      out.push({
+        file: shown,
+        line: lineOfText(source, doc, counter, u.path, new RegExp(`\\{\\{>\\s*${escapeRe(u.name)}`, 'g')),
+        field: u.path.join('.'),
+        message: `includes unknown snippet "${u.name}" (known: ${known})`,
+      });
+  }
+  const { rule, problems } = validateRule(parsed, shown);
+  out.push(
+    ...problems.map((p) => ({
+      file: shown,
+      line: lineOf(doc, counter, p.path),
+      field: p.path.join('.') || '(rule)',
+      message: p.message,
+    })),
+  );
+  if (rule && used.length) rule.snippets = used;
   if (rule) {
     const expected = idFromPath(root, file);
     if (rule.id !== expected)
@@ -140,16 +190,23 @@ function loadRuleFile(root: string, file: string): { rule?: Rule; problems: Rule
 
 /** Load and validate every rule under `dirs`. Throws RuleLoadError listing every problem when any file is bad. */
 export function loadRuleFiles(dirs: string[]): Rule[] {
-  const problems: RuleProblem[] = [];
   const rules: Rule[] = [];
   const seen = new Map<string, string>();
+  // Snippets of every folder are shared, and the bundled ones are always there: a folder named in RULES_DIR, or
+  // a copy of some bundled rules loaded on its own, may include the bundled blocks.
+  const parse = (src: string) => yaml().parse(src);
+  const { snippets, problems } = loadSnippets(dirs.filter(safeIsDir), parse);
+  const bundled = resolve(bundledRulesDir());
+  if (!dirs.some((d) => resolve(d) === bundled))
+    for (const [name, snippet] of loadSnippets([bundled], parse).snippets)
+      if (!snippets.has(name)) snippets.set(name, snippet);
   for (const dir of dirs) {
     if (!safeIsDir(dir)) {
       problems.push({ file: dir, line: 1, field: '(folder)', message: 'rule folder does not exist (check RULES_DIR)' });
       continue;
     }
     for (const file of listYaml(dir)) {
-      const result = loadRuleFile(dir, file);
+      const result = loadRuleFile(dir, file, snippets);
       problems.push(...result.problems);
       if (!result.rule) continue;
       const first = seen.get(result.rule.id);

@@ -1,6 +1,14 @@
 // The validated shape of one rule file. Everything downstream trusts these types.
 import type { Category, FactValue, Severity, Verification } from '../types.js';
 
+/** Answer-side expectations a rule example may state (`examples.match[i].expect`). */
+export interface AnswerExpectation {
+  /** Substrings the rule's rendered answer (title, cause, fix, verify) must contain, exact case. */
+  contains?: string[];
+  /** Substrings it must not contain. */
+  notContains?: string[];
+}
+
 export interface LeafCondition {
   fact: string;
   operator: string;
@@ -23,6 +31,8 @@ export interface RuleExample {
   facts?: Record<string, FactValue>;
   /** For `match` examples: must this rule rank first? Default true. */
   first?: boolean;
+  /** For `match` examples: what this rule's rendered answer must (not) contain. */
+  expect?: AnswerExpectation;
 }
 
 export interface Rule {
@@ -46,6 +56,8 @@ export interface Rule {
   examples: { match: RuleExample[]; not: RuleExample[] };
   /** Where the rule came from, for error messages and `rules list`. */
   file: string;
+  /** Names of the `rules/_snippets/` blocks its texts include (already expanded), for `rules lint`. */
+  snippets?: string[];
 }
 
 export function isLeaf(c: Condition): c is LeafCondition {

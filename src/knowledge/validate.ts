@@ -68,15 +68,37 @@ function checkCondition(c: unknown, path: FieldPath, out: FieldProblem[], depth 
   }
 }
 
+const EXAMPLE_KEYS = new Set(['text', 'facts', 'first', 'expect']);
+const EXPECT_KEYS = new Set(['contains', 'notContains']);
+const isTextList = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every(nonEmpty);
+
+function checkExpect(e: unknown, kind: string, path: FieldPath, out: FieldProblem[]): void {
+  if (kind !== 'match') return void out.push({ path, message: 'only a match example has an answer to check' });
+  if (!isObj(e) || Object.keys(e).length === 0)
+    return void out.push({ path, message: 'must be {contains?: [text…], notContains?: [text…]}' });
+  for (const [key, v] of Object.entries(e)) {
+    if (!EXPECT_KEYS.has(key))
+      out.push({ path: [...path, key], message: 'unknown field; use contains or notContains' });
+    else if (!isTextList(v)) out.push({ path: [...path, key], message: 'must be a non-empty list of texts' });
+  }
+}
+
 function checkExamples(v: unknown, path: FieldPath, out: FieldProblem[]): RuleExample[] {
   if (!Array.isArray(v) || v.length === 0) {
     out.push({ path, message: 'must be a non-empty list of example texts' });
     return [];
   }
+  const kind = String(path[path.length - 1]);
   return v.flatMap((e, i) => {
     if (nonEmpty(e)) return [{ text: e }];
-    if (isObj(e) && nonEmpty(e.text) && (e.facts === undefined || isObj(e.facts))) return [e as unknown as RuleExample];
-    out.push({ path: [...path, i], message: 'must be a text, or {text, facts?, first?}' });
+    if (isObj(e) && nonEmpty(e.text) && (e.facts === undefined || isObj(e.facts))) {
+      const before = out.length;
+      for (const key of Object.keys(e))
+        if (!EXAMPLE_KEYS.has(key)) out.push({ path: [...path, i, key], message: 'unknown field (typo?)' });
+      if (e.expect !== undefined) checkExpect(e.expect, kind, [...path, i, 'expect'], out);
+      return out.length === before ? [e as unknown as RuleExample] : [];
+    }
+    out.push({ path: [...path, i], message: 'must be a text, or {text, facts?, first?, expect?}' });
     return [];
   });
 }

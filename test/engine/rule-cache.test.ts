@@ -19,7 +19,8 @@ afterEach(() => {
 function copyOfRules(): { dir: string; file: string } {
   const dir = temp();
   cpSync(BUNDLED, dir, { recursive: true });
-  const category = readdirSync(dir, { withFileTypes: true }).find((e) => e.isDirectory())?.name as string;
+  const category = readdirSync(dir, { withFileTypes: true }).find((e) => e.isDirectory() && !e.name.startsWith('_'))
+    ?.name as string;
   const name = readdirSync(join(dir, category)).find((f) => f.endsWith('.yaml')) as string;
   return { dir, file: join(dir, category, name) };
 }
@@ -58,6 +59,17 @@ describe('rule cache', () => {
     const after = loadRules([dir], { cacheDir });
     expect(after.rules.map((r) => r.title)).toContain('Edited title');
     expect(before.rules.map((r) => r.title)).not.toContain('Edited title');
+  });
+
+  it('sees an edited snippet at once: the rules that include it change', () => {
+    const { dir } = copyOfRules();
+    const cacheDir = temp();
+    const ping = join(dir, '_snippets', 'ping.yaml');
+    const runs = (set: ReturnType<typeof loadRules>) => set.rules.flatMap((r) => r.verify.map((v) => v.run));
+    expect(runs(loadRules([dir], { cacheDir }))).not.toContain('curl -sS edited');
+    writeFileSync(ping, 'description: edited\ntext: curl -sS edited\n');
+    utimesSync(ping, new Date(), new Date(Date.now() + 5000));
+    expect(runs(loadRules([dir], { cacheDir }))).toContain('curl -sS edited');
   });
 
   it('never serves a broken set from the cache', () => {

@@ -77,6 +77,14 @@ describe('extractBaseUrl', () => {
     expect(extractBaseUrl(text)).toMatchObject({ host: 'dashscope.aliyuncs.com', region: 'cn' });
   });
 
+  it.each([
+    'https://docs.qwencloud.com/api-reference/preparation/error-messages',
+    'https://home.qwencloud.com/api-keys',
+    'https://platform.qianwenai.com/docs/error-message',
+  ])('a Qwen Cloud / Qianwen documentation or console link is not a base URL: %s', (link) => {
+    expect(extractBaseUrl(`see ${link}`)).toEqual({});
+  });
+
   it('reports another provider host with no region or plan (unknown, not guessed)', () => {
     const facts = extractBaseUrl(
       "Client error '400 Bad Request' for url 'https://open.bigmodel.cn/api/paas/v4/chat/completions'",

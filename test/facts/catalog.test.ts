@@ -59,7 +59,7 @@ describe('--fact parsing', () => {
   });
 
   it.each([
-    ['region=singapore', /--fact region must be one of cn, intl, us, cn-hongkong, jp, eu, unknown, got "singapore"/],
+    ['region=singapore', /--fact region must be one of cn, intl, us, cn-hongkong, cn-finance, jp, eu, unknown, got "singapore"/],
     ['keyKind=sk-sp', /--fact keyKind must be one of standard, coding-plan/],
     ['plan=pro', /--fact plan must be one of/],
     ['status=401x', /--fact status must be a whole number/],
@@ -82,7 +82,7 @@ describe('rule lint against the vocabulary', () => {
 
   it('flags a value the fact never takes, and passes the ones it does', () => {
     expect(lintRules([rule(['intl', 'singapore'])]).map((p) => p.message)).toEqual([
-      'condition compares region with "singapore", which it never takes (one of: cn, intl, us, cn-hongkong, jp, eu, unknown)',
+      'condition compares region with "singapore", which it never takes (one of: cn, intl, us, cn-hongkong, cn-finance, jp, eu, unknown)',
     ]);
     expect(lintRules([rule(['intl', 'cn'])])).toEqual([]);
   });

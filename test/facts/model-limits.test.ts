@@ -1,4 +1,5 @@
 // Model limits come from the data file; unknown ids give no numbers at all.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/facts/index.js';
 import { extractModelLimits } from '../../src/facts/model-limits.js';
@@ -12,6 +13,24 @@ describe('extractModelLimits', () => {
       maxOutputTokens: 8_192,
       longerContextModel: 'qwen3-max',
     });
+  });
+
+  it.each([
+    // Qwen Cloud "Text generation models" (K8): qwen-plus 1M / 32k, qwen-turbo 128k / 16k, qwen2.5 open 32k / 8k.
+    ['qwen-plus', 1_000_000, 32_768],
+    ['qwen-turbo', 131_072, 16_384],
+    ['qwen3.6-plus', 1_000_000, 65_536],
+    ['qwen3.6-max-preview', 262_144, 65_536],
+    ['qwen2.5-72b-instruct', 32_768, 8_192],
+    ['qwen-mt-turbo', 16_384, 8_192],
+  ])('%s: %d-token window, %d output (official model table)', (id, window, output) => {
+    expect(extractModelLimits(id)).toMatchObject({ contextWindow: window, maxOutputTokens: output });
+  });
+
+  it('the table names its source and the date it was read', () => {
+    const source = readFileSync(new URL('../../src/facts/models-data.ts', import.meta.url), 'utf8');
+    expect(source).toContain('https://docs.qwencloud.com/developer-guides/getting-started/text-generation-models');
+    expect(source).toMatch(/read 20\d\d-\d\d-\d\d/);
   });
 
   it.each(['qwen-max-2099-01-01', 'Qwen-Max', 'my-finetune', 'gpt-4o', ''])('unknown id %j gives nothing', (id) => {

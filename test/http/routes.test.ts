@@ -106,6 +106,12 @@ describe('rules', () => {
     const rule = await readJson(res);
     expect(rule).toMatchObject({ id: 'auth.invalid-api-key', code: 'InvalidApiKey', severity: expect.any(String) });
     expect(rule.examples.match.length).toBeGreaterThan(0);
+    // An example's answer expectation is served with it.
+    expect(rule.examples.match).toContainEqual(
+      expect.objectContaining({
+        expect: expect.objectContaining({ contains: expect.arrayContaining(['Token Plan']) }),
+      }),
+    );
   });
 
   it('answers 404 for an unknown rule id', async () => {

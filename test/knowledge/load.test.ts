@@ -1,11 +1,8 @@
-// A broken rule file is refused with file:line: field: message, and nothing from a broken set is served.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/diagnose.js';
 import { loadRules } from '../../src/engine/rule-set.js';
 import { RuleLoadError } from '../../src/knowledge/load.js';
+import { tempRuleDirs } from './rule-dirs.js';
 
 const GOOD = `id: other.custom-thing
 title: Custom thing
@@ -20,32 +17,9 @@ examples:
   not: ["all good"]
 `;
 
-let dirs: string[] = [];
-function ruleDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bd-rules-'));
-  dirs.push(dir);
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
-
-function problemsOf(dir: string): string[] {
-  try {
-    loadRules([dir]);
-  } catch (err) {
-    expect(err).toBeInstanceOf(RuleLoadError);
-    return (err as RuleLoadError).problems.map(
-      (p) => `${p.file.split('/').slice(-2).join('/')}:${p.line}: ${p.field}: ${p.message}`,
-    );
-  }
-  return [];
-}
+const temp = tempRuleDirs();
+const { ruleDir } = temp;
+const problemsOf = (dir: string) => temp.problemsOf(() => loadRules([dir]));
 
 describe('rule loading', () => {
   it('loads a valid folder and diagnoses with it', async () => {

@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { checkExamples } from '../../authoring/check-examples.js';
-import { lintRules } from '../../authoring/lint.js';
+import { lintRuleFolders } from '../../authoring/lint.js';
 import { UsageError } from '../../errors.js';
 import { loadRules } from '../../index.js';
 import type { CliContext } from '../context.js';
@@ -54,7 +54,7 @@ export async function rulesCommand(ctx: CliContext): Promise<number> {
     return failed.length ? 1 : 0;
   }
   if (sub === 'lint') {
-    const problems = lintRules(rules.rules);
+    const problems = await lintRuleFolders(rules);
     for (const p of problems) ctx.stdout(`${p.file}: ${p.ruleId}: ${p.message}\n`);
     ctx.stdout(`${rules.rules.length} rules, ${problems.length} lint problem(s)\n`);
     return problems.length ? 1 : 0;

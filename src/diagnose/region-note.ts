@@ -1,0 +1,41 @@
+// When the paste shows no region, the commands are filled with China (Beijing) URLs; an answer that shows a
+// region-specific host must then say so and name the other region's host too — never assume Beijing silently.
+import { mentionsHost, REGION_TWINS } from '../facts/hosts.js';
+
+/** Hosts of one region the answer shows without the other region's twin. */
+export interface LonelyHost {
+  plan: string;
+  shown: string;
+  missing: string;
+  /** The region of the host shown. */
+  shownRegion: 'cn' | 'intl';
+}
+
+export function lonelyTwins(answer: string): LonelyHost[] {
+  const out: LonelyHost[] = [];
+  for (const t of REGION_TWINS) {
+    const cn = mentionsHost(answer, t.cn);
+    const intl = mentionsHost(answer, t.intl);
+    if (cn && !intl) out.push({ plan: t.plan, shown: t.cn, missing: t.intl, shownRegion: 'cn' });
+    else if (intl && !cn) out.push({ plan: t.plan, shown: t.intl, missing: t.cn, shownRegion: 'intl' });
+  }
+  return out;
+}
+
+/** The extra fix step for an answer whose region is unknown, or undefined when none is needed. */
+export function regionNote(answer: string, region: string | undefined): string | undefined {
+  if (region && region !== 'unknown') return undefined;
+  const lonely = lonelyTwins(answer);
+  if (!lonely.length) return undefined;
+  const swaps = lonely.map(
+    (l) => `\`${l.missing}\` in place of \`${l.shown}\`${lonely.length > 1 ? ` (${l.plan})` : ''}`,
+  );
+  const usTail = lonely.some((l) => l.plan === 'pay-as-you-go')
+    ? '; for US (Virginia) pay-as-you-go, `dashscope-us.aliyuncs.com`'
+    : '';
+  const other = lonely.every((l) => l.shownRegion === 'intl') ? 'China (Beijing)' : 'Singapore (International)';
+  return (
+    `The paste does not show your region, so the URLs above are one region's. If your key comes from the ${other} ` +
+    `console, use ${swaps.join(', ')}${usTail}. A key works only with the endpoints of the region that issued it.`
+  );
+}
