@@ -29,7 +29,12 @@ export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
       code: str(inner.code),
       message: str(inner.message),
       type: str(inner.type),
-      status: num(obj.status) ?? num(inner.status) ?? num(inner.code),
+      // one-api / new-api relays put the upstream status in `param` of an `upstream_error`.
+      status:
+        num(obj.status) ??
+        num(inner.status) ??
+        num(inner.code) ??
+        (inner.type === 'upstream_error' ? num(inner.param) : undefined),
       requestId,
     };
   }

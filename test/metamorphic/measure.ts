@@ -1,0 +1,66 @@
+// Runs every variant of every corpus item through diagnose() and reports which changed the answer.
+import { diagnose } from '../../src/diagnose.js';
+import type { CorpusItem } from '../../src/knowledge/corpus-score.js';
+import type { DiagnoseResult } from '../../src/types.js';
+import { negativeVariants, positiveVariants } from './variants.js';
+
+export interface Flip {
+  id: string;
+  kind: string;
+  before: string;
+  after: string;
+  text: string;
+}
+
+export interface Kept {
+  variants: number;
+  kept: number;
+  ratio: number;
+  flips: Flip[];
+}
+
+/** The answer a user sees: whether it speaks, and which rule it names first. */
+export const answer = (r: DiagnoseResult) => `${r.matched ? '' : '(silent) '}${r.diagnoses[0]?.id ?? 'nothing'}`;
+
+const silent = (r: DiagnoseResult) => !r.matched || r.diagnoses[0]?.category === 'not_model_studio';
+
+function ratio(kept: number, variants: number, flips: Flip[]): Kept {
+  return { variants, kept, ratio: variants ? kept / variants : 1, flips };
+}
+
+/** Positives: the top diagnosis (and whether it is confident) must survive every variant. */
+export async function measurePositives(items: CorpusItem[]): Promise<Kept> {
+  const flips: Flip[] = [];
+  let variants = 0;
+  for (const item of items) {
+    const before = answer(await diagnose(item.text));
+    for (const v of positiveVariants(item.text, item.expect.status)) {
+      variants++;
+      const after = answer(await diagnose(v.text));
+      if (after !== before) flips.push({ id: item.id, kind: v.kind, before, after, text: v.text });
+    }
+  }
+  return ratio(variants - flips.length, variants, flips);
+}
+
+/** Negatives: a prose mention of Qwen or DashScope must not produce a confident Model Studio diagnosis. */
+export async function measureNegatives(items: CorpusItem[]): Promise<Kept> {
+  const flips: Flip[] = [];
+  let variants = 0;
+  for (const item of items) {
+    if (!silent(await diagnose(item.text))) continue; // already a corpus miss, counted there
+    for (const v of negativeVariants(item.text)) {
+      variants++;
+      const r = await diagnose(v.text);
+      if (!silent(r)) flips.push({ id: item.id, kind: v.kind, before: 'silent', after: answer(r), text: v.text });
+    }
+  }
+  return ratio(variants - flips.length, variants, flips);
+}
+
+export function formatFlips(k: Kept, max = 40): string {
+  return k.flips
+    .slice(0, max)
+    .map((f) => `  ${f.id} ${f.kind}: ${f.before} -> ${f.after}\n      ${f.text.replace(/\s+/g, ' ').slice(0, 220)}`)
+    .join('\n');
+}
