@@ -85,7 +85,7 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
       ...extractLimits(text),
     }),
   };
-  Object.assign(extracted, compact(extractProvider(text, extracted.code, extracted.rawCode)));
+  Object.assign(extracted, compact(extractProvider(text, extracted.code, extracted.rawCode, records)));
   return mergeGiven(extracted, given);
 }
 

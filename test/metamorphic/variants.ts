@@ -176,6 +176,8 @@ const MENTIONS = [
   (t: string) => `We are evaluating DashScope as well, but this one is from our current setup:\n${t}`,
   (t: string) => `Same prompt works fine with qwen3-max. Error:\n${t}`,
   (t: string) => `用通义千问的 qwen-turbo 就没问题，换了以后报错：${t}`,
+  (t: string) => `Thinking about switching to qwen-max later, but first this:\n${t}`,
+  (t: string) => `${t}\n另外我们也在对比百炼的 qwen3-coder-plus。`,
 ];
 
 export function negativeVariants(text: string): Variant[] {
