@@ -82,15 +82,20 @@ export const FOREIGN: readonly Sign[] = [
   ],
 ];
 
-// Wordings and model names another provider uses that Model Studio can also echo or a person can mention (OpenAI's
-// billing words, Anthropic's body shape, `gpt-4o`, `gemini-2.5-flash`): they name the other provider only when the
-// text has no Model Studio fingerprint at all.
+// Wordings another provider uses that Model Studio can also echo (OpenAI's billing words, Anthropic's body shape):
+// they name the other provider only when the text has no Model Studio fingerprint at all.
 export const FOREIGN_WEAK: readonly Sign[] = [
   [
     'OpenAI',
-    /You exceeded your current quota, please check your plan and billing details|The server had an error while processing your request|You can find your API key at|currently overloaded with other requests|\bgpt-(?:3\.5|4)[\w.-]*/i,
+    /You exceeded your current quota, please check your plan and billing details|The server had an error while processing your request|You can find your API key at|currently overloaded with other requests/i,
   ],
   ['OpenRouter', /No auth credentials found/i],
-  ['Google Gemini', /RESOURCE_EXHAUSTED|Resource has been exhausted \(e\.g\. check quota\)|\bgemini\b/i],
+  ['Google Gemini', /RESOURCE_EXHAUSTED|Resource has been exhausted \(e\.g\. check quota\)/],
   ['Anthropic', /"type"\s*:\s*"error"\s*,\s*"error"\s*:\s*\{\s*"type"/],
+];
+
+/** Other providers' model names (`gpt-4o`, `gemini-2.5-flash`): weak like ours — a person mentions them in prose. */
+export const FOREIGN_NAMES: readonly Sign[] = [
+  ['OpenAI', /\bgpt-(?:3\.5|4)[\w.-]*/i],
+  ['Google Gemini', /\bgemini\b/i],
 ];

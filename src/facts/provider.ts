@@ -9,6 +9,7 @@ import {
   BRAND,
   DASHSCOPE_MODEL_ID,
   FOREIGN,
+  FOREIGN_NAMES,
   FOREIGN_WEAK,
   MODEL_STUDIO_STRONG,
   MODEL_STUDIO_WEAK,
@@ -21,6 +22,7 @@ export interface ProviderFacts {
   providerEvidence?: string;
 }
 
+const WEAK_FOREIGN = [...FOREIGN_WEAK, ...FOREIGN_NAMES];
 const OTHER_HOST = /\bhttps?:\/\/((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?\/(?:[\w.-]+\/)*(?:v\d|chat|completions|api)/gi;
 const DOC_HOSTS = /(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com)$/i;
 /**
@@ -68,6 +70,11 @@ function otherHost(text: string): string | undefined {
   return undefined;
 }
 
+/** A sign only an error of some provider prints (not a name a person writes in prose). */
+export function hasStrongSign(text: string): boolean {
+  return [...MODEL_STUDIO_STRONG, ...FOREIGN, ...FOREIGN_WEAK].some(([, re]) => re.test(text));
+}
+
 export function extractProvider(
   text: string,
   code: string | undefined,
@@ -88,13 +95,13 @@ export function extractProvider(
     const weak = MODEL_STUDIO_WEAK.find((sign) => weakSignIn(text, sign));
     const evidence = weak?.[0] ?? (modelFieldSign(text) ? 'a DashScope-style model id' : undefined);
     // A name beside another provider's own wording is a mention; a brand name alone never outweighs one.
-    if (evidence && !(firstForeign(text, FOREIGN_WEAK)?.[0] && weak?.[0] !== 'the Qwen Code client')) {
+    if (evidence && !(firstForeign(text, WEAK_FOREIGN)?.[0] && weak?.[0] !== 'the Qwen Code client')) {
       if (evidence !== BRAND || !otherHost(text)) out.providerEvidence = evidence;
     }
   }
   if (out.providerEvidence) out.provider = 'model_studio';
 
-  const foreign = strongForeign ?? (out.provider ? undefined : firstForeign(text, FOREIGN_WEAK));
+  const foreign = strongForeign ?? (out.provider ? undefined : firstForeign(text, WEAK_FOREIGN));
   if (foreign) out.foreignProvider = foreign[0];
   else out.foreignProvider = otherHost(text);
   if (!out.foreignProvider) delete out.foreignProvider;
