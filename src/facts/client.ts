@@ -11,6 +11,7 @@ const CLIENTS: ReadonlyArray<[string, RegExp]> = [
   ['cherry-studio', /cherry ?studio/i],
   ['agentscope', /io\.agentscope|\bagentscope\b/i],
   ['litellm', /\blitellm\b/i],
+  ['ai-sdk', /\bAI_(?:APICallError|LoadAPIKeyError|RetryError|TypeValidationError)\b|@ai-sdk\//],
   ['langchain', /\blangchain|langgraph/i],
   ['llamaindex', /llama_index|llamaindex/i],
   ['dify', /\bdify\b/i],

@@ -34,7 +34,7 @@ export const MODEL_STUDIO_STRONG: readonly Sign[] = [
     /["']status_code["']\s*:\s*\d{3}[^{}]{0,600}["']output["']\s*:\s*(?:null|None)|["']isJson["']\s*:\s*true/,
   ],
   // The Java SDK's transport wrappers: new `[reason=wrapped_exception, detail=…]`, old `NETORK_ERROR` (sic).
-  ['the DashScope Java SDK network wrapper', /\[reason=wrapped_exception\b|\bNETORK_ERROR\b/],
+  ['the DashScope Java SDK network wrapper', /\[reason=wrapped_exception\b|\bNETORK_ERROR\b|\}; status body:\s?\{/],
   [
     'a Model Studio message',
     /Invalid API-key provided|Requests rate limit exceeded|Allocated quota exceeded|You exceeded your current requests list|Request rate increased too quickly|Range of (?:input length|max_tokens) should be|invalid access token or token expired|Access to model denied|make sure your account is in good standing|data may contain inappropriate content|url error, please check url|parameter\.enable_thinking|An internal error has occured|(?:Model|Workspace|App) access denied|free tier of the model has been exhausted|(?:hour|week|month) allocated quota exceeded|Model not exist\b|Either "prompt" or "messages" must exist|Free allocated quota exceeded|Commodity has not purchased yet|The (?:pre|post)paid bill is overdue|inappropriate content with custom rule|blocked by faq rule|suspected of being involved in IP infringement|Workspace endpoint access denied|No api key provided\. You can set by dashscope|Can not find api-key|plesase make sure your account|not authorized to access this workspace|WorkSpace can not be found|model '(?:qwen|qwq|qvq)[\w.-]{0,60}' is not supported/i,

@@ -1,7 +1,8 @@
 // HTTP status of the failed call. A number counts only where a status can stand: a label ("Error code: 429",
 // "status_code": 400, "HTTP/1.1 503", `<400>`, 错误码：503), a reason phrase after it ("429 Too Many Requests"), a
 // client's error prefix or verb ("Error: 400 The model…", "API error 429", "返回 401", "failed with 500"), or the
-// start of an error line. Never a line number, latency, pid, port, count or id: those have none of these neighbours.
+// start of an error line; else a client's exception class (`openai.RateLimitError`). Never a line number, latency,
+// pid, port, count or id: those have none of these neighbours.
 // A number inside a body's message string ("… Error code: 429 …" echoed in a 400's message) is not the status,
 // except the serving layer's own status inside a `<5000202> …ModelServingError` wrapper and axios's "Request failed
 // with status code N", which are the real ones.
@@ -29,6 +30,20 @@ const LINE_START = new RegExp(
   String.raw`(?:^|\n)(?:[^\S\n]|[[(✕✖│])*([45]\d\d)${NOT_A_UNIT}(?:\s*:\s*|\s+)[A-Za-z<{'"]`,
   'g',
 );
+/** A client's exception class names the status when no number is printed (`litellm.AuthenticationError: …`). */
+const CLASS_STATUS: Readonly<Record<string, number>> = {
+  BadRequestError: 400,
+  ContextWindowExceededError: 400,
+  ContentPolicyViolationError: 400,
+  AuthenticationError: 401,
+  PermissionDeniedError: 403,
+  NotFoundError: 404,
+  ConflictError: 409,
+  UnprocessableEntityError: 422,
+  RateLimitError: 429,
+  ServiceUnavailableError: 503,
+};
+const CLIENT_CLASS = new RegExp(String.raw`\b(?:openai|litellm|anthropic)\.(${Object.keys(CLASS_STATUS).join('|')})\b`);
 const MODEL_SERVING = /ModelServingError[\s\S]{0,2000}?\\?["']?status_code\\?["']?\s*[:=]\s*([45]\d\d)(?!\d)/;
 /** axios's fixed wording names the real status of the failed call, even quoted inside a relay's own body. */
 const AXIOS = /Request failed with status code ([45]\d\d)(?!\d)/;
@@ -75,5 +90,6 @@ export function extractStatus(text: string, records: ErrorRecord[]): number | un
     const hits = tier.map((re) => firstMatch(re, text, spans)).filter((h) => h !== undefined);
     if (hits.length) return hits.sort((a, b) => a.index - b.index)[0]!.status;
   }
-  return records.find((r) => r.status !== undefined)?.status;
+  const printedClass = CLIENT_CLASS.exec(text)?.[1];
+  return records.find((r) => r.status !== undefined)?.status ?? (printedClass ? CLASS_STATUS[printedClass] : undefined);
 }

@@ -129,3 +129,15 @@ describe('numbers that cannot be a status', () => {
     expect(status(text)).toBe(expected);
   });
 });
+
+describe('a client exception class names the status when no number is printed', () => {
+  it.each<[string, number | undefined]>([
+    ['litellm.AuthenticationError: AuthenticationError: DashscopeException - Incorrect API key provided.', 401],
+    ['litellm.RateLimitError: RateLimitError: DashscopeException - You exceeded your current quota', 429],
+    ['litellm.NotFoundError: DashscopeException - Model not exist', 404],
+    ['openai.PermissionDeniedError: Error code: 403 - {}', 403],
+    ['raise BadRequestError(message) from a custom module', undefined],
+  ])('%s', (text, expected) => {
+    expect(status(text)).toBe(expected);
+  });
+});
