@@ -6,6 +6,7 @@ export type Sign = readonly [string, RegExp];
 
 export const BRAND = 'the name Tongyi / Alibaba Cloud';
 export const DASHSCOPE_NAME = 'the name DashScope';
+export const QWEN_CODE = 'the Qwen Code client';
 
 export const MODEL_STUDIO_STRONG: readonly Sign[] = [
   // No optional subdomain prefix: `(?:[\w-]+\.)*` rescans every run of word characters (quadratic on a 32 KB paste).
@@ -24,6 +25,11 @@ export const MODEL_STUDIO_STRONG: readonly Sign[] = [
   [
     'the DashScope client in an error line',
     /\[dashscope\]|provider["']?\s*[:=]\s*["']?[\w /-]{0,20}\bdashscope\b|\bdashscope(?:[._/-]\w|\w*(?:Exception|Error|Client)\b|:)|\bdashscope\b[^\n]{0,24}(?:error|exception|failed|失败|报错|错误|异常)/i,
+  ],
+  // Dify's Tongyi plugin tags its errors `[tongyi]` and checks the DashScope response's `output` itself.
+  [
+    'the Dify Tongyi plugin',
+    /\[tongyi\]|langgenius\/tongyi|Response output is missing or does not contain embeddings/i,
   ],
   ['the algorithm-layer prefix InternalError.Algo', /InternalError\.Algo\b/],
   ['a Coding Plan / Token Plan key prefix', /\bsk-sp-/],
@@ -55,15 +61,20 @@ export const MODEL_STUDIO_WEAK: readonly Sign[] = [
   ['a DashScope-style model id', DASHSCOPE_MODEL_ID],
   // The family name alone ("qwen 的 max_tokens", "千问"), not an org/name id or a local tag.
   ['the name Qwen', /(?<![\w/.@-])(?:qwen|qwq)(?![\w/.:@-])|千问/i],
+  // Model Studio's own display names (`Qwen-Plus`, `Qwen-Max`), which users type as the model id.
+  ['a Model Studio model name', /(?<![\w/.@-])qwen-(?:max|plus|turbo|flash|long|coder|vl|omni|audio|mt)(?![\w/.:@-])/i],
   // qwen-code (a Gemini CLI fork) talks to Qwen by default but prints Gemini's fallback wording.
-  ['the Qwen Code client', /\bqwen[ -]code\b|✕ \[API Error/i],
+  [QWEN_CODE, /\bqwen[ -]code\b|(?<!\w)✕? ?\[API Error: /i],
 ];
 
 export const FOREIGN: readonly Sign[] = [
   ['OpenAI', /api\.openai\.com|platform\.openai\.com|help\.openai\.com|support@openai\.com|\bin organization org-/i],
   ['Azure OpenAI', /openai\.azure\.com|\bazure\b|Tokens Per Minute \(thousands\)|account deployment/i],
   ['Anthropic', /api\.anthropic\.com|Anthropic services|Please run \/login|claude\.ai|\bMAX subscription/i],
-  ['Google Gemini', /generativelanguage\.googleapis\.com|exhausted your daily quota/i],
+  [
+    'Google Gemini',
+    /generativelanguage\.googleapis\.com|generativeai\.google|ai\.google\.dev|exhausted your daily quota/i,
+  ],
   ['DeepSeek', /api\.deepseek\.com|Insufficient Balance/i],
   ['Volcengine (Doubao / Ark)', /volces\.com|volcengine|火山|doubao|\bark\.cn-/i],
   ['Zhipu (GLM)', /bigmodel\.cn|zhipu|智谱/i],

@@ -13,6 +13,7 @@ import {
   FOREIGN_WEAK,
   MODEL_STUDIO_STRONG,
   MODEL_STUDIO_WEAK,
+  QWEN_CODE,
   type Sign,
 } from './provider-signs.js';
 
@@ -95,7 +96,7 @@ export function extractProvider(
     const weak = MODEL_STUDIO_WEAK.find((sign) => weakSignIn(text, sign));
     const evidence = weak?.[0] ?? (modelFieldSign(text) ? 'a DashScope-style model id' : undefined);
     // A name beside another provider's own wording is a mention; a brand name alone never outweighs one.
-    if (evidence && !(firstForeign(text, WEAK_FOREIGN)?.[0] && weak?.[0] !== 'the Qwen Code client')) {
+    if (evidence && !(firstForeign(text, WEAK_FOREIGN)?.[0] && weak?.[0] !== QWEN_CODE)) {
       if (evidence !== BRAND || !otherHost(text)) out.providerEvidence = evidence;
     }
   }

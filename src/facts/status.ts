@@ -43,7 +43,12 @@ const CLASS_STATUS: Readonly<Record<string, number>> = {
   RateLimitError: 429,
   ServiceUnavailableError: 503,
 };
-const CLIENT_CLASS = new RegExp(String.raw`\b(?:openai|litellm|anthropic)\.(${Object.keys(CLASS_STATUS).join('|')})\b`);
+// openai- and anthropic-python raise these only on an HTTP answer; litellm also for its own configuration errors
+// ("LLM Provider NOT provided"), so its class counts only beside the `<Provider>Exception - ` of an upstream answer.
+const CLIENT_CLASS = new RegExp(String.raw`\b(?:openai|anthropic)\.(${Object.keys(CLASS_STATUS).join('|')})\b`);
+const LITELLM_CLASS = new RegExp(
+  String.raw`\blitellm\.(${Object.keys(CLASS_STATUS).join('|')})\b(?=[^\n]{0,80}\b[A-Z]\w+Exception - )`,
+);
 const MODEL_SERVING = /ModelServingError[\s\S]{0,2000}?\\?["']?status_code\\?["']?\s*[:=]\s*([45]\d\d)(?!\d)/;
 /** axios's fixed wording names the real status of the failed call, even quoted inside a relay's own body. */
 const AXIOS = /Request failed with status code ([45]\d\d)(?!\d)/;
@@ -90,6 +95,6 @@ export function extractStatus(text: string, records: ErrorRecord[]): number | un
     const hits = tier.map((re) => firstMatch(re, text, spans)).filter((h) => h !== undefined);
     if (hits.length) return hits.sort((a, b) => a.index - b.index)[0]!.status;
   }
-  const printedClass = CLIENT_CLASS.exec(text)?.[1];
+  const printedClass = CLIENT_CLASS.exec(text)?.[1] ?? LITELLM_CLASS.exec(text)?.[1];
   return records.find((r) => r.status !== undefined)?.status ?? (printedClass ? CLASS_STATUS[printedClass] : undefined);
 }
