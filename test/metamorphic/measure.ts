@@ -1,6 +1,6 @@
 // Runs every variant of every corpus item through diagnose() and reports which changed the answer.
 import { diagnose } from '../../src/diagnose.js';
-import type { CorpusItem } from '../../src/knowledge/corpus-score.js';
+import { type CorpusItem, categoryMatches } from '../../src/knowledge/corpus-score.js';
 import type { DiagnoseResult } from '../../src/types.js';
 import { negativeVariants, positiveVariants } from './variants.js';
 
@@ -28,7 +28,17 @@ function ratio(kept: number, variants: number, flips: Flip[]): Kept {
   return { variants, kept, ratio: variants ? kept / variants : 1, flips };
 }
 
-/** Positives: the top diagnosis (and whether it is confident) must survive every variant. */
+/** Right by the corpus's own scoring: confident, expected category, and expected code when there is one. */
+function right(item: CorpusItem, r: DiagnoseResult): boolean {
+  const top = r.diagnoses[0];
+  if (!r.matched || !categoryMatches(item.expect.category, top?.category)) return false;
+  return !item.expect.code || top?.code === item.expect.code;
+}
+
+/**
+ * Positives: the top diagnosis (and whether it is confident) must survive every variant. A wrapper that adds a
+ * client's own fingerprint (`DashscopeException - `) may turn a vaguer answer into the expected one: that is kept.
+ */
 export async function measurePositives(items: CorpusItem[]): Promise<Kept> {
   const flips: Flip[] = [];
   let variants = 0;
@@ -36,8 +46,9 @@ export async function measurePositives(items: CorpusItem[]): Promise<Kept> {
     const before = answer(await diagnose(item.text));
     for (const v of positiveVariants(item.text, item.expect.status)) {
       variants++;
-      const after = answer(await diagnose(v.text));
-      if (after !== before) flips.push({ id: item.id, kind: v.kind, before, after, text: v.text });
+      const r = await diagnose(v.text);
+      const after = answer(r);
+      if (after !== before && !right(item, r)) flips.push({ id: item.id, kind: v.kind, before, after, text: v.text });
     }
   }
   return ratio(variants - flips.length, variants, flips);

@@ -132,9 +132,16 @@ export function clientWrappers(status: number | null | undefined): ((t: string) 
     (t) => `[ERROR] request failed: ${t}`,
     (t) => `Uncaught (in promise) ${t}\n    at async main (file:///srv/app/index.mjs:413:5)`,
     (t) => `Exception in thread "main" java.lang.RuntimeException: ${t}\n${JAVA_FRAMES.join('\n')}`,
+    // The prefixes clients put before the server's text (LiteLLM, Qwen Code / Gemini CLI, Vercel AI SDK, Dify).
+    (t) => `litellm.APIError: APIError: DashscopeException - ${t}`,
+    (t) => `✕ [API Error: ${t}]`,
+    (t) => `AI_APICallError: ${t}\n    at async generateText (file:///srv/app/node_modules/ai/dist/index.mjs:413:20)`,
+    (t) => `[models] Error: PluginInvokeError: ${t}`,
   ];
   if (typeof status === 'number') {
     wraps.push((t) => `HTTP/1.1 ${status}\ncontent-type: application/json\n\n${t}`);
+    wraps.push((t) => `openai.APIStatusError: Error code: ${status} - ${t}`);
+    wraps.push((t) => `org.springframework.ai.retry.NonTransientAiException: ${status} - ${t}`);
   }
   return wraps;
 }
