@@ -14,6 +14,12 @@ export const MODEL_STUDIO_STRONG: readonly Sign[] = [
   ['a Model Studio error-code doc link', /model-studio\/(?:developer-reference\/)?error-code/i],
   // The SDKs' own exception namespaces: `dashscope.common.error.InvalidInput`, `com.alibaba.dashscope.exception`.
   ['the DashScope SDK exception namespace', /\bdashscope\.common\.error\.|com\.alibaba\.dashscope\b/],
+  // Framework integrations that only talk to DashScope: Spring AI Alibaba, LangChain's ChatTongyi / Tongyi,
+  // langchain4j's and AgentScope's DashScope models.
+  [
+    'a DashScope framework integration',
+    /\bcom\.alibaba\.cloud\.ai\b|\bChatTongyi\b|langchain_community\.(?:chat_models|llms)\.tongyi|\bDashScope(?:Chat|Streaming|Embedding)?Model\b/,
+  ],
   // LiteLLM names the provider in `<Provider>Exception - `; its dashscope, qwencloud and qwen_ai_platform providers are ours.
   ['a LiteLLM Model Studio provider prefix', /\b(?:Dashscope|Qwencloud|Qwen_ai_platform)Exception\b/],
   // The environment variables the DashScope SDKs, LiteLLM's qwen providers and the Vercel AI SDK's Alibaba provider read.

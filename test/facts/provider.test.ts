@@ -167,6 +167,12 @@ describe('client and wrapper fingerprints', () => {
     ],
     ['a DashScope-style model id in a request field', '{"model": "qwq-plus"} -> 404 Not Found'],
     ['the provider setting', 'billing error, please top up (provider: qwen / dashscope)'],
+    [
+      'Spring AI Alibaba',
+      'at com.alibaba.cloud.ai.dashscope.api.DashScopeApi.chatCompletionEntity: 429 Too Many Requests',
+    ],
+    ['LangChain ChatTongyi', 'ChatTongyi raised: HTTPError: 401 Unauthorized'],
+    ['the Dify Tongyi plugin', '{"code": "completion_request_error", "message": "[tongyi] Server Unavailable Error"}'],
   ])('%s is Model Studio', (_name, text) => {
     const bodies = readErrorBodies(findJsonBodies(text));
     expect(extractProvider(text, undefined, undefined, bodies).provider).toBe('model_studio');
