@@ -16,7 +16,7 @@ import { extractLimits } from './limits.js';
 import { extractMessage } from './message.js';
 import { extractModels } from './model.js';
 import { extractModelLimits, MODEL_LIMIT_FACTS } from './model-limits.js';
-import { extractProvider, hasStrongSign } from './provider.js';
+import { extractProvider, hasStrongSign, namesModelOrProvider } from './provider.js';
 import { extractRequestId } from './request-id.js';
 import { extractStatus } from './status.js';
 
@@ -89,9 +89,14 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
   };
   Object.assign(extracted, compact(extractProvider(text, extracted.code, extracted.rawCode, records)));
   const status = typeof extracted.status === 'number' ? extracted.status : undefined;
-  if (isPlainChat(text, { records, status, code: codeFacts.code, providerMessage: hasStrongSign(text) })) {
-    extracted.plainChat = true;
-  }
+  const signs = {
+    records,
+    status,
+    code: codeFacts.code,
+    providerMessage: hasStrongSign(text),
+    namesModelOrProvider: namesModelOrProvider(text) || models.length > 0,
+  };
+  if (isPlainChat(text, signs)) extracted.plainChat = true;
   return mergeGiven(extracted, given);
 }
 

@@ -76,6 +76,11 @@ export function hasStrongSign(text: string): boolean {
   return [...MODEL_STUDIO_STRONG, ...FOREIGN, ...FOREIGN_WEAK].some(([, re]) => re.test(text));
 }
 
+/** A model or provider is named at all, ours or another's (any weak sign). */
+export function namesModelOrProvider(text: string): boolean {
+  return [...MODEL_STUDIO_WEAK, ...WEAK_FOREIGN].some(([, re]) => re.test(text));
+}
+
 export function extractProvider(
   text: string,
   code: string | undefined,

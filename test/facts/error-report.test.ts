@@ -19,6 +19,8 @@ describe('plain questions and chat lines', () => {
     ['a status', 'qwen-plus keeps giving me 429 Too Many Requests, why?'],
     ['a failure word', '百炼 qwen-plus 调用失败是什么原因？'],
     ['a provider message', 'why do I see "Range of input length should be [1, 30720]" with qwen-plus?'],
+    ['a code-like token', 'how do I get past ACME-GW-4291 on the gateway?'],
+    ['neither a question nor about models', 'upstream said quota reached for team blue'],
   ])('%s makes it a failure report', async (_name, text) => {
     const r = await diagnose(text);
     expect(r.facts.plainChat).toBeUndefined();
