@@ -87,7 +87,8 @@ export const FOREIGN: readonly Sign[] = [
   ['Moonshot (Kimi)', /moonshot\.cn|api\.kimi\.com|moonshot/i],
   ['SiliconFlow', /siliconflow/i],
   ['ModelScope', /modelscope|魔搭/i],
-  ['OpenRouter', /openrouter/i],
+  // OpenRouter's error body names the upstream in `metadata.provider_name` ("Alibaba" is still OpenRouter's answer).
+  ['OpenRouter', /openrouter|["']provider_name["']\s*:/i],
   ['AWS Bedrock', /botocore|bedrock|InvokeModel/],
   ['Tencent Cloud (Hunyuan)', /tencentcloud|hunyuan|混元/i],
   ['MiniMax', /minimax/i],

@@ -182,6 +182,10 @@ describe('client and wrapper fingerprints', () => {
     ['an org/name id', "Error code: 429 - {'message': 'We have to rate limit you for model Qwen/Qwen3-235B-A22B'}"],
     ['an Ollama tag', 'Error: 500 model runner has unexpectedly stopped (qwen2.5:7b)'],
     ['an OpenRouter id', 'Error: 429 qwen/qwen3-coder:free is temporarily rate-limited upstream'],
+    [
+      "OpenRouter's body naming Alibaba upstream",
+      '{"error":{"message":"Provider returned error","code":429,"metadata":{"raw":"rate-limited upstream","provider_name":"Alibaba"}}}',
+    ],
   ])('%s is no Model Studio sign', (_name, text) => {
     expect(extractProvider(text, undefined, undefined).provider).not.toBe('model_studio');
   });
