@@ -92,6 +92,13 @@ export const FOREIGN: readonly Sign[] = [
   ['AWS Bedrock', /botocore|bedrock|InvokeModel/],
   ['Tencent Cloud (Hunyuan)', /tencentcloud|hunyuan|混元/i],
   ['MiniMax', /minimax/i],
+  // Other hosts of open Qwen weights: their limits and keys are theirs.
+  ['Groq', /\bgroq\b/i],
+  ['Together AI', /together\.(?:xyz|ai)\b|\btogether ?ai\b/i],
+  ['Fireworks AI', /fireworks\.ai\b|accounts\/fireworks\//i],
+  ['DeepInfra', /deepinfra/i],
+  ['Hugging Face', /huggingface\.co\b|\bhf\.space\b|router\.huggingface/i],
+  ['Novita AI', /novita\.ai\b/i],
   // Another Alibaba Cloud product: its AccessDenied is about buckets, not models.
   ['Alibaba Cloud OSS (object storage)', /\boss-[a-z0-9-]{1,40}\.aliyuncs\.com\b|<Code>AccessDenied<\/Code>/i],
   [
