@@ -24,6 +24,8 @@ export interface ProviderFacts {
 }
 
 const WEAK_FOREIGN = [...FOREIGN_WEAK, ...FOREIGN_NAMES];
+const MODEL_ID = 'a DashScope-style model id';
+const REQUEST_SIGNS = new Set([MODEL_ID, 'a Model Studio model name', QWEN_CODE]);
 const OTHER_HOST = /\bhttps?:\/\/((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?\/(?:[\w.-]+\/)*(?:v\d|chat|completions|api)/gi;
 const DOC_HOSTS = /(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com)$/i;
 /**
@@ -98,12 +100,13 @@ export function extractProvider(
     // OpenAI's own bodies carry no request_id; Model Studio's compatible mode adds one beside `error`.
     out.providerEvidence = 'a top-level request_id beside an OpenAI-style error';
   } else if (!strongForeign) {
-    const weak = MODEL_STUDIO_WEAK.find((sign) => weakSignIn(text, sign));
-    const evidence = weak?.[0] ?? (modelFieldSign(text) ? 'a DashScope-style model id' : undefined);
-    // A name beside another provider's own wording is a mention; a brand name alone never outweighs one.
-    if (evidence && !(firstForeign(text, WEAK_FOREIGN)?.[0] && weak?.[0] !== QWEN_CODE)) {
-      if (evidence !== BRAND || !otherHost(text)) out.providerEvidence = evidence;
-    }
+    const weak = MODEL_STUDIO_WEAK.filter((sign) => weakSignIn(text, sign)).map(([name]) => name);
+    if (modelFieldSign(text)) weak.push(MODEL_ID);
+    // Another provider's wording or model name outweighs a name in prose; not the model id the call was made with
+    // (no other provider serves `qwen-plus` under that id) nor Qwen Code's own prefix.
+    const evidence = firstForeign(text, WEAK_FOREIGN) ? weak.find((name) => REQUEST_SIGNS.has(name)) : weak[0];
+    // A brand name alone never outweighs another service's API host.
+    if (evidence && (evidence !== BRAND || !otherHost(text))) out.providerEvidence = evidence;
   }
   if (out.providerEvidence) out.provider = 'model_studio';
 

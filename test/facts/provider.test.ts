@@ -199,6 +199,12 @@ describe('client and wrapper fingerprints', () => {
     expect(extractProvider(text, undefined, undefined).provider).toBeUndefined();
   });
 
+  it('the model id the call was made with outweighs wording Model Studio shares with OpenAI', () => {
+    const text =
+      "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'code': 'insufficient_quota'}} model=qwen-plus";
+    expect(extractProvider(text, undefined, undefined).provider).toBe('model_studio');
+  });
+
   it('a name beside another provider’s own wording yields to it', () => {
     const text =
       'Error: 429 You exceeded your current quota, please check your plan and billing details. (dashscope next?)';
