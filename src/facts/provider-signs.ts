@@ -27,10 +27,11 @@ export const MODEL_STUDIO_STRONG: readonly Sign[] = [
     'a Model Studio API key variable',
     /\b(?:DASHSCOPE_API_KEY|QWENCLOUD_API_KEY|QWEN_AI_PLATFORM_API_KEY|ALIBABA_API_KEY)\b|Alibaba Cloud \(DashScope\)/,
   ],
-  // "DashScope" printed as a client, tag or provider setting in an error line, not a word in a sentence.
+  // "DashScope" printed as a client, tag or provider setting in an error line, not a word in a sentence; LobeChat's
+  // error body names its DashScope-backed provider `"provider": "qwen"`.
   [
     'the DashScope client in an error line',
-    /\[dashscope\]|provider["']?\s*[:=]\s*["']?[\w /-]{0,20}\bdashscope\b|\bdashscope(?:[._/-]\w|\w*(?:Exception|Error|Client)\b|:)|\bdashscope\b[^\n]{0,24}(?:error|exception|failed|失败|报错|错误|异常)/i,
+    /\[dashscope\]|provider["']?\s*[:=]\s*["']?[\w /-]{0,20}\bdashscope\b|["']provider["']\s*:\s*["'](?:qwen|tongyi|bailian|aliyun|alibaba-?cloud)["']|\bdashscope(?:[._/-]\w|\w*(?:Exception|Error|Client)\b|:)|\bdashscope\b[^\n]{0,24}(?:error|exception|failed|失败|报错|错误|异常)/i,
   ],
   // Dify's Tongyi plugin tags its errors `[tongyi]` and checks the DashScope response's `output` itself.
   [

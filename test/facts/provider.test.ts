@@ -171,6 +171,10 @@ describe('client and wrapper fingerprints', () => {
       'Spring AI Alibaba',
       'at com.alibaba.cloud.ai.dashscope.api.DashScopeApi.chatCompletionEntity: 429 Too Many Requests',
     ],
+    [
+      'LobeChat provider field',
+      '{"error":{"message":"Incorrect API key provided."},"errorType":"InvalidProviderAPIKey","provider":"qwen"}',
+    ],
     ['LangChain ChatTongyi', 'ChatTongyi raised: HTTPError: 401 Unauthorized'],
     ['the Dify Tongyi plugin', '{"code": "completion_request_error", "message": "[tongyi] Server Unavailable Error"}'],
   ])('%s is Model Studio', (_name, text) => {
