@@ -59,7 +59,8 @@ export const MODEL_STUDIO_STRONG: readonly Sign[] = [
  * `qvq-max`, `qwen2.5-72b-instruct`. Not an org/name id (`Qwen/Qwen3-…`, `qwen/qwen-max`: ModelScope, SiliconFlow,
  * OpenRouter, Hugging Face) nor an Ollama tag (`qwen2.5:7b`).
  */
-export const DASHSCOPE_MODEL_ID = /(?<![\w/.:@-])(?:qwen|qwq|qvq)(?:\d+(?:\.\d+)?)?(?:-[a-z0-9.]+)+(?![\w/:@-])/;
+export const DASHSCOPE_MODEL_ID =
+  /(?<![\w/.:@-])(?:qwen|qwq|qvq)(?:\d+(?:\.\d+)?)?(?:-[a-z0-9]+(?:\.[a-z0-9]+)*)+(?![\w/:@-]|\.\w)/;
 
 export const MODEL_STUDIO_WEAK: readonly Sign[] = [
   [DASHSCOPE_NAME, /dashscope|灵积/i],

@@ -4,6 +4,7 @@
 // any sign of another provider and does not count in a clause naming it as the alternative — "same prompt works with
 // qwen-plus" or "we also use DashScope" beside another provider's error does not make that error ours.
 import type { ErrorRecord } from './error-body.js';
+import { FAILURE_WORDS } from './error-report.js';
 import { DISTINCTIVE_CODES } from './known-codes.js';
 import {
   BRAND,
@@ -33,7 +34,7 @@ const DOC_HOSTS = /(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.o
  * qwen-plus as a fallback", "we are evaluating DashScope as well", "thinking about switching to qwen-max".
  */
 const ALTERNATIVE =
-  /\bworks?\b|\bworking\b|\bis fine\b|no (?:problem|issues?)|没问题|正常|没有问题|可以用|能用|\balso\b|\bas well\b|\bfall-?back\b|\binstead\b|\bevaluat|\bconsider|\bplann?ing\b|\bthinking (?:about|of)\b|\bswitch(?:ing|ed)? (?:to|from)\b|\bcompared? (?:to|with)\b|备用|也用|还用|另外|对比|考虑|打算|换成|切换到/i;
+  /(?<!n't |not |stopped )\bwork(?:s|ing)?\b|\bis fine\b|no (?:problem|issues?)|没问题|(?<!不)正常|没有问题|(?<!不)可以用|(?<!不)能用|\balso\b|\bas well\b|\bfall-?back\b|\binstead\b|\bevaluat|\bconsider|\bplann?ing\b|\bthinking (?:about|of)\b|\bswitch(?:ing|ed)? (?:to|from)\b|\bcompared? (?:to|with)\b|备用|也用|还用|另外|对比|考虑|打算|换成|切换到/i;
 /** A clause ends at a line break, CJK punctuation, or `.`/`,`/`;`/`!`/`?` before a blank (not inside `qwen2.5`). */
 const isClauseEnd = (text: string, i: number) =>
   /[\n。！？；，]/.test(text[i] ?? '') || (/[.!?;,]/.test(text[i] ?? '') && /\s/.test(text[i + 1] ?? ' '));
@@ -48,12 +49,13 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
-/** A weak sign counts unless its own clause names it as the alternative. */
+/** A weak sign counts unless its own clause names it as the alternative and reports no failure. */
 function weakSignIn(text: string, [, re]: Sign): boolean {
   const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   let seen = 0;
   for (const m of text.matchAll(global)) {
-    if (!ALTERNATIVE.test(clauseAround(text, m.index, m.index + m[0].length))) return true;
+    const clause = clauseAround(text, m.index, m.index + m[0].length);
+    if (!ALTERNATIVE.test(clause) || FAILURE_WORDS.test(clause)) return true;
     if (++seen >= 20) break;
   }
   return false;

@@ -203,6 +203,14 @@ describe('client and wrapper fingerprints', () => {
     expect(extractProvider(text, undefined, undefined).provider).toBeUndefined();
   });
 
+  it.each([
+    "qwen-plus doesn't work anymore: 500 Internal Server Error",
+    'qwen-max also fails with 503 Service Unavailable',
+    '用 qwen-plus 不能用了，返回 500',
+  ])('a name in a clause that reports the failure is a sign: %s', (text) => {
+    expect(extractProvider(text, undefined, undefined).provider).toBe('model_studio');
+  });
+
   it('the model id the call was made with outweighs wording Model Studio shares with OpenAI', () => {
     const text =
       "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'code': 'insufficient_quota'}} model=qwen-plus";
