@@ -1,7 +1,7 @@
 // `npm run eval`: the corpus scores, with every miss. CORPUS_DIR points at another corpus laid out the same way.
 import { join } from 'node:path';
-import { formatScore, scoreCorpus } from '../src/knowledge/corpus-score.js';
-import { type CorpusBatch, DEV_BATCHES, FORMATS_BATCH, loadBatches } from '../src/knowledge/corpus-sets.js';
+import { formatScore, scoreCorpus } from '../src/authoring/corpus-score.js';
+import { type CorpusBatch, DEV_BATCHES, FORMATS_BATCH, loadBatches } from '../src/authoring/corpus-sets.js';
 
 const dir = process.env.CORPUS_DIR ?? join(process.cwd(), 'test', 'corpus');
 // Each batch with its misses, then the development batches together (the figures the floor test holds).

@@ -2,7 +2,7 @@
 // rate limit are hooks of the /v1 scope (v1-scope.ts), so they act on the route the router matched.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { redact } from '../redact.js';
+import { redact } from '../index.js';
 import { refusalOf } from './error-handlers.js';
 import { ApiError } from './errors.js';
 import type { HttpMetrics } from './metrics.js';

@@ -4,7 +4,7 @@
 // Rule loading runs on every CLI start, so recheck — seconds per pattern when cold — runs only on a cache miss.
 
 import { createRequire } from 'node:module';
-import { MAX_TEXT_CHARS } from '../input.js';
+import { MAX_TEXT_CHARS } from '../text/input.js';
 import {
   configureVerdictStore,
   knownVerdict,

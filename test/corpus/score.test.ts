@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatScore, scoreCorpus } from '../../src/knowledge/corpus-score.js';
-import { DEV_BATCHES, FORMATS_BATCH, loadBatches } from '../../src/knowledge/corpus-sets.js';
+import { formatScore, scoreCorpus } from '../../src/authoring/corpus-score.js';
+import { DEV_BATCHES, FORMATS_BATCH, loadBatches } from '../../src/authoring/corpus-sets.js';
 
 const dir = import.meta.dirname;
 const floor = JSON.parse(readFileSync(join(dir, 'corpus-floor.json'), 'utf8')) as Floor;

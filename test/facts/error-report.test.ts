@@ -1,6 +1,6 @@
 // A plain question or chat line gets no diagnosis; a failure report, however short, does.
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 
 describe('plain questions and chat lines', () => {
   it.each([

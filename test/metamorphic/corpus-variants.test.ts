@@ -3,7 +3,7 @@
 // change its top diagnosis; a prose mention of Qwen or DashScope must not make another provider's error ours.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEV_BATCHES, loadBatches } from '../../src/knowledge/corpus-sets.js';
+import { DEV_BATCHES, loadBatches } from '../../src/authoring/corpus-sets.js';
 import { formatFlips, measureNegatives, measurePositives } from './measure.js';
 
 const KEPT_FLOOR = 0.995;

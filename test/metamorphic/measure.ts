@@ -1,6 +1,6 @@
 // Runs every variant of every corpus item through diagnose() and reports which changed the answer.
-import { diagnose } from '../../src/diagnose.js';
-import { type CorpusItem, categoryMatches } from '../../src/knowledge/corpus-score.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
+import { type CorpusItem, categoryMatches } from '../../src/authoring/corpus-score.js';
 import type { DiagnoseResult } from '../../src/types.js';
 import { negativeVariants, positiveVariants } from './variants.js';
 

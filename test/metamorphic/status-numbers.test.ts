@@ -1,7 +1,7 @@
 // The `line 413` / `took 413 ms` flip: a number that is not a status never decides a diagnosis, whatever rule
 // would like that status. Every status-like number, in every position noise puts it, beside real errors.
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import { noiseLines, STATUS_LIKE } from './variants.js';
 
 const ERRORS: [string, string][] = [
