@@ -5,7 +5,6 @@
 export type Sign = readonly [string, RegExp];
 
 export const BRAND = 'the name Tongyi / Alibaba Cloud';
-export const DASHSCOPE_NAME = 'the name DashScope';
 export const QWEN_CODE = 'the Qwen Code client';
 
 export const MODEL_STUDIO_STRONG: readonly Sign[] = [
@@ -63,7 +62,7 @@ export const DASHSCOPE_MODEL_ID =
   /(?<![\w/.:@-])(?:qwen|qwq|qvq)(?:\d+(?:\.\d+)?)?(?:-[a-z0-9]+(?:\.[a-z0-9]+)*)+(?![\w/:@-]|\.\w)/;
 
 export const MODEL_STUDIO_WEAK: readonly Sign[] = [
-  [DASHSCOPE_NAME, /dashscope|灵积/i],
+  ['the name DashScope', /dashscope|灵积/i],
   ['the name Bailian / Model Studio', /\bbailian\b|百炼|model[ -]?studio|modelstudio/i],
   [BRAND, /通义|tongyi|阿里云|\balibaba\b|\baliyun\b|\balibabacloud\b|阿里/i],
   ['a DashScope-style model id', DASHSCOPE_MODEL_ID],

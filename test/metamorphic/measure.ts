@@ -1,10 +1,11 @@
 // Runs every variant of every corpus item through diagnose() and reports which changed the answer.
-import { diagnose } from '../../src/diagnose/diagnose.js';
+
 import { type CorpusItem, categoryMatches } from '../../src/authoring/corpus-score.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import type { DiagnoseResult } from '../../src/types.js';
 import { negativeVariants, positiveVariants } from './variants.js';
 
-export interface Flip {
+interface Flip {
   id: string;
   kind: string;
   before: string;
@@ -20,7 +21,7 @@ export interface Kept {
 }
 
 /** The answer a user sees: whether it speaks, and which rule it names first. */
-export const answer = (r: DiagnoseResult) => `${r.matched ? '' : '(silent) '}${r.diagnoses[0]?.id ?? 'nothing'}`;
+const answer = (r: DiagnoseResult) => `${r.matched ? '' : '(silent) '}${r.diagnoses[0]?.id ?? 'nothing'}`;
 
 const silent = (r: DiagnoseResult) => !r.matched || r.diagnoses[0]?.category === 'not_model_studio';
 

@@ -100,7 +100,7 @@ function reprToJson(src: string): unknown {
 }
 
 /** JSON bodies printed as Python dict reprs, and dict reprs printed as JSON; undefined when there is no body. */
-export function requoted(text: string): string | undefined {
+function requoted(text: string): string | undefined {
   let out = '';
   let at = 0;
   let changed = false;
@@ -125,7 +125,7 @@ export function requoted(text: string): string | undefined {
  * Client prefixes that carry no status of their own, or the status the paste already states: a wrapper must not
  * invent a status the error did not have.
  */
-export function clientWrappers(status: number | null | undefined): ((t: string) => string)[] {
+function clientWrappers(status: number | null | undefined): ((t: string) => string)[] {
   const wraps: ((t: string) => string)[] = [
     (t) => `Error: ${t}`,
     (t) => `Traceback (most recent call last):\n  File "app.py", line 12, in <module>\nException: ${t}`,
