@@ -23,7 +23,8 @@ const ERRORISH_PREFIX = new RegExp(
   'gi',
 );
 /** `Rate limit exceeded (429)`, `InvalidApiKey (401)`: a status in parentheses after an error word. */
-const PARENTHESISED = /(?:error|exceeded|denied|invalid|failed|[a-z][A-Z]\w*|Key)\s?\(([45]\d\d)\)/gi;
+// One bounded run of letters from a word start: `[a-z][A-Z]\w*` under /i backtracked quadratically on letter runs.
+const PARENTHESISED = /(?<![A-Za-z])[A-Za-z]{0,40}?(?:error|exceeded|denied|invalid|failed|key)\s?\(([45]\d\d)\)/gi;
 // One loop over blanks and box characters, and no \s run that can also cross lines: the earlier form
 // (\s*[[(✕✖│ ]*…\s*[:\s]\s*) backtracked in 4th-degree polynomial time on blank-heavy text.
 const LINE_START = new RegExp(
