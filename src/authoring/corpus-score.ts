@@ -31,7 +31,7 @@ export interface CorpusScore {
 }
 
 /** The corpus's `other` label covers our billing, content_safety and other categories. */
-function categoryMatches(expected: string, got: string | undefined): boolean {
+export function categoryMatches(expected: string, got: string | undefined): boolean {
   if (expected === 'other') return got === 'other' || got === 'billing' || got === 'content_safety';
   return expected === got;
 }

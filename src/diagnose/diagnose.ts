@@ -45,7 +45,8 @@ export async function diagnose(input: DiagnoseInput | string, options: DiagnoseO
   const findings = [...redaction.findings, ...given.findings];
   const facts = extractFacts(redaction.text, findings, given.facts);
   if (bounded.truncated) facts.truncated = true;
-  const matches = rankMatches(await rules.evaluate(facts));
+  // A plain question or chat line reports no failure: no rule speaks to it (facts are still returned).
+  const matches = facts.plainChat ? [] : rankMatches(await rules.evaluate(facts));
   const vars = templateVars(facts);
   const diagnoses = matches.map((m) => toDiagnosis(m, facts, vars));
   return { matched: isMatched(diagnoses, facts), facts, diagnoses, secretsFound: findings.length > 0 };

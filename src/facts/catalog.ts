@@ -87,6 +87,10 @@ export const FACT_CATALOG = {
     type: 'string',
     doc: 'a model of the same family with a longer context window, when there is one',
   },
+  plainChat: {
+    type: 'boolean',
+    doc: '`true` for a question, or a line naming models or providers, that reports no failure (no status, code, error body, provider error wording, code-like token or failure word); no rule is evaluated on it',
+  },
 } as const satisfies Record<string, FactSpec>;
 
 export type FactName = keyof typeof FACT_CATALOG;

@@ -20,7 +20,8 @@ const num = (v: unknown): number | undefined => {
 /** Interpret one parsed object as an error record, or undefined when it holds no error fields. */
 export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
   const inner = obj.error && typeof obj.error === 'object' ? (obj.error as JsonObject) : undefined;
-  const requestId = str(obj.request_id) ?? str(obj.requestId) ?? str(obj.RequestId);
+  // `rid` / `errorType`: the DashScope-backed web search qwen-code calls answers in that shape.
+  const requestId = str(obj.request_id) ?? str(obj.requestId) ?? str(obj.RequestId) ?? str(obj.rid);
   if (inner) {
     // OpenAI-compatible `{"error":{…}}`, Anthropic `{"type":"error","error":{…}}`.
     const shape = obj.type === 'error' ? 'anthropic' : 'openai';
@@ -29,20 +30,26 @@ export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
       code: str(inner.code),
       message: str(inner.message),
       type: str(inner.type),
-      status: num(obj.status) ?? num(inner.status) ?? num(inner.code),
+      // one-api / new-api relays put the upstream status in `param` of an `upstream_error`.
+      status:
+        num(obj.status) ??
+        num(inner.status) ??
+        num(inner.code) ??
+        (inner.type === 'upstream_error' ? num(inner.param) : undefined),
       requestId,
     };
   }
   const errors = obj.errors && typeof obj.errors === 'object' ? (obj.errors as JsonObject) : undefined;
   if (errors) return { shape: 'errors', message: str(errors.message), requestId: str(errors.request_id) ?? requestId };
   const code = str(obj.code) ?? str(obj.Code);
+  const errorType = str(obj.errorType);
   // `status_message` is what the model-serving layer sends inside a `<5000202>` wrapper.
   const message = str(obj.message) ?? str(obj.Message) ?? str(obj.msg) ?? str(obj.status_message);
   const status = num(obj.status_code) ?? num(obj.statusCode) ?? num(obj.status) ?? num(obj.code);
-  if (!code && !message && status === undefined) return undefined;
+  if (!code && !message && status === undefined && !errorType) return undefined;
   const shape =
     'isJson' in obj || 'statusCode' in obj ? 'java-sdk' : obj.object === 'error' ? 'openai-server' : 'dashscope';
-  return { shape, code, message, status, requestId, type: str(obj.type) ?? str(obj.status_name) };
+  return { shape, code, message, status, requestId, type: str(obj.type) ?? str(obj.status_name) ?? errorType };
 }
 
 /**

@@ -7,6 +7,7 @@ import { extractClient } from './client.js';
 import { extractCode } from './code.js';
 import { extractDocAnchor } from './doc-anchor.js';
 import { readErrorBodies } from './error-body.js';
+import { isPlainChat } from './error-report.js';
 import { extractErrorType } from './error-type.js';
 import { extractHeaders } from './headers.js';
 import { findJsonBodies } from './json-bodies.js';
@@ -16,7 +17,7 @@ import { extractLimits } from './limits.js';
 import { extractMessage } from './message.js';
 import { extractModels } from './model.js';
 import { extractModelLimits, MODEL_LIMIT_FACTS } from './model-limits.js';
-import { extractProvider } from './provider.js';
+import { extractProvider, hasStrongSign, namesModelOrProvider } from './provider.js';
 import { extractRequestId } from './request-id.js';
 import { extractStatus } from './status.js';
 
@@ -52,7 +53,16 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
       ...extractLimits(text),
     }),
   };
-  Object.assign(extracted, compact(extractProvider(text, extracted.code, extracted.rawCode)));
+  Object.assign(extracted, compact(extractProvider(text, extracted.code, extracted.rawCode, records)));
+  const status = typeof extracted.status === 'number' ? extracted.status : undefined;
+  const signs = {
+    records,
+    status,
+    code: codeFacts.code,
+    providerMessage: hasStrongSign(text),
+    namesModelOrProvider: namesModelOrProvider(text) || models.length > 0,
+  };
+  if (isPlainChat(text, signs)) extracted.plainChat = true;
   return mergeGiven(extracted, given);
 }
 
@@ -79,5 +89,7 @@ function mergeGiven(facts: Facts, given: Record<string, FactValue>): Facts {
     Object.assign(merged, extractModelLimits(typeof merged.model === 'string' ? merged.model : undefined));
   }
   if (typeof given.status === 'string' && /^\d{3}$/.test(given.status)) merged.status = Number(given.status);
+  // A status or code given by the caller is a failure report, whatever the text says.
+  if (given.status !== undefined || given.code !== undefined) delete merged.plainChat;
   return merged;
 }

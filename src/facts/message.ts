@@ -4,7 +4,9 @@ import type { ErrorRecord } from './error-body.js';
 // Bounded repeats: unbounded ones made a 32 KB run of `InternalError.Algo.` cost over a second.
 const AFTER_CODE =
   /(?:InternalError\.Algo\.[A-Za-z.]{1,80}|[A-Z][A-Za-z]{1,40}(?:\.[A-Za-z]{1,40}){1,4}|InvalidApiKey|Arrearage)\s{0,4}[:-]\s{0,4}([^\n{}]{3,400})/g;
-const LABELLED = /(?:\bmessage|错误信息|错误消息|错误详情)["']?\s*[:=：]\s*["']?([^"'\n]{3,400})/i;
+// A JSON null (`"message":null`, qwen-code's web-search body) is no message.
+const LABELLED =
+  /(?:\bmessage|错误信息|错误消息|错误详情)["']?\s*[:=：]\s*["']?(?!(?:null|None|undefined)\b)([^"'\n]{3,400})/i;
 /** `Foo.java:198)` and friends are stack frames, not a code followed by its message. */
 const SOURCE_FILE = /\.(?:java|kt|scala|py|js|mjs|cjs|ts|go|rb|cs)$/i;
 const BOX_DRAWING = /[│┃║]/;

@@ -1,24 +1,58 @@
-// HTTP status of the failed call. Labelled forms first ("Error code: 429", "status_code": 400, "<400>"),
-// SSE `:HTTP_STATUS/429` comment lines, then a status followed by its reason phrase, then a bare status at the start of an error line.
+// HTTP status of the failed call. A number counts only where a status can stand: a label ("Error code: 429",
+// "status_code": 400, "HTTP/1.1 503", `<400>`, 错误码：503), a reason phrase after it ("429 Too Many Requests"), a
+// client's error prefix or verb ("Error: 400 The model…", "API error 429", "返回 401", "failed with 500"), or the
+// start of an error line; else a client's exception class (`openai.RateLimitError`). Never a line number, latency,
+// pid, port, count or id: those have none of these neighbours.
 // A number inside a body's message string ("… Error code: 429 …" echoed in a 400's message) is not the status,
-// except the serving layer's own status inside a `<5000202> …ModelServingError` wrapper, which is the real one.
+// except the serving layer's own status inside a `<5000202> …ModelServingError` wrapper and axios's "Request failed
+// with status code N", which are the real ones.
 import type { ErrorRecord } from './error-body.js';
 
-const LABELLED =
-  /(?:status[_ ]?code|statusCode|error[ _]code|HTTP_STATUS\/|HTTPStatus\.[A-Z_]+|http(?:\/\d(?:\.\d)?)?|api[ _]error|status|code|错误码|状态码)["'\s]*[:=：]?\s*["']?([1-5]\d\d)(?!\d)/gi;
-const ANGLE = /<([45]\d\d)>/g;
-const REASON =
-  /\b([45]\d\d)\s*(?:-\s*)?(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout|Payload Too Large|Unsupported Media Type|Client Error|Server Error|status code|Invalid|Incorrect|Access|Free|Rate|invalid|Model|Range|<)/g;
-/** A number followed by a unit is a duration or a count ("with 500 ms delay"), not a status. */
-const NOT_A_UNIT = String.raw`(?!\d|\s*(?:ms\b|s\b|sec|seconds?\b|秒|毫秒|tokens?\b|requests?\b|次|个|条|字))`;
-const ERRORISH_PREFIX = new RegExp(
-  String.raw`(?:error|failed|失败|报错|报|出现|遇到|提示|returned|returns|返回|with)\W{0,3}([45]\d\d)${NOT_A_UNIT}`,
+/** A number followed by a unit is a duration, size or count ("with 500 ms delay", "404 requests"), not a status. */
+const NOT_A_UNIT = String.raw`(?!\d|[.,]\d|\s*(?:ms\b|s\b|sec|seconds?\b|min|bytes?\b|[KMG]B\b|items?\b|rows?\b|lines?\b|records?\b|files?\b|users?\b|times\b|秒|毫秒|分钟|行|字节|tokens?\b|requests?\b|次|个|条|字))`;
+const LABELLED = new RegExp(
+  String.raw`(?<![\w.])(?<!exit )(?<!exit_)(?:status[_ ]?code|statusCode|http[_ ]?(?:code|status)|error[ _]code|HTTP_STATUS\/|HTTPStatus\.[A-Z_]+|HTTP(?:\/\d(?:\.\d)?)?(?: error| status)?|api[ _]error|status|code|错误码|状态码)["'“”\s]*[:=：]?\s*["'“”]?([1-5]\d\d)${NOT_A_UNIT}`,
   'gi',
 );
+const ANGLE = /<([45]\d\d)>/g;
+const REASON =
+  /\b([45]\d\d)\s*(?:-\s*)?(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout|Payload Too Large|Request Entity Too Large|Unsupported Media Type|Client Error|Server Error|status code|Invalid|Incorrect|Access|Free|Rate|invalid|Model|Range|<|\{)/g;
+// A client's error prefix or an error verb right before the number; not a bare "with" ("with 413 items").
+const ERRORISH_PREFIX = new RegExp(
+  String.raw`(?:error|exception|failed(?: with)?|failure|失败|报错|错误|报|出现|遇到|提示|return(?:s|ed|ing)?|respond(?:ed|s)? with|\bgot|received|返回了?)\W{0,3}([45]\d\d)${NOT_A_UNIT}`,
+  'gi',
+);
+/** `Rate limit exceeded (429)`, `InvalidApiKey (401)`: a status in parentheses after an error word. */
+// One bounded run of letters from a word start: `[a-z][A-Z]\w*` under /i backtracked quadratically on letter runs.
+const PARENTHESISED = /(?<![A-Za-z])[A-Za-z]{0,40}?(?:error|exceeded|denied|invalid|failed|key)\s?\(([45]\d\d)\)/gi;
 // One loop over blanks and box characters, and no \s run that can also cross lines: the earlier form
 // (\s*[[(✕✖│ ]*…\s*[:\s]\s*) backtracked in 4th-degree polynomial time on blank-heavy text.
-const LINE_START = /(?:^|\n)(?:[^\S\n]|[[(✕✖│])*([45]\d\d)(?:\s*:\s*|\s+)[A-Za-z<{'"]/g;
+const LINE_START = new RegExp(
+  String.raw`(?:^|\n)(?:[^\S\n]|[[(✕✖│])*([45]\d\d)${NOT_A_UNIT}(?:\s*:\s*|\s+)[A-Za-z<{'"]`,
+  'g',
+);
+/** A client's exception class names the status when no number is printed (`litellm.AuthenticationError: …`). */
+const CLASS_STATUS: Readonly<Record<string, number>> = {
+  BadRequestError: 400,
+  ContextWindowExceededError: 400,
+  ContentPolicyViolationError: 400,
+  AuthenticationError: 401,
+  PermissionDeniedError: 403,
+  NotFoundError: 404,
+  ConflictError: 409,
+  UnprocessableEntityError: 422,
+  RateLimitError: 429,
+  ServiceUnavailableError: 503,
+};
+// openai- and anthropic-python raise these only on an HTTP answer; litellm also for its own configuration errors
+// ("LLM Provider NOT provided"), so its class counts only beside the `<Provider>Exception - ` of an upstream answer.
+const CLIENT_CLASS = new RegExp(String.raw`\b(?:openai|anthropic)\.(${Object.keys(CLASS_STATUS).join('|')})\b`);
+const LITELLM_CLASS = new RegExp(
+  String.raw`\blitellm\.(${Object.keys(CLASS_STATUS).join('|')})\b(?=[^\n]{0,80}\b[A-Z]\w+Exception - )`,
+);
 const MODEL_SERVING = /ModelServingError[\s\S]{0,2000}?\\?["']?status_code\\?["']?\s*[:=]\s*([45]\d\d)(?!\d)/;
+/** axios's fixed wording names the real status of the failed call, even quoted inside a relay's own body. */
+const AXIOS = /Request failed with status code ([45]\d\d)(?!\d)/;
 const MESSAGE_KEY = /(\\?["'])(?:message|msg|Message|status_message|detail|error_msg)\1\s*:\s*(\\?["'])/g;
 
 type Span = [number, number];
@@ -54,13 +88,14 @@ function firstMatch(re: RegExp, text: string, spans: Span[]): { index: number; s
 }
 
 export function extractStatus(text: string, records: ErrorRecord[]): number | undefined {
-  const serving = MODEL_SERVING.exec(text)?.[1];
+  const serving = MODEL_SERVING.exec(text)?.[1] ?? AXIOS.exec(text)?.[1];
   if (serving) return Number(serving);
   const spans = messageSpans(text);
-  const tiers = [[LABELLED, ANGLE], [REASON], [ERRORISH_PREFIX, LINE_START]];
+  const tiers = [[LABELLED, ANGLE], [REASON], [ERRORISH_PREFIX, PARENTHESISED, LINE_START]];
   for (const tier of tiers) {
     const hits = tier.map((re) => firstMatch(re, text, spans)).filter((h) => h !== undefined);
     if (hits.length) return hits.sort((a, b) => a.index - b.index)[0]!.status;
   }
-  return records.find((r) => r.status !== undefined)?.status;
+  const printedClass = CLIENT_CLASS.exec(text)?.[1] ?? LITELLM_CLASS.exec(text)?.[1];
+  return records.find((r) => r.status !== undefined)?.status ?? (printedClass ? CLASS_STATUS[printedClass] : undefined);
 }

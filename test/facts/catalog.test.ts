@@ -59,7 +59,10 @@ describe('--fact parsing', () => {
   });
 
   it.each([
-    ['region=singapore', /--fact region must be one of cn, intl, us, cn-hongkong, cn-finance, jp, eu, unknown, got "singapore"/],
+    [
+      'region=singapore',
+      /--fact region must be one of cn, intl, us, cn-hongkong, cn-finance, jp, eu, unknown, got "singapore"/,
+    ],
     ['keyKind=sk-sp', /--fact keyKind must be one of standard, coding-plan/],
     ['plan=pro', /--fact plan must be one of/],
     ['status=401x', /--fact status must be a whole number/],

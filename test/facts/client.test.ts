@@ -18,6 +18,10 @@ describe('extractClient', () => {
     ['io.agentscope.core.model.DashScopeHttpClient$DashScopeHttpException', 'agentscope'],
     ['opencode run: provider error', 'opencode'],
     ['Cherry Studio 连接失败 401', 'cherry-studio'],
+    ['AI_APICallError: Incorrect API key provided.', 'ai-sdk'],
+    ['at dev.langchain4j.community.model.dashscope.QwenChatModel.generate(QwenChatModel.java:120)', 'langchain4j'],
+    ['com.alibaba.cloud.ai.dashscope.chat.DashScopeChatModel.call', 'spring-ai-alibaba'],
+    ['✕ [API Error: Streaming request timeout after 46s.]', 'qwen-code'],
   ])('%s -> %s', (text, expected) => {
     expect(extractClient(text)).toBe(expected);
   });

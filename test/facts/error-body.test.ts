@@ -6,6 +6,16 @@ import { findJsonBodies } from '../../src/facts/json-bodies.js';
 describe('readErrorBody', () => {
   it.each<[string, Record<string, unknown>, Record<string, unknown> | undefined]>([
     [
+      'qwen-code web search (errorType / rid)',
+      { errorType: 'THROTTLING.userQPSLimit', rid: 'bbbfcae8', message: null, status: 429 },
+      { shape: 'dashscope', status: 429, requestId: 'bbbfcae8', type: 'THROTTLING.userQPSLimit' },
+    ],
+    [
+      'one-api relay: the upstream status in param of an upstream_error',
+      { error: { message: 'url error', type: 'upstream_error', param: '400', code: 'bad_response_status_code' } },
+      { shape: 'openai', status: 400, code: 'bad_response_status_code', message: 'url error', type: 'upstream_error' },
+    ],
+    [
       'DashScope-native',
       {
         status_code: 401,

@@ -34,6 +34,15 @@ const TOKENS = [
   'a:',
   '\\',
   '"',
+  'dashscope ',
+  '通义，',
+  'qwen3.5-',
+  'line 413, ',
+  'took 429 ms ',
+  'Error: 4',
+  'provider: ',
+  '✕ [API Error: ',
+  'litellm.RateLimitError ',
 ];
 
 describe('hostile repetitions at the size bound', () => {

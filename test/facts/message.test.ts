@@ -9,6 +9,11 @@ const message = (text: string) => extractMessage(text, readErrorBodies(findJsonB
 describe('extractMessage', () => {
   it.each<[string, string, string | undefined]>([
     [
+      'a JSON null message is no message (qwen-code web search body)',
+      'Search failed: API error: 429 Too Many Requests - {"errorType":"THROTTLING.userQPSLimit","rid":"bbbf","message":null,"status":429}',
+      undefined,
+    ],
+    [
       'DashScope-native body',
       '{"status_code": 429, "code": "Throttling.RateQuota", "message": "Requests rate limit exceeded, please try again later."}',
       'Requests rate limit exceeded, please try again later.',

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readErrorBodies } from '../../src/facts/error-body.js';
+import { findJsonBodies } from '../../src/facts/json-bodies.js';
 import { extractProvider } from '../../src/facts/provider.js';
 
 interface Item {
@@ -139,5 +141,85 @@ describe('brand names against another provider', () => {
     const facts = extractProvider(text, undefined, undefined);
     expect(facts.provider).toBe('model_studio');
     expect(facts.foreignProvider).toBe('OpenAI');
+  });
+});
+
+describe('client and wrapper fingerprints', () => {
+  it.each([
+    ['DashScope SDK exception namespace', 'dashscope.common.error.InvalidInput: The model is required.'],
+    ['LiteLLM qwencloud prefix', 'litellm.AuthenticationError: QwencloudException - Incorrect API key provided.'],
+    ['LiteLLM qwen_ai_platform prefix', 'litellm.RateLimitError: Qwen_ai_platformException - Rate limit exceeded.'],
+    [
+      'Vercel AI SDK Alibaba provider key',
+      "AI_LoadAPIKeyError: Alibaba Cloud (DashScope) API key is missing. Pass it using the 'apiKey' parameter or the ALIBABA_API_KEY environment variable.",
+    ],
+    [
+      'Java SDK network wrapper',
+      'ApiException: The service is temporarily unavailable. Please try again later. [reason=wrapped_exception, detail=SocketTimeoutException: timeout]',
+    ],
+    [
+      'top-level request_id beside an OpenAI-style error',
+      '{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"},"request_id":"4f1c0c9e-1b2a"}',
+    ],
+    [
+      'a DashScope-style model id',
+      'Error: 400 The model `qwen3-max-preview` does not exist or you do not have access to it.',
+    ],
+    ['a DashScope-style model id in a request field', '{"model": "qwq-plus"} -> 404 Not Found'],
+    ['the provider setting', 'billing error, please top up (provider: qwen / dashscope)'],
+    [
+      'Spring AI Alibaba',
+      'at com.alibaba.cloud.ai.dashscope.api.DashScopeApi.chatCompletionEntity: 429 Too Many Requests',
+    ],
+    [
+      'LobeChat provider field',
+      '{"error":{"message":"Incorrect API key provided."},"errorType":"InvalidProviderAPIKey","provider":"qwen"}',
+    ],
+    ['LangChain ChatTongyi', 'ChatTongyi raised: HTTPError: 401 Unauthorized'],
+    ['the Dify Tongyi plugin', '{"code": "completion_request_error", "message": "[tongyi] Server Unavailable Error"}'],
+  ])('%s is Model Studio', (_name, text) => {
+    const bodies = readErrorBodies(findJsonBodies(text));
+    expect(extractProvider(text, undefined, undefined, bodies).provider).toBe('model_studio');
+  });
+
+  it.each([
+    ['an org/name id', "Error code: 429 - {'message': 'We have to rate limit you for model Qwen/Qwen3-235B-A22B'}"],
+    ['an Ollama tag', 'Error: 500 model runner has unexpectedly stopped (qwen2.5:7b)'],
+    ['an OpenRouter id', 'Error: 429 qwen/qwen3-coder:free is temporarily rate-limited upstream'],
+    [
+      "OpenRouter's body naming Alibaba upstream",
+      '{"error":{"message":"Provider returned error","code":429,"metadata":{"raw":"rate-limited upstream","provider_name":"Alibaba"}}}',
+    ],
+  ])('%s is no Model Studio sign', (_name, text) => {
+    expect(extractProvider(text, undefined, undefined).provider).not.toBe('model_studio');
+  });
+
+  it.each([
+    'Same prompt works fine with qwen3-max. Error: 500 upstream failed',
+    '(I also have qwen-plus configured as a fallback model.)\nError: 503 Service Unavailable',
+    'We are evaluating DashScope as well, but this one is from our current setup: 401 Unauthorized',
+    '用通义千问的 qwen-turbo 就没问题，换了以后报错：连接失败 400',
+  ])('a name given as the alternative is no sign: %s', (text) => {
+    expect(extractProvider(text, undefined, undefined).provider).toBeUndefined();
+  });
+
+  it.each([
+    "qwen-plus doesn't work anymore: 500 Internal Server Error",
+    'qwen-max also fails with 503 Service Unavailable',
+    '用 qwen-plus 不能用了，返回 500',
+  ])('a name in a clause that reports the failure is a sign: %s', (text) => {
+    expect(extractProvider(text, undefined, undefined).provider).toBe('model_studio');
+  });
+
+  it('the model id the call was made with outweighs wording Model Studio shares with OpenAI', () => {
+    const text =
+      "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'code': 'insufficient_quota'}} model=qwen-plus";
+    expect(extractProvider(text, undefined, undefined).provider).toBe('model_studio');
+  });
+
+  it('a name beside another provider’s own wording yields to it', () => {
+    const text =
+      'Error: 429 You exceeded your current quota, please check your plan and billing details. (dashscope next?)';
+    expect(extractProvider(text, undefined, undefined).provider).toBe('OpenAI');
   });
 });

@@ -92,8 +92,52 @@ describe('extractStatus', () => {
 });
 
 describe('extractStatus on the development corpus', () => {
-  const stated = readCorpus('dev.jsonl').filter((i) => typeof i.expect.status === 'number');
+  const stated = [...readCorpus('dev.jsonl'), ...readCorpus('dev2.jsonl')].filter(
+    (i) => typeof i.expect.status === 'number',
+  );
   it.each(stated.map((i) => [i.id, i] as const))('%s: the status the paste states', (_id, item) => {
     expect(status(item.text)).toBe(item.expect.status);
+  });
+});
+
+describe('numbers that cannot be a status', () => {
+  const noise = (n: number) => [
+    `  File "/srv/app/llm/client.py", line ${n}, in _request`,
+    `INFO worker pid=${n} took ${n} ms, job ${n} started on port 8${n} with ${n} items`,
+    `    at Object.handle (/srv/app/dist/handler.js:${n}:17)`,
+    `span_id=${n}a9f trace=${n}-${n} elapsed=${n}.2s bytes=${n}`,
+    `第 ${n} 行, 耗时 ${n} 毫秒, 进程 ${n}`,
+    `\tat com.example.ChatService.ask(ChatService.java:${n})`,
+    `process exited with exit code ${n}`,
+  ];
+  it.each([400, 401, 404, 413, 429, 500, 503])('%i as a line number, latency, pid, port, id or count', (n) => {
+    for (const line of noise(n)) expect(status(line), line).toBeUndefined();
+    // …and beside a real status it never wins.
+    expect(status(`${noise(n).join('\n')}\nError code: InvalidParameter - bad input`)).toBeUndefined();
+    expect(status(`${noise(n).join('\n')}\nopenai.BadRequestError: Error code: 400 - {}`)).toBe(400);
+    expect(status(`${noise(n).join('\n')}\nError: 429 Too Many Requests`)).toBe(429);
+  });
+  it.each<[string, number]>([
+    ['Request failed with status code 429', 429],
+    ['{"error":{"message":"Request failed with status code 429","type":"api_error","code":500}}', 429],
+    ['异常：[qwen] 返回错误响应：“{”status_code”：403，“code”：“AccessDenied”}”', 403],
+    ['but I use `International` api will return 401.', 401],
+    ['original response: Rate limit exceeded (429).', 429],
+    ['`InvalidApiKey (401)` from the skill', 401],
+    ['{"error":{"message":"url error","type":"upstream_error","param":"400","code":"bad_response_status_code"}}', 400],
+  ])('%s', (text, expected) => {
+    expect(status(text)).toBe(expected);
+  });
+});
+
+describe('a client exception class names the status when no number is printed', () => {
+  it.each<[string, number | undefined]>([
+    ['litellm.AuthenticationError: AuthenticationError: DashscopeException - Incorrect API key provided.', 401],
+    ['litellm.RateLimitError: RateLimitError: DashscopeException - You exceeded your current quota', 429],
+    ['litellm.NotFoundError: DashscopeException - Model not exist', 404],
+    ['openai.PermissionDeniedError: Error code: 403 - {}', 403],
+    ['raise BadRequestError(message) from a custom module', undefined],
+  ])('%s', (text, expected) => {
+    expect(status(text)).toBe(expected);
   });
 });
