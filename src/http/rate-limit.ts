@@ -1,4 +1,6 @@
-// Per-client rate limiting on /v1 (RATE_LIMIT_PER_MINUTE): one allowance per API token, else per IP.
+// Per-client rate limiting on /v1 (RATE_LIMIT_PER_MINUTE): one allowance per API token, else per IP. Registered
+// inside the /v1 scope (v1-scope.ts), so it limits exactly the routes there; probes, metrics and docs live
+// outside it and are never limited (a throttled health check would restart a healthy pod).
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { BearerAuth } from './auth.js';
@@ -9,8 +11,6 @@ export async function registerRateLimit(app: FastifyInstance, perMinute: number,
   await app.register(rateLimit, {
     max: perMinute,
     timeWindow: 60_000,
-    // Probes, metrics and docs are never limited: a throttled health check would restart a healthy pod.
-    allowList: (request) => !request.url.startsWith('/v1/'),
     keyGenerator: (request) => auth?.clientId(request) ?? `ip:${request.ip}`,
     // Thrown by the plugin, so it reaches our error handler and leaves in the one error shape.
     errorResponseBuilder: (_request, context) =>

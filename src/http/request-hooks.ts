@@ -1,8 +1,8 @@
-// What happens around every request: an id, the drain and auth gates, then one log line and the metrics.
+// What happens around every request: an id and the drain gate, then one log line and the metrics. Auth and the
+// rate limit are hooks of the /v1 scope (v1-scope.ts), so they act on the route the router matched.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { redact } from '../redact.js';
-import type { BearerAuth } from './auth.js';
 import { refusalOf } from './error-handlers.js';
 import { ApiError } from './errors.js';
 import type { HttpMetrics } from './metrics.js';
@@ -18,21 +18,19 @@ export function requestIdOf(req: { headers: Record<string, string | string[] | u
 }
 
 export interface HookOptions {
-  auth?: BearerAuth;
   metrics: HttpMetrics;
   closing: () => boolean;
 }
 
-export function installRequestHooks(app: FastifyInstance, { auth, metrics, closing }: HookOptions): void {
+export function installRequestHooks(app: FastifyInstance, { metrics, closing }: HookOptions): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // A request arriving on a kept-alive connection while draining gets our error shape, not Fastify's
     // built-in 503 body; /readyz still answers so balancers see the state.
-    if (closing() && request.url !== '/readyz') {
+    if (closing() && request.routeOptions.url !== '/readyz') {
       reply.header('connection', 'close');
       throw new ApiError(503, 'SHUTTING_DOWN', 'the server is shutting down; retry (another instance may take it)');
     }
-    if (auth && request.url.startsWith('/v1/')) auth.check(request);
   });
 
   app.addHook('onResponse', async (request, reply) => {

@@ -11,12 +11,9 @@ import { installErrorHandlers } from './error-handlers.js';
 import { createLogger, type LineSink } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { installJsonParser } from './parsers.js';
-import { registerRateLimit } from './rate-limit.js';
 import { installRequestHooks, requestIdOf } from './request-hooks.js';
-import { batchRoutes } from './routes/batch.js';
-import { diagnoseRoutes } from './routes/diagnose.js';
 import { healthRoutes } from './routes/health.js';
-import { ruleRoutes } from './routes/rules.js';
+import { registerV1, V1_PREFIX } from './v1-scope.js';
 import { formatSchemaErrors } from './validation.js';
 
 export interface ServerOptions {
@@ -65,15 +62,20 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.addHook('preClose', async () => {
     closing = true;
   });
-  installRequestHooks(app, { auth, metrics, closing: () => closing });
+  installRequestHooks(app, { metrics, closing: () => closing });
   installErrorHandlers(app, config.bodyLimit);
 
   await registerDocs(app, { auth: Boolean(auth) });
-  await registerRateLimit(app, config.rateLimitPerMinute, auth);
   const ctx: RouteContext = { store, metrics, config, closing: () => closing };
-  await app.register(diagnoseRoutes, ctx);
-  await app.register(batchRoutes, ctx);
-  await app.register(ruleRoutes, ctx);
+  // A /v1 route registered anywhere but the /v1 scope would escape auth and the rate limit: refuse it.
+  let inV1Scope = false;
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(V1_PREFIX) && !inV1Scope)
+      throw new Error(`route ${route.url} must be registered in the /v1 scope (v1-scope.ts)`);
+  });
+  inV1Scope = true;
+  await registerV1(app, ctx, auth);
+  inV1Scope = false;
   await app.register(healthRoutes, ctx);
 
   const unsubscribe = store.onReload((outcome) => {
