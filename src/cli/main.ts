@@ -1,6 +1,7 @@
 // CLI entry: a table of commands; surfaces are imported only when their command runs, so
 // `diagnose` starts fast.
 import { RuleLoadError } from '../knowledge/load.js';
+import { redact } from '../redact.js';
 import type { CliContext, Command } from './context.js';
 import { UsageError } from './errors.js';
 
@@ -48,7 +49,8 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
     return await (await load())(ctx);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      stderr(`bailian-doctor: ${(err as Error).message}\n`);
+      // Node's own argument errors quote what was typed; redact them like every other output.
+      stderr(`bailian-doctor: ${redact((err as Error).message).text}\n`);
       return 2;
     }
     if (err instanceof RuleLoadError) {

@@ -18,8 +18,8 @@ export const errorResponses = {
 
 /** diagnose() over the rules in service now, counted in the metrics. */
 export function diagnoseWith(ctx: RouteContext) {
-  return async (input: DiagnoseInput): Promise<DiagnoseResult> => {
-    const result = await diagnose(input, { rules: ctx.store.current() });
+  return async (input: DiagnoseInput, echo = false): Promise<DiagnoseResult> => {
+    const result = await diagnose(input, { rules: ctx.store.current(), echo });
     ctx.metrics.observeResult(result);
     return result;
   };
@@ -38,14 +38,15 @@ export async function diagnoseRoutes(app: FastifyInstance, ctx: RouteContext): P
   const formats = Object.keys(RENDERERS);
   const run = diagnoseWith(ctx);
 
-  app.post<{ Body: DiagnoseInput; Querystring: { format?: string } }>(
+  app.post<{ Body: DiagnoseInput; Querystring: { format?: string; echo?: string } }>(
     '/v1/diagnose',
     {
       schema: {
         summary: 'Diagnose one pasted error',
         description:
           'Send `{"text": …, "facts"?: {…}}` as JSON, or the raw paste as text/plain. Answers the same JSON as ' +
-          '`bailian-doctor diagnose --json`; `?format=` picks another renderer.',
+          '`bailian-doctor diagnose --json`; `?format=` picks another renderer; `?echo=true` includes the redacted ' +
+          'text as `facts.text`.',
         tags: ['diagnose'],
         consumes: ['application/json', 'text/plain'],
         querystring: formatQuery(formats),
@@ -53,6 +54,7 @@ export async function diagnoseRoutes(app: FastifyInstance, ctx: RouteContext): P
         response: { 200: diagnoseResult, ...errorResponses },
       },
     },
-    async (request, reply) => send(reply, await run(request.body), request.query.format ?? 'json'),
+    async (request, reply) =>
+      send(reply, await run(request.body, request.query.echo === 'true'), request.query.format ?? 'json'),
   );
 }
