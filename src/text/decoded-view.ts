@@ -42,15 +42,15 @@ function escapeAt(s: string, i: number): [string, number] | undefined {
   return undefined;
 }
 
-/** One pass over `view`: undo one level of escapes (when `unescape`), drop invisible characters. */
-function pass(view: DecodedView, unescape: boolean): DecodedView {
+/** One pass over `view`: undo one level of escapes (when `decode`), drop invisible characters. */
+function pass(view: DecodedView, decode: boolean): DecodedView {
   const s = view.text;
   const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
   let pending = -1; // the start of invisible characters dropped just before the next kept one
   for (let i = 0; i < s.length; ) {
-    const esc = unescape ? escapeAt(s, i) : undefined;
+    const esc = decode ? escapeAt(s, i) : undefined;
     const [ch, len] = esc ?? [s[i]!, 1];
     const from = view.start[i]!;
     const to = view.end[i + len - 1]!;
