@@ -12,8 +12,21 @@ const REGION_NAMES: Record<string, string> = {
   eu: 'Germany (Frankfurt)',
 };
 
+/** The names templateVars() derives; rule load refuses any other placeholder that is not a fact. */
+export const TEMPLATE_VARS = [
+  'baseUrl',
+  'correctBaseUrl',
+  'standardBaseUrl',
+  'codingBaseUrl',
+  'anthropicBaseUrl',
+  'nativeBaseUrl',
+  'givenBaseUrl',
+  'model',
+  'regionName',
+] as const;
+
 /** Variables derived from facts, on top of the facts themselves. */
-export function templateVars(facts: Facts): Record<string, string> {
+export function templateVars(facts: Facts): Record<(typeof TEMPLATE_VARS)[number], string> {
   const region = facts.region === 'intl' || facts.region === 'us' ? facts.region : 'cn';
   const coding = facts.plan === 'coding' || facts.keyKind === 'coding-plan';
   const codingRegion = facts.region === 'intl' ? 'intl' : 'cn';

@@ -55,7 +55,8 @@ function safeIsDir(p: string): boolean {
   }
 }
 
-function listYaml(dir: string): string[] {
+/** Every rule file under `dir`, sorted (names starting with `.` or `_` are skipped). */
+export function listYaml(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
@@ -91,20 +92,47 @@ function lineOf(doc: ReturnType<typeof Yaml.parseDocument>, counter: Yaml.LineCo
   return 1;
 }
 
-/** Parse and validate one file; problems carry file, line and field. */
-export function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
-  const shown = relative(process.cwd(), file) || file;
-  let source: string;
+/** A rule file is a page of YAML (the largest bundled one is under 8 KiB); anything this big is not a rule. */
+export const MAX_RULE_FILE_BYTES = 64 * 1024;
+/** Anchors and aliases are allowed, a few: an alias bomb (a billion laughs) is refused instead of expanded. */
+const MAX_ALIASES = 50;
+
+/** The line of the first alias (`*name`) in `source`: where an alias bomb starts. */
+function firstAliasLine(source: string): number {
+  const m = /(?:^|[\s[{,:-])\*[^\s,\]}]+/m.exec(source);
+  return m ? source.slice(0, m.index + 1).split('\n').length : 1;
+}
+
+/** The file's text, or the problem that keeps it from being read. */
+export function readRuleSource(file: string, shown: string): { source?: string; problem?: RuleProblem } {
   try {
-    source = readFileSync(file, 'utf8');
+    const size = statSync(file).size;
+    if (size > MAX_RULE_FILE_BYTES)
+      return {
+        problem: {
+          file: shown,
+          line: 1,
+          field: '(file)',
+          message: `is ${size} bytes; a rule file may be at most ${MAX_RULE_FILE_BYTES} bytes (one problem per file)`,
+        },
+      };
+    return { source: readFileSync(file, 'utf8') };
   } catch (err) {
-    return { problems: [{ file: shown, line: 1, field: '(file)', message: `cannot read: ${(err as Error).message}` }] };
+    return { problem: { file: shown, line: 1, field: '(file)', message: `cannot read: ${(err as Error).message}` } };
   }
+}
+
+/** Parse one rule file to plain data, or say why not (file, line). */
+export function parseRuleSource(
+  source: string,
+  shown: string,
+): { data?: unknown; doc?: ReturnType<typeof Yaml.parseDocument>; counter: Yaml.LineCounter; problems: RuleProblem[] } {
   const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length) {
     return {
+      counter,
       problems: doc.errors.map((e) => ({
         file: shown,
         line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
@@ -113,7 +141,33 @@ export function loadRuleFile(root: string, file: string): { rule?: Rule; problem
       })),
     };
   }
-  const { rule, problems } = validateRule(doc.toJS(), shown);
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), doc, counter, problems: [] };
+  } catch (err) {
+    // yaml throws a ReferenceError when aliases expand past the limit (or an alias has no anchor).
+    return {
+      counter,
+      problems: [
+        {
+          file: shown,
+          line: firstAliasLine(source),
+          field: '(yaml)',
+          message: `${(err as Error).message.split('\n')[0]}; rule files may use at most ${MAX_ALIASES} aliases`,
+        },
+      ],
+    };
+  }
+}
+
+/** Parse and validate one file; problems carry file, line and field. */
+export function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
+  const shown = relative(process.cwd(), file) || file;
+  const read = readRuleSource(file, shown);
+  if (read.problem || read.source === undefined) return { problems: read.problem ? [read.problem] : [] };
+  const parsed = parseRuleSource(read.source, shown);
+  if (parsed.problems.length || !parsed.doc) return { problems: parsed.problems };
+  const { doc, counter } = parsed;
+  const { rule, problems } = validateRule(parsed.data, shown);
   const out = problems.map((p) => ({
     file: shown,
     line: lineOf(doc, counter, p.path),
