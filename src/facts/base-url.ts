@@ -22,13 +22,26 @@ export function classifyPath(path: string): string {
   if (/\/apps\/anthropic(\/|$)/.test(p)) return '/apps/anthropic';
   if (/^\/api\/v1(\/|$)/.test(p)) return '/api/v1';
   if (/^\/v1(\/|$)/.test(p)) return '/v1';
-  return p || '/';
+  return plainPath(p) || '/';
+}
+
+/**
+ * An unknown path, with every segment that is not a plain word replaced by `…`: some gateways take the token in the
+ * path (`/bot<token>/`, `/key/<key>/`), and the path is echoed in the answer.
+ */
+function plainPath(p: string): string {
+  return p
+    .split('/')
+    .map((seg) => (seg === '' || /^(?:[A-Za-z][A-Za-z_.-]{0,31}|v\d{1,2}|\d{1,4})$/.test(seg) ? seg : '…'))
+    .join('/');
 }
 
 function baseOf(url: URL, apiPath: string): string {
   const idx = url.pathname.indexOf(apiPath);
   const keep =
-    apiPath !== '/' && idx >= 0 ? url.pathname.slice(0, idx + apiPath.length) : url.pathname.replace(/(?<!\/)\/+$/, '');
+    apiPath !== '/' && idx >= 0
+      ? url.pathname.slice(0, idx + apiPath.length)
+      : plainPath(url.pathname.replace(/(?<!\/)\/+$/, ''));
   return `${url.protocol}//${url.host}${keep}`;
 }
 

@@ -44,6 +44,15 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message?: s
   FST_ERR_BAD_STATUS_CODE: { status: 500, code: 'INTERNAL' },
 };
 
+/** The Content-Type named in a 415 only when it is a plain media type; anything else may carry a secret. */
+function shownContentType(contentType: string | undefined): string {
+  const type = (contentType ?? '').split(';')[0]!.trim();
+  if (!type) return 'a body without Content-Type';
+  return /^[A-Za-z0-9.+-]{1,30}\/[A-Za-z0-9.+-]{1,50}$/.test(type) && redact(type).findings.length === 0
+    ? `Content-Type "${type}"`
+    : 'this Content-Type';
+}
+
 export interface MappedError {
   status: number;
   body: ErrorBody;
@@ -61,8 +70,7 @@ export function mapError(
     let message = known.message ?? fe.message;
     if (known.status === 413)
       message = `the body is larger than the limit of ${request.bodyLimit} bytes (BODY_LIMIT); send less text — the end of a log is usually enough`;
-    if (known.status === 415)
-      message = `Content-Type "${(request.contentType ?? 'none').slice(0, 80)}" is not accepted; ${message}`;
+    if (known.status === 415) message = `${shownContentType(request.contentType)} is not accepted; ${message}`;
     return { status: known.status, body: errorBody(known.code, message) };
   }
   const status = fe.statusCode ?? 500;

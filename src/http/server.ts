@@ -26,6 +26,9 @@ export interface ServerOptions {
   processMetrics?: boolean;
 }
 
+/** A client gets this long to send its whole request (headers and body). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops;
 }
@@ -50,7 +53,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     bodyLimit: config.bodyLimit,
     // A hop count trusts the nearest N proxies (what proxy-addr does with a number; Fastify's types take a function).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
-    requestTimeout: 30_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    // Node checks these timeouts only every connectionsCheckingInterval (30 s by default) and gives headers 60 s,
+    // so a slow client held a connection for 60-90 s; checked every second, it is dropped at 30 s.
+    http: { headersTimeout: REQUEST_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
     return503OnClosing: false,
     genReqId: requestIdOf,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },
