@@ -21,12 +21,9 @@ export function redact(text: string): Redaction {
     // The common case: no escape and no invisible character, so the view would be the text itself.
     let out = source;
     for (const { kind, pattern, replace } of PATTERNS) {
-      out = out.replace(pattern, (...args: unknown[]) => {
-        const match = args[0] as string;
-        // Callback arguments: the match, each capture group, then offset and the whole string.
-        const replaced = replace(match, ...(args.slice(1, -2) as string[]));
-        if (replaced === undefined) return match;
-        findings.push({ kind });
+      out = replaceMatches(out, pattern, (m) => {
+        const replaced = replace(m[0], ...(m.slice(1) as string[]));
+        if (replaced !== undefined) findings.push({ kind });
         return replaced;
       });
     }
@@ -41,6 +38,30 @@ export function redact(text: string): Redaction {
     });
   }
   return { text: findings.length ? renderView(source, view) : source, findings };
+}
+
+/**
+ * Every match of `pattern` (global) replaced by what `replace` returns. A match it keeps (`undefined`: code, a
+ * placeholder) is not skipped over whole: the search goes on from its next character, so a key inside it
+ * (`api_key=aws_secret_access_key = <secret>`) is still found.
+ */
+function replaceMatches(text: string, pattern: RegExp, replace: (m: RegExpExecArray) => string | undefined): string {
+  const parts: string[] = [];
+  let at = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const replaced = replace(m);
+    if (replaced === undefined) {
+      pattern.lastIndex = m.index + 1;
+      continue;
+    }
+    if (m[0] === '') pattern.lastIndex++;
+    parts.push(text.slice(at, m.index), replaced);
+    at = m.index + m[0].length;
+  }
+  if (!parts.length) return text;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Redact every string of a list (a fact such as `models` or `headers`). */

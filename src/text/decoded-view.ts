@@ -100,9 +100,13 @@ export function replaceInView(
   };
   pattern.lastIndex = 0;
   for (let m = pattern.exec(view.text); m; m = pattern.exec(view.text)) {
-    if (m[0] === '') pattern.lastIndex++;
     const replaced = replace(m);
-    if (replaced === undefined) continue;
+    if (replaced === undefined) {
+      // A kept match is searched again from its next character: a key may sit inside it.
+      pattern.lastIndex = m.index + 1;
+      continue;
+    }
+    if (m[0] === '') pattern.lastIndex++;
     changed = true;
     keep(m.index);
     text.push(replaced);
