@@ -44,13 +44,14 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message?: s
   FST_ERR_BAD_STATUS_CODE: { status: 500, code: 'INTERNAL' },
 };
 
-/** The Content-Type named in a 415 only when it is a plain media type; anything else may carry a secret. */
+/** Media types a 415 may name; any other value is not repeated (a client can put a key in a header). */
+const COMMON_TYPES =
+  /^(?:text\/(?:html|xml|csv|markdown)|application\/(?:xml|x-www-form-urlencoded|octet-stream|yaml|x-yaml|x-ndjson)|multipart\/form-data)$/i;
+
 function shownContentType(contentType: string | undefined): string {
   const type = (contentType ?? '').split(';')[0]!.trim();
   if (!type) return 'a body without Content-Type';
-  return /^[A-Za-z0-9.+-]{1,30}\/[A-Za-z0-9.+-]{1,50}$/.test(type) && redact(type).findings.length === 0
-    ? `Content-Type "${type}"`
-    : 'this Content-Type';
+  return COMMON_TYPES.test(type) ? `Content-Type "${type}"` : 'this Content-Type';
 }
 
 export interface MappedError {
@@ -75,7 +76,12 @@ export function mapError(
   }
   const status = fe.statusCode ?? 500;
   if (status === 429) return { status, body: errorBody('RATE_LIMITED', fe.message) };
-  if (status >= 400 && status < 500) return { status, body: errorBody('BAD_REQUEST', fe.message) };
+  // Fastify's other messages quote what the client sent (a Content-Type, a header): name the error, not the input.
+  if (status >= 400 && status < 500)
+    return {
+      status,
+      body: errorBody('BAD_REQUEST', `the request is not valid (${fe.code ?? `HTTP ${status}`}); see GET /docs`),
+    };
   // Internal details stay in the log; the client gets the request id to quote.
   return {
     status: 500,

@@ -2,6 +2,7 @@
 // rate limit are hooks of the /v1 scope (v1-scope.ts), so they act on the route the router matched.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { plainPath } from '../facts/base-url.js';
 import { redact } from '../redact.js';
 import { refusalOf } from './error-handlers.js';
 import { ApiError } from './errors.js';
@@ -37,7 +38,8 @@ export function loggedUrl(url: string): string {
       const n = safeDecode(name);
       return LOGGED_PARAMS.has(n) ? `${n}=${safeDecode(value)}` : `${n.slice(0, 32)}=[…]`;
     });
-  const shown = safeDecode(path) + (params.length ? `?${params.join('&')}` : '');
+  // Path segments that are not plain words are left out too: a token in a path has no shape to redact.
+  const shown = plainPath(safeDecode(path)) + (params.length ? `?${params.join('&')}` : '');
   return redact(shown.slice(0, 512)).text;
 }
 
