@@ -86,7 +86,10 @@ describe('diagnose() through every fact', () => {
   it('redacts given list facts (models, headers) item by item, and given fact names', async () => {
     for (const shape of knownShapes(6)) {
       const result = await diagnose(
-        { text: ERROR, facts: { models: ['qwen-plus', shape.line], headers: [shape.line], [shape.line]: 'x' } },
+        {
+          text: ERROR,
+          facts: { models: ['qwen-plus', shape.line], headers: [shape.line], baseUrl: shape.line, [shape.line]: 'x' },
+        },
         { rules },
       );
       expect(leaks(JSON.stringify(result), shape.value), shape.kind).toBe(false);
@@ -149,5 +152,33 @@ describe('the bounds never part a secret from its label', () => {
         const result = await diagnose(textWith(shape.line, cut + d, total), { rules, echo: true });
         expect(leaks(result.facts.text ?? '', shape.value, 8), `${shape.kind} at ${d}`).toBe(false);
       }
+  });
+});
+
+describe('the bounds on one long line (a minified JSON log)', () => {
+  const filler = (n: number) => '{"level":"info","msg":"retrying request"},'.repeat(Math.ceil(n / 41)).slice(0, n);
+
+  it('final cut: a labelled value is redacted before the cut can part it from its label', async () => {
+    const shape = knownShapes(9).find((s) => s.kind === 'api-key-assignment')!;
+    const total = MAX_TEXT_CHARS * 2;
+    for (const cut of [MAX_TEXT_CHARS / 2, total - MAX_TEXT_CHARS / 2])
+      for (let d = -shape.line.length - 6; d <= 6; d += 2) {
+        const body = filler(total);
+        const text = `${ERROR} ${body.slice(0, cut + d)}${shape.line}${body.slice(cut + d)}`;
+        const result = await diagnose(text, { rules, echo: true });
+        expect(leaks(result.facts.text ?? '', shape.value, 8), `cut ${cut} offset ${d}`).toBe(false);
+      }
+  });
+
+  it('coarse cut: a key split by invisible characters is whole again before any cut', async () => {
+    const key = knownShapes(10)[0]!.value;
+    const split = [...key].join('\u200b');
+    const total = MAX_TEXT_CHARS * 6;
+    for (let d = -split.length; d <= 0; d += 5) {
+      const body = filler(total);
+      const at = MAX_TEXT_CHARS * 2 + d;
+      const result = await diagnose(`${ERROR} ${body.slice(0, at)} ${split} ${body.slice(at)}`, { rules, echo: true });
+      expect(leaks(result.facts.text ?? '', key.slice(3), 8), `offset ${d}`).toBe(false);
+    }
   });
 });

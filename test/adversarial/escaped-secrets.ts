@@ -67,6 +67,9 @@ export function knownShapes(seed: number): Shape[] {
       line: `https://discord.com/api/webhooks/${randomFrom('0123456789', 18, seed + 18)}/${r(ALNUM, 68, 18)}`,
     },
     { kind: 'password', value: password, line: `password=${password}` },
+    { kind: 'gitlab', value: `glpat-${r(ALNUM, 20, 19)}`, line: `CI_TOKEN=glpat-${r(ALNUM, 20, 19)}` },
+    { kind: 'npm', value: `npm_${r(ALNUM, 36, 20)}`, line: `//registry.npmjs.org/:_authToken=npm_${r(ALNUM, 36, 20)}` },
+    { kind: 'sts', value: `STS.${r(ALNUM, 28, 21)}`, line: `SecurityToken: STS.${r(ALNUM, 28, 21)}` },
   ];
 }
 

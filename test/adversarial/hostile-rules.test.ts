@@ -72,23 +72,27 @@ function folderWith(name: string, content: string): string {
 }
 
 describe('rule load refuses each hostile file with file and line, in bounded time', () => {
-  it.each(HOSTILE)('%s', (name, content, line, message) => {
-    const root = folderWith(name, content);
-    const started = Date.now();
-    let error: unknown;
-    try {
-      loadRuleFiles([root]);
-    } catch (err) {
-      error = err;
-    }
-    const ms = Date.now() - started;
-    expect(error).toBeInstanceOf(RuleLoadError);
-    const problem = (error as RuleLoadError).problems[0]!;
-    expect(problem.file).toContain(name);
-    expect(problem.line).toBe(line);
-    expect(problem.message).toMatch(message);
-    expect(ms).toBeLessThan(REFUSAL_MS);
-  }, 60_000);
+  it.each(HOSTILE)(
+    '%s',
+    (name, content, line, message) => {
+      const root = folderWith(name, content);
+      const started = Date.now();
+      let error: unknown;
+      try {
+        loadRuleFiles([root]);
+      } catch (err) {
+        error = err;
+      }
+      const ms = Date.now() - started;
+      expect(error).toBeInstanceOf(RuleLoadError);
+      const problem = (error as RuleLoadError).problems[0]!;
+      expect(problem.file).toContain(name);
+      expect(problem.line).toBe(line);
+      expect(problem.message).toMatch(message);
+      expect(ms).toBeLessThan(REFUSAL_MS);
+    },
+    60_000,
+  );
 });
 
 describe('a reload in a live server under load', () => {
