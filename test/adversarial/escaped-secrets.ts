@@ -54,8 +54,8 @@ export function knownShapes(seed: number): Shape[] {
     { kind: 'url-password', value: password, line: `DATABASE_URL=postgres://app:${password}@db.internal:5432/prod` },
     { kind: 'basic-auth', value: basic, line: `Authorization: Basic ${basic}` },
     { kind: 'google', value: `AIza${r(ALNUM, 35, 14)}`, line: `key=AIza${r(ALNUM, 35, 14)}` },
-    { kind: 'huggingface', value: `hf_${r(ALNUM, 34, 15)}`, line: `HF_TOKEN=hf_${r(ALNUM, 34, 15)}` },
-    { kind: 'stripe', value: `sk_live_${r(ALNUM, 24, 16)}`, line: `stripe.api_key = "sk_live_${r(ALNUM, 24, 16)}"` },
+    { kind: 'huggingface', value: `hf_${r(ALNUM, 34, 15)}`, line: `pushing with hf_${r(ALNUM, 34, 15)} to the hub` },
+    { kind: 'stripe', value: `sk_live_${r(ALNUM, 24, 16)}`, line: `charge failed for sk_live_${r(ALNUM, 24, 16)}` },
     {
       kind: 'telegram',
       value: `${randomFrom('123456789', 10, seed + 17)}:AA${r(ALNUM, 33, 17)}`,
@@ -67,8 +67,8 @@ export function knownShapes(seed: number): Shape[] {
       line: `https://discord.com/api/webhooks/${randomFrom('0123456789', 18, seed + 18)}/${r(ALNUM, 68, 18)}`,
     },
     { kind: 'password', value: password, line: `password=${password}` },
-    { kind: 'gitlab', value: `glpat-${r(ALNUM, 20, 19)}`, line: `CI_TOKEN=glpat-${r(ALNUM, 20, 19)}` },
-    { kind: 'npm', value: `npm_${r(ALNUM, 36, 20)}`, line: `//registry.npmjs.org/:_authToken=npm_${r(ALNUM, 36, 20)}` },
+    { kind: 'gitlab', value: `glpat-${r(ALNUM, 20, 19)}`, line: `using glpat-${r(ALNUM, 20, 19)} for CI` },
+    { kind: 'npm', value: `npm_${r(ALNUM, 36, 20)}`, line: `created npm_${r(ALNUM, 36, 20)} for publish` },
     { kind: 'sts', value: `STS.${r(ALNUM, 28, 21)}`, line: `SecurityToken: STS.${r(ALNUM, 28, 21)}` },
   ];
 }
