@@ -1,5 +1,7 @@
 // A pasted key never reaches a log line or a response, whichever way it arrives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/http/logger.js';
+import { knownShapes } from '../adversarial/escaped-secrets.js';
 import { fakeKey, INVALID_KEY_TEXT, type Json, readJson, startTestServer, type TestServer } from './server-harness.js';
 
 let server: TestServer;
@@ -84,5 +86,15 @@ describe('secret redaction', () => {
     await server.post('/v1/diagnose', { text: `${INVALID_KEY_TEXT} ${marker}` });
     await new Promise((r) => setImmediate(r));
     expect(server.logs.join('')).not.toContain(marker);
+  });
+});
+
+describe('the log sink', () => {
+  it('redacts every line on its way out, whatever code logged it (a key in an error message, say)', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', { write: (l: string) => lines.push(l) });
+    for (const shape of knownShapes(61)) log.error({ detail: shape.line }, `failed: ${shape.line}`);
+    const out = lines.join('');
+    for (const shape of knownShapes(61)) expect(out, shape.kind).not.toContain(shape.value);
   });
 });

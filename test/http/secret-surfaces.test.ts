@@ -73,6 +73,13 @@ describe('an unknown shape', () => {
     ['as a field name (schema error)', 'POST', '/v1/diagnose', JSON.stringify({ text: 'x', [secret]: 1 }), {}],
     ['in the path (404)', 'GET', `/v1/${secret}`, undefined, {}],
     ['in a query string (log line)', 'GET', `/v1/rules?token=${encodeURIComponent(secret)}`, undefined, {}],
+    [
+      'in an unlabelled query parameter (log line)',
+      'GET',
+      `/v1/rules?state=${encodeURIComponent(secret)}`,
+      undefined,
+      {},
+    ],
     ['percent-encoded in the path (log line)', 'GET', `/healthz/${encodeURIComponent(secret)}`, undefined, {}],
   ])('%s is never echoed in the answer, a header or a log line', async (_name, method, target, body, headers) => {
     const { all } = await seen(method, target, body, headers as Record<string, string>);
