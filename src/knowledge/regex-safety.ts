@@ -197,25 +197,23 @@ function* measured(pattern: string, flags: string, d: RecheckDiagnostics): Decis
   return { safe: true, checker: 'recheck', attack };
 }
 
+/** One recheck call: the automaton checker (exact) gets 700 ms, the fuzzer 800 ms, inside the worker's deadline. */
+const checkStep = (source: string, flags: string, checker: 'automaton' | 'fuzz'): Step => ({
+  kind: 'check',
+  source,
+  flags,
+  params: { ...COMMON, checker, timeout: checker === 'automaton' ? 700 : 800 },
+});
+
 function* decide(pattern: string, flags: string, splitAllowed: boolean): Decision {
   const widened = widenBoundedRepeats(pattern);
-  const exactAnswer = yield {
-    kind: 'check',
-    source: widened,
-    flags,
-    params: { ...COMMON, checker: 'automaton', timeout: 700 },
-  };
+  const exactAnswer = yield checkStep(widened, flags, 'automaton');
   if (exactAnswer.timeout) return noVerdict('the checker did not answer in time');
   let exact = exactAnswer as unknown as RecheckDiagnostics;
   if (exact.status === 'unknown' && widened !== pattern && onlyCharRepeatsBounded(pattern)) {
     // No verdict on the widened form. With its bounds, the automaton is exact, and a bounded repeat of one
     // character or class (`.{1,80}`) cannot multiply paths the way a bounded repeat of a group can.
-    const bounded = yield {
-      kind: 'check',
-      source: pattern,
-      flags,
-      params: { ...COMMON, checker: 'automaton', timeout: 700 },
-    };
+    const bounded = yield checkStep(pattern, flags, 'automaton');
     if (!bounded.timeout) exact = bounded as unknown as RecheckDiagnostics;
   }
   if (exact.status === 'safe') return { safe: true, checker: 'recheck' };
@@ -234,12 +232,7 @@ function* decide(pattern: string, flags: string, splitAllowed: boolean): Decisio
     }
     return { safe: true, checker: 'recheck', attack };
   }
-  const fuzzAnswer = yield {
-    kind: 'check',
-    source: pattern,
-    flags,
-    params: { ...COMMON, checker: 'fuzz', timeout: 800 },
-  };
+  const fuzzAnswer = yield checkStep(pattern, flags, 'fuzz');
   if (fuzzAnswer.timeout) return noVerdict('the checker did not answer in time');
   const fuzz = fuzzAnswer as unknown as RecheckDiagnostics;
   if (fuzz.status === 'safe') return { safe: true, checker: 'recheck' };

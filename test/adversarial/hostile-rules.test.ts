@@ -10,26 +10,12 @@ import { defaultRuleDirs, loadRuleFiles, MAX_RULE_FILE_BYTES, RuleLoadError } fr
 import { configureRegexSafety } from '../../src/knowledge/regex-safety.js';
 import { RuleStore } from '../../src/knowledge/rule-store.js';
 import { INVALID_KEY_TEXT, startTestServer } from '../http/server-harness.js';
+import { ruleWithPattern } from './rule-files.js';
 
 /** Every refusal must come within this, whatever the pattern (the checker's deadlines are 3 s per call). */
 const REFUSAL_MS = 20_000;
 
-const ruleWith = (id: string, pattern: string) => `id: other.${id}
-title: A hostile rule
-category: other
-severity: low
-cause: For the hostile-rules test.
-when:
-  any:
-    - { fact: code, operator: equal, value: SomeCode }
-    - { fact: text, operator: matches, value: ${JSON.stringify(pattern)} }
-fix: ["Rewrite the pattern."]
-verify:
-  - { say: Nothing to run., run: "true" }
-examples:
-  match: ["SomeCode"]
-  not: ["other"]
-`;
+const ruleWith = (id: string, pattern: string) => ruleWithPattern(id, 'matches', pattern, 'A hostile rule');
 
 const aliasBomb = () => {
   const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];

@@ -13,6 +13,7 @@ import {
 } from '../../src/knowledge/regex-safety.js';
 import { runCli } from '../cli/run-cli.js';
 import { ruleRegexes, srcRegexes } from './regex-sources.js';
+import { ruleWithPattern } from './rule-files.js';
 
 let dir: string;
 beforeAll(() => {
@@ -23,22 +24,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const ruleWith = (id: string, operator: string, pattern: string) => `id: other.${id}
-title: A rule with a risky pattern
-category: other
-severity: low
-cause: For the ReDoS test.
-when:
-  any:
-    - { fact: code, operator: equal, value: SomeCode }
-    - { fact: text, operator: ${operator}, value: ${JSON.stringify(pattern)} }
-fix: ["Rewrite the pattern."]
-verify:
-  - { say: Nothing to run., run: "true" }
-examples:
-  match: ["SomeCode"]
-  not: ["other"]
-`;
+const ruleWith = ruleWithPattern;
 
 describe('recheck verdicts', () => {
   it.each([
