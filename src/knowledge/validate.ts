@@ -75,7 +75,7 @@ function checkCondition(c: unknown, path: FieldPath, out: FieldProblem[], depth 
 const LITERAL_KEY = /(?<![A-Za-z0-9])sk-(?:sp-|proj-|ant-)?[A-Za-z0-9_-]{6,}/;
 const holdsLiteralKey = (s: string) => LITERAL_KEY.test(s) || redact(s).findings.length > 0;
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 const PLACEHOLDER_NAMES = new Set<string>([...TEMPLATE_VARS, ...FACT_NAMES.filter((f) => f !== 'text')]);
 
 /** Every `{{name}}` in the answer texts names a fact or a derived variable — and never `text`, the paste itself. */
@@ -99,7 +99,7 @@ function checkPlaceholders(doc: Record<string, unknown>, out: FieldProblem[]): v
   for (const [path, text] of texts) {
     if (typeof text !== 'string' || !text.includes('{{')) continue;
     for (const m of text.matchAll(PLACEHOLDER)) {
-      const name = m[1] ?? '';
+      const name = (m[1] ?? '').trim();
       if (!PLACEHOLDER_NAMES.has(name))
         out.push({
           path,

@@ -199,8 +199,11 @@ export const PATTERNS: SecretPattern[] = [
       `((?<![A-Za-z])(?:${PASSWORD_NAMES})["']?\\s*[:=]\\s*["']?)${NOT_A_VALUE}([^\\s"'&,;()[\\]{}]{6,})`,
       'gi',
     ),
+    // A number, a keyword, code or a short plain word is prose (`DISCORD_TOKEN: Discord rejected the token`).
     replace: (_m, prefix, body = '') =>
-      /^\d+$|^(?:true|false|null|none|required|invalid|missing|expired)$/i.test(body) || isCode(body)
+      /^\d+$|^(?:true|false|null|none|required|invalid|missing|expired)$/i.test(body) ||
+      /^[A-Za-z]{1,15}$/.test(body) ||
+      isCode(body)
         ? undefined
         : keep(body, `${prefix}[REDACTED]`),
   },
