@@ -1,7 +1,7 @@
 // `npm run eval`: the corpus scores, with every miss. CORPUS_DIR points at another corpus laid out the same way.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatScore, readJsonl, scoreCorpus } from '../src/knowledge/corpus-score.js';
+import { formatScore, readJsonl, scoreCorpus } from '../src/authoring/corpus-score.js';
 
 const dir = process.env.CORPUS_DIR ?? join(process.cwd(), 'test', 'corpus');
 const sets: [string, string, string][] = [

@@ -1,7 +1,7 @@
 // Load time and memory of a rule folder, measured in a fresh child process so nothing else is on the heap.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { diagnose } from '../src/diagnose.js';
+import { diagnose } from '../src/diagnose/diagnose.js';
 import { loadRules } from '../src/engine/rule-set.js';
 import { BENCH_INPUTS } from './inputs.js';
 

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { diagnose } from '../src/diagnose.js';
+import { diagnose } from '../src/diagnose/diagnose.js';
 import { createRuleSet, loadRules } from '../src/engine/rule-set.js';
 import { BENCH_INPUTS } from './inputs.js';
 import { loadInChild } from './load-child.js';

@@ -1,9 +1,10 @@
-import { diagnose } from '../src/diagnose.js';
-import { buildEngine, type RuleMatch, runEngine } from '../src/engine/json-engine.js';
+import { diagnose } from '../src/diagnose/diagnose.js';
+import { buildEngine, runEngine } from '../src/engine/json-engine.js';
+import type { RuleMatch } from '../src/engine/match.js';
 import { createRuleSet } from '../src/engine/rule-set.js';
 import { compiledRegex } from '../src/knowledge/operators.js';
 import type { Condition, Rule } from '../src/knowledge/rule.js';
-import type { Facts } from '../src/types.js';
+import type { FactMap, Facts } from '../src/types.js';
 import { BENCH_INPUTS } from './inputs.js';
 
 const _MB = 2 ** 20;
@@ -49,7 +50,7 @@ function regexLeaves(rules: readonly Rule[]): { fact: string; re: RegExp }[] {
 function floorRun(leaves: { fact: string; re: RegExp }[], facts: Facts): number {
   let hits = 0;
   for (const { fact, re } of leaves) {
-    const v = facts[fact];
+    const v = (facts as FactMap)[fact];
     if (typeof v === 'string') hits += re.test(v) ? 1 : 0;
     else if (Array.isArray(v)) for (const x of v) hits += re.test(x) ? 1 : 0;
   }

@@ -1,8 +1,28 @@
-// Public library API: `import { diagnose, loadRules } from 'bailian-doctor'`.
-export { type DiagnoseOptions, defaultRuleSet, diagnose } from './diagnose.js';
+// The public face of the core: `import { diagnose, loadRules } from 'bailian-doctor'`. The surfaces (CLI, HTTP,
+// Slack, Discord) import the core only from here, so everything below this file can move without touching them.
+export { type DiagnoseOptions, defaultRuleSet, diagnose } from './diagnose/diagnose.js';
 export { createRuleSet, loadRules, type RuleSet } from './engine/rule-set.js';
+export { AuthRejectedError, BailianDoctorError, ConfigError, ListenError, UsageError } from './errors.js';
+export { FACT_CATALOG, type FactName, type FactSpec, factValues, isFactName } from './facts/catalog.js';
 export { extractFacts, FACT_NAMES } from './facts/index.js';
-export { RuleLoadError, type RuleProblem } from './knowledge/load.js';
+export { BUNDLED_RULES_DIR, RuleLoadError, type RuleProblem } from './knowledge/load.js';
 export type { Condition, Rule, RuleExample } from './knowledge/rule.js';
-export { redact } from './redact.js';
+export { packMessages, renderDiagnosisEmbeds, renderDiscordMessages } from './render/discord/index.js';
+export { DISCORD_LIMITS } from './render/discord/limits.js';
+export { FORMATS, RENDERERS, type Renderer, type RenderOptions, rendererFor } from './render/index.js';
+export { toJsonResult } from './render/json.js';
+export {
+  renderSlackMessages,
+  renderSlackNotice,
+  renderSlackOthers,
+  SLACK_ACTIONS,
+  type SlackMessage,
+} from './render/slack/index.js';
+export { renderText } from './render/text.js';
+export { SECRET_WARNING } from './render/wording.js';
+export { autoReloadSharedRules, type ReloadOutcome, RuleStore, sharedRuleStore } from './service/rule-store.js';
+export type { SurfaceHandle } from './service/surface.js';
+export { looksBinary, MAX_TEXT_CHARS } from './text/input.js';
+export { plainPath } from './text/plain-path.js';
+export { redact } from './text/redact.js';
 export * from './types.js';

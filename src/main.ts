@@ -1,26 +1,25 @@
-// `npm start`: the HTTP API on the embedded default, plus each bot whose token is set.
-// Each surface exports `start…(env)` returning a handle with `stop()`; a bad variable stops start-up
-// with a message naming it.
-import { loadDotEnv } from './env.js';
+// `npm start`: the HTTP API on the embedded default, plus each bot whose token is set. `.env` is read here; the
+// configuration of every surface that will start is validated before any of them listens, so a bad variable
+// stops start-up with a message naming it.
 
-export interface SurfaceHandle {
-  name: string;
-  stop(): Promise<void>;
-}
+import { loadDotEnv } from './config/env.js';
+import { parseStartConfig } from './config/index.js';
+import type { SurfaceHandle } from './index.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const env = process.env;
+  const config = parseStartConfig(env);
   const handles: SurfaceHandle[] = [];
   const { startHttp } = await import('./http/start.js');
-  handles.push(await startHttp(env));
-  if (env.SLACK_BOT_TOKEN) {
+  handles.push(await startHttp(env, config.http));
+  if (config.slack) {
     const { startSlack } = await import('./slack/start.js');
-    handles.push(await startSlack(env));
+    handles.push(await startSlack(env, { config: config.slack }));
   }
-  if (env.DISCORD_TOKEN) {
+  if (config.discord) {
     const { startDiscord } = await import('./discord/start.js');
-    handles.push(await startDiscord(env));
+    handles.push(await startDiscord(env, {}, config.discord));
   }
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,4 +1,5 @@
 // The public data contract of bailian-doctor. Every surface speaks these types.
+import type { CatalogFacts } from './facts/catalog.js';
 
 export const CATEGORIES = [
   'auth',
@@ -19,40 +20,14 @@ export type Severity = (typeof SEVERITIES)[number];
 export type FactValue = string | number | boolean | string[];
 
 /**
- * Facts extracted from the pasted text, merged with facts given explicitly (given facts win).
- * Only `text` is always present; everything else is absent when it could not be told.
+ * Facts extracted from the pasted text, merged with facts given explicitly (given facts win). Only `text` is
+ * always present; everything else is absent when it could not be told. Declared in src/facts/catalog.ts: a
+ * misspelt fact name does not compile.
  */
-export interface Facts {
-  /** The redacted, size-bounded text. */
-  text: string;
-  status?: number;
-  /** Native DashScope code (aliases mapped: `invalid_api_key` -> `InvalidApiKey`). */
-  code?: string;
-  /** The code exactly as it appeared, when it differs from `code`. */
-  rawCode?: string;
-  message?: string;
-  requestId?: string;
-  errorType?: string;
-  /** Shape of the error body: `dashscope`, `openai`, `java-sdk`, `anthropic`, `algo-prefix`, `sse`. */
-  bodyShape?: string;
-  baseUrl?: string;
-  host?: string;
-  region?: string;
-  plan?: string;
-  apiPath?: string;
-  keyKind?: string;
-  model?: string;
-  models?: string[];
-  client?: string;
-  headers?: string[];
-  docAnchor?: string;
-  /** `model_studio` when the text carries Model Studio fingerprints, otherwise the other provider's name. */
-  provider?: string;
-  /** Another provider seen in the text even when Model Studio is also present. */
-  foreignProvider?: string;
-  providerEvidence?: string;
-  [key: string]: FactValue | undefined;
-}
+export type Facts = CatalogFacts;
+
+/** The facts read by a name only known at run time (a rule's `fact:`, a template's `{{name}}`). */
+export type FactMap = Readonly<Record<string, FactValue | undefined>>;
 
 export interface DiagnoseInput {
   text: string;

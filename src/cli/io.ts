@@ -1,12 +1,13 @@
 // Reading input for the CLI: a file or stdin, bounded, refusing binary data.
+
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { looksBinary } from '../input.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
+import { looksBinary } from '../index.js';
 
 /** Bytes read from a file or stdin; more is dropped with a notice (diagnosis keeps 32 KiB of text anyway). */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+const MAX_INPUT_BYTES = 1024 * 1024;
 
 async function readBounded(stream: Readable): Promise<{ text: string; trimmed: boolean }> {
   const chunks: Buffer[] = [];

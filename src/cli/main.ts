@@ -1,9 +1,10 @@
 // CLI entry: a table of commands; surfaces are imported only when their command runs, so
 // `diagnose` starts fast.
-import { RuleLoadError } from '../knowledge/load.js';
-import { redact } from '../redact.js';
+
+import { loadDotEnv } from '../config/env.js';
+import { redact } from '../index.js';
 import type { CliContext, Command } from './context.js';
-import { UsageError } from './errors.js';
+import { exitStatusOf } from './exit-codes.js';
 
 const USAGE = `bailian-doctor — diagnose Alibaba Cloud Model Studio (DashScope / Qwen API) errors
 
@@ -15,6 +16,9 @@ Usage:
   bailian-doctor slack                           Slack bot (needs SLACK_BOT_TOKEN, see .env.example)
   bailian-doctor discord [register [--guild ID]] Discord bot, or register its commands
 `;
+
+/** Commands that run a surface read `.env` (once, here), like `npm start`; `diagnose` and `rules` do not. */
+const READS_DOTENV = new Set(['serve', 'slack', 'discord']);
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
@@ -37,6 +41,7 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
     stderr(`unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  if (!io.env && READS_DOTENV.has(name)) loadDotEnv();
   const ctx: CliContext = {
     args,
     stdin: io.stdin ?? process.stdin,
@@ -48,15 +53,10 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
   try {
     return await (await load())(ctx);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      // Node's own argument errors quote what was typed; redact them like every other output.
-      stderr(`bailian-doctor: ${redact((err as Error).message).text}\n`);
-      return 2;
-    }
-    if (err instanceof RuleLoadError) {
-      stderr(`bailian-doctor: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    const status = exitStatusOf(err);
+    if (status === undefined) throw err;
+    // Node's own argument errors quote what was typed: redact them like every other output.
+    stderr(`bailian-doctor: ${redact((err as Error).message).text}\n`);
+    return status;
   }
 }

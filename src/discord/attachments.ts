@@ -1,7 +1,6 @@
-// Reads .txt/.log attachments (bounded) so a pasted log file is diagnosed like pasted text.
-// Only Discord's CDN (or the configured REST proxy's origin) is fetched: the URL comes from a message,
-// and we do not want the bot to fetch arbitrary hosts.
-import { looksBinary } from '../input.js';
+// Reads .txt/.log attachments through the shared reader (chat/attachments.ts), so a pasted log file is diagnosed
+// like pasted text. Only Discord's CDN (or the configured REST proxy's origin) is fetched.
+import { fetchBounded, isAllowedFileUrl, isReadableText, MAX_ATTACHMENTS } from '../chat/attachments.js';
 import { POLICY } from './policy.js';
 
 export interface AttachmentLike {
@@ -12,33 +11,9 @@ export interface AttachmentLike {
 
 const DISCORD_CDN_HOSTS = new Set(['cdn.discordapp.com', 'media.discordapp.net']);
 
-export function isReadableAttachment(a: AttachmentLike): boolean {
+function isReadableAttachment(a: AttachmentLike): boolean {
   const name = a.name.toLowerCase();
   return POLICY.attachmentExtensions.some((ext) => name.endsWith(ext));
-}
-
-function allowedUrl(url: string, apiUrl: string | undefined): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (u.protocol === 'https:' && DISCORD_CDN_HOSTS.has(u.hostname)) return true;
-  return apiUrl !== undefined && u.origin === new URL(apiUrl).origin;
-}
-
-async function readBounded(url: string, maxBytes: number): Promise<string> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(POLICY.attachmentTimeoutMs) });
-  if (!res.ok || !res.body) throw new Error(`attachment download answered ${res.status}`);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-    chunks.push(chunk.subarray(0, maxBytes - total));
-    total += Math.min(chunk.length, maxBytes - total);
-    if (total >= maxBytes) break; // leaving the loop cancels the rest of the download
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The text of the readable attachments, each under a header line; unreadable ones are skipped. */
@@ -48,15 +23,16 @@ export async function readAttachments(
   onSkip: (name: string, reason: string) => void,
 ): Promise<string> {
   const texts: string[] = [];
-  const readable = [...attachments].filter(isReadableAttachment).slice(0, POLICY.maxAttachments);
+  const readable = [...attachments].filter(isReadableAttachment).slice(0, MAX_ATTACHMENTS);
   for (const a of readable) {
-    if (!allowedUrl(a.url, apiUrl)) {
+    if (!isAllowedFileUrl(a.url, (host) => DISCORD_CDN_HOSTS.has(host), apiUrl)) {
       onSkip(a.name, 'not on the Discord CDN');
       continue;
     }
     try {
-      const text = await readBounded(a.url, POLICY.maxAttachmentBytes);
-      if (looksBinary(text)) onSkip(a.name, 'binary content');
+      const { status, text } = await fetchBounded(a.url);
+      if (status !== 200) onSkip(a.name, `attachment download answered ${status}`);
+      else if (!isReadableText(text)) onSkip(a.name, 'binary content');
       else texts.push(`--- ${a.name} ---\n${text}`);
     } catch (err) {
       onSkip(a.name, (err as Error).message);

@@ -1,16 +1,16 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
+
 import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import pino, { type Logger } from 'pino';
-import type { RuleSet } from '../engine/rule-set.js';
-import { RuleStore, sharedRuleStore } from '../knowledge/rule-store.js';
-import { AnswerCache } from './answer-cache.js';
+import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
+import type { DiscordConfig } from '../config/discord.js';
+import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { Concurrency } from './concurrency.js';
-import type { DiscordConfig } from './config.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { onInteraction } from './events/interaction-create.js';
 import { onMessage } from './events/message-create.js';
 import { POLICY } from './policy.js';
-import { UserRateLimiter } from './rate-limit.js';
 
 export interface BotOptions {
   logger?: Logger;
@@ -18,7 +18,10 @@ export interface BotOptions {
   rules?: RuleSet | RuleSource;
   /** Clock for the per-user limit and the answer cache (tests pin it). */
   now?: () => number;
-  rateLimit?: { max: number; windowMs: number };
+  /** The per-user limit (default: the one both bots share, chat/rate-limit.ts). */
+  rateLimit?: UserRateLimit;
+  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  answers?: AnswerStore;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
 }
@@ -53,15 +56,14 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     allowedMentions: { parse: [], repliedUser: false },
   });
   const now = options.now ?? Date.now;
-  const rate = options.rateLimit ?? { max: POLICY.userRequestsPerWindow, windowMs: POLICY.userWindowMs };
   const ctx: BotContext = {
     client,
     config,
     log,
     rules: sourceOf(options.rules),
     concurrency: new Concurrency(POLICY.diagnoseConcurrency),
-    rateLimiter: new UserRateLimiter(rate.max, rate.windowMs, now),
-    answers: new AnswerCache(POLICY.answerCacheSize, POLICY.answerCacheTtlMs, now),
+    rateLimiter: new UserRateLimiter(options.rateLimit, now),
+    answers: options.answers ?? createMemoryAnswerStore({ now }),
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
   };
 

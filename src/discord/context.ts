@@ -1,11 +1,12 @@
 // What every handler gets: config, logger, limits and caches of one running bot.
+
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
-import type { RuleSet } from '../engine/rule-set.js';
-import type { AnswerCache } from './answer-cache.js';
+import type { AnswerStore } from '../chat/answer-store.js';
+import type { UserRateLimiter } from '../chat/rate-limit.js';
+import type { DiscordConfig } from '../config/discord.js';
+import type { RuleSet } from '../index.js';
 import type { Concurrency } from './concurrency.js';
-import type { DiscordConfig } from './config.js';
-import type { UserRateLimiter } from './rate-limit.js';
 
 /** Anything that hands out the current rule set — a RuleStore, or a fixed set wrapped by RuleStore.of. */
 export interface RuleSource {
@@ -20,7 +21,7 @@ export interface BotContext {
   rules: RuleSource;
   concurrency: Concurrency;
   rateLimiter: UserRateLimiter;
-  answers: AnswerCache;
+  answers: AnswerStore;
   backoffMs: readonly number[];
 }
 

@@ -1,16 +1,17 @@
 // Acknowledge, then answer: the first response to an interaction goes out before any slow work (Discord
 // gives 3 s), the answer edits it later. Every send is retried on transient failures.
+
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { SECRET_WARNING } from '../render/messages.js';
-import type { DiagnoseResult } from '../types.js';
+import { leakWarning } from '../chat/leak-warning.js';
+import type { DiagnoseResult } from '../index.js';
 import { answerMessages, type OutMessage, runDiagnosis } from './answer.js';
 import type { BotContext } from './context.js';
-import { withRetry } from './retry.js';
+import { sendWithRetry } from './retry.js';
 
 /** Rate-limit check, then defer. Resolves false (after telling the user) when the user is over the limit. */
 export async function admit(ctx: BotContext, i: RepliableInteraction): Promise<boolean> {
-  const waitMs = ctx.rateLimiter.take(i.user.id);
-  if (waitMs > 0) {
+  if (ctx.rateLimiter.take(i.user.id) !== 'allow') {
+    const waitMs = ctx.rateLimiter.retryAfterMs(i.user.id);
     ctx.log.info({ event: 'rate_limited', user: i.user.id }, 'user over the request limit');
     await i.reply({
       content: `You are asking quickly — please try again in ${Math.ceil(waitMs / 1000)} s.`,
@@ -30,13 +31,16 @@ export async function sendOnInteraction(
   ephemeral = false,
 ): Promise<void> {
   const [first, ...rest] = messages;
-  if (first) await withRetry(() => i.editReply(first), ctx.backoffMs);
+  if (first) await sendWithRetry(() => i.editReply(first), ctx.backoffMs);
   for (const m of rest)
-    await withRetry(() => i.followUp({ ...m, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) }), ctx.backoffMs);
+    await sendWithRetry(
+      () => i.followUp({ ...m, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) }),
+      ctx.backoffMs,
+    );
 }
 
-export async function warnEphemeral(ctx: BotContext, i: RepliableInteraction, content: string): Promise<void> {
-  await withRetry(() => i.followUp({ content, flags: MessageFlags.Ephemeral }), ctx.backoffMs);
+async function warnEphemeral(ctx: BotContext, i: RepliableInteraction, content: string): Promise<void> {
+  await sendWithRetry(() => i.followUp({ content, flags: MessageFlags.Ephemeral }), ctx.backoffMs);
 }
 
 /** Diagnose `text` and answer on the deferred interaction; unmatched direct requests get NO_MATCH_HELP. */
@@ -48,7 +52,7 @@ export async function answerDirect(
   secretNote = '',
 ): Promise<DiagnoseResult | undefined> {
   if (!text.trim()) {
-    await withRetry(
+    await sendWithRetry(
       () => i.editReply({ content: 'There is no text (or .txt/.log attachment) to diagnose here.' }),
       ctx.backoffMs,
     );
@@ -67,7 +71,7 @@ export async function answerDirect(
     },
     'answered a direct request',
   );
-  await sendOnInteraction(ctx, i, answerMessages(ctx, result));
-  if (result.secretsFound) await warnEphemeral(ctx, i, `${SECRET_WARNING}${secretNote}`);
+  await sendOnInteraction(ctx, i, await answerMessages(ctx, result));
+  if (result.secretsFound) await warnEphemeral(ctx, i, `${leakWarning()}${secretNote}`);
   return result;
 }

@@ -1,11 +1,16 @@
 // The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
-import { autoReloadSharedRules, sharedRuleStore } from '../knowledge/rule-store.js';
-import type { SurfaceHandle } from '../main.js';
-import { type BotOptions, createDiscordBot } from './bot.js';
-import { parseDiscordConfig } from './config.js';
 
-export async function startDiscord(env: NodeJS.ProcessEnv, options: BotOptions = {}): Promise<SurfaceHandle> {
-  const config = parseDiscordConfig(env);
+import { parseDiscordConfig } from '../config/discord.js';
+import { AuthRejectedError, ConfigError } from '../errors.js';
+import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import { type BotOptions, createDiscordBot } from './bot.js';
+
+/** `config` is parsed from `env` unless `npm start` already validated it with the other surfaces'. */
+export async function startDiscord(
+  env: NodeJS.ProcessEnv,
+  options: BotOptions = {},
+  config = parseDiscordConfig(env),
+): Promise<SurfaceHandle> {
   // The shared store: every surface of one process answers from the same rules, and SIGHUP reloads them.
   const shared = options.rules === undefined;
   const bot = createDiscordBot(config, { ...options, rules: options.rules ?? sharedRuleStore(env) });
@@ -17,10 +22,11 @@ export async function startDiscord(env: NodeJS.ProcessEnv, options: BotOptions =
     await bot.stop();
     const e = err as { code?: string; message?: string };
     if (e.code === 'TokenInvalid')
-      throw new Error('DISCORD_TOKEN: Discord rejected the token; reset it in the Developer Portal → Bot');
+      throw new AuthRejectedError('DISCORD_TOKEN: Discord rejected the token; reset it in the Developer Portal → Bot');
     if (/disallowed intents/i.test(e.message ?? ''))
-      throw new Error(
+      throw new ConfigError(
         'DISCORD_WATCH_CHANNELS: watching channels needs the Message Content intent; enable it in the Developer Portal → Bot → Privileged Gateway Intents, or leave DISCORD_WATCH_CHANNELS empty',
+        ['DISCORD_WATCH_CHANNELS'],
       );
     throw err;
   }

@@ -5,7 +5,7 @@
 // `value`) are left to the engine itself: compileCondition returns undefined for them.
 import { compiledRegex, OPERATORS } from '../knowledge/operators.js';
 import type { Condition } from '../knowledge/rule.js';
-import type { Facts } from '../types.js';
+import type { FactMap, Facts } from '../types.js';
 import { describeLeaf } from './evidence.js';
 
 export type FactReader = (facts: Facts) => unknown;
@@ -18,8 +18,8 @@ export interface CompiledCondition {
 
 /** The engine copies the facts' own enumerable keys into a Map; `constructor` or `toString` are never facts. */
 export function factReader(name: string): FactReader {
-  if (name in Object.prototype) return (f) => (Object.hasOwn(f, name) ? f[name] : undefined);
-  return (f) => f[name];
+  if (name in Object.prototype) return (f) => (Object.hasOwn(f, name) ? (f as FactMap)[name] : undefined);
+  return (f) => (f as FactMap)[name];
 }
 
 const LEAF_KEYS = new Set(['fact', 'operator', 'value']);

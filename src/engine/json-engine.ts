@@ -1,14 +1,12 @@
-// The judge of rule semantics: json-rules-engine holding every loaded rule, with our operators.
+// The judge of rule semantics: json-rules-engine holding every loaded rule, with our operators. In production it
+// only runs rules the compiled evaluator cannot (path/params/fact references: none of the bundled rules); in tests
+// and the bench it is the oracle the compiled evaluator must equal.
 import { Engine } from 'json-rules-engine';
 import { OPERATORS } from '../knowledge/operators.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Facts } from '../types.js';
 import { describeEvidence } from './evidence.js';
-
-export interface RuleMatch {
-  rule: Rule;
-  evidence: string[];
-}
+import type { RuleMatch } from './match.js';
 
 /** Build a plain json-rules-engine Engine over `rules` (used directly, and as the baseline in tests and bench). */
 export function buildEngine(rules: Rule[]): Engine {

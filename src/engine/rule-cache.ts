@@ -6,11 +6,10 @@
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultCacheDir } from '../cache-dir.js';
 import type { Rule } from '../knowledge/rule.js';
-import type { Requirement } from './requirements.js';
+import type { Requirement } from './index/requirements.js';
 
 export interface CachedRuleSet {
   rules: Rule[];
@@ -32,10 +31,10 @@ const CODE_FILES = [
   '../knowledge/regex-safety',
   '../knowledge/rule',
   '../types',
-  '../input',
+  '../text/input',
   './compile',
-  './regex-literals',
-  './requirements',
+  './index/regex-literals',
+  './index/requirements',
   './rule-cache',
 ].flatMap((f) => [resolve(HERE, `${f}.js`), resolve(HERE, `${f}.ts`)]);
 

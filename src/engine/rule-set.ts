@@ -7,10 +7,10 @@ import { defaultCacheDir } from '../cache-dir.js';
 import { defaultRuleDirs, loadRuleFiles } from '../knowledge/load.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Facts } from '../types.js';
-import { CandidateIndex, type IndexStats } from './candidate-index.js';
 import { type CompiledCondition, compileCondition } from './compile.js';
-import type { RuleMatch } from './json-engine.js';
-import { deriveRequirement, factCardinality, type Requirement } from './requirements.js';
+import { CandidateIndex, type IndexStats } from './index/candidate-index.js';
+import { deriveRequirement, factCardinality, type Requirement } from './index/requirements.js';
+import type { RuleMatch } from './match.js';
 import { fingerprint, readCache, writeCache } from './rule-cache.js';
 
 export interface RuleSet {
@@ -34,7 +34,7 @@ export interface IndexedRuleSet extends RuleSet {
 }
 
 /** Each rule's index requirement; engine-only rules get none ([]): the engine runs them on every diagnosis. */
-export function deriveRequirements(rules: readonly Rule[]): Requirement[] {
+function deriveRequirements(rules: readonly Rule[]): Requirement[] {
   const card = factCardinality(rules.map((r) => r.when));
   return rules.map((r) => (compileCondition(r.when) ? deriveRequirement(r.when, card) : []));
 }

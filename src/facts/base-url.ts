@@ -1,4 +1,5 @@
 // The base URL the client called, and the region, plan and API path it implies.
+import { plainPath } from '../text/plain-path.js';
 import { hostInfo } from './hosts.js';
 
 export interface BaseUrlFacts {
@@ -23,17 +24,6 @@ export function classifyPath(path: string): string {
   if (/^\/api\/v1(\/|$)/.test(p)) return '/api/v1';
   if (/^\/v1(\/|$)/.test(p)) return '/v1';
   return plainPath(p) || '/';
-}
-
-/**
- * An unknown path, with every segment that is not a plain word replaced by `…`: some gateways take the token in the
- * path (`/bot<token>/`, `/key/<key>/`), and the path is echoed in the answer.
- */
-export function plainPath(p: string): string {
-  return p
-    .split('/')
-    .map((seg) => (seg === '' || /^(?:[A-Za-z][A-Za-z_.-]{0,31}|v\d{1,2}|\d{1,4})$/.test(seg) ? seg : '…'))
-    .join('/');
 }
 
 function baseOf(url: URL, apiPath: string): string {

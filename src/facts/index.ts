@@ -1,5 +1,6 @@
-// Fact extraction: every extractor runs once over the redacted text; facts given explicitly win.
-import type { SecretFinding } from '../redact.js';
+// Fact extraction: every extractor runs once over the redacted text; facts given explicitly win. The vocabulary
+// (names, types, allowed values) is src/facts/catalog.ts.
+import type { SecretFinding } from '../text/redact.js';
 import type { Facts, FactValue } from '../types.js';
 import { extractBaseUrl } from './base-url.js';
 import { extractClient } from './client.js';
@@ -19,41 +20,7 @@ import { extractProvider } from './provider.js';
 import { extractRequestId } from './request-id.js';
 import { extractStatus } from './status.js';
 
-/** Every fact name an extractor can produce; rule lint checks conditions against this list. */
-export const FACT_NAMES = [
-  'text',
-  'status',
-  'code',
-  'rawCode',
-  'message',
-  'requestId',
-  'errorType',
-  'bodyShape',
-  'baseUrl',
-  'host',
-  'region',
-  'plan',
-  'apiPath',
-  'keyKind',
-  'keyRegion',
-  'model',
-  'models',
-  'client',
-  'headers',
-  'docAnchor',
-  'provider',
-  'foreignProvider',
-  'providerEvidence',
-  'inputLimit',
-  'maxTokensLimit',
-  'inputTokens',
-  'messageCount',
-  'truncated',
-  'contextWindow',
-  'maxInputTokens',
-  'maxOutputTokens',
-  'longerContextModel',
-] as const;
+export { FACT_NAMES } from './catalog.js';
 
 function compact<T extends object>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
@@ -93,7 +60,7 @@ function mergeGiven(facts: Facts, given: Record<string, FactValue>): Facts {
   const merged: Facts = { ...facts };
   for (const [key, value] of Object.entries(given)) {
     if (key === 'text') continue;
-    merged[key] = value;
+    (merged as Record<string, FactValue>)[key] = value;
   }
   // A given base URL decides host, region, plan and path too, unless those were given as well.
   if (typeof given.baseUrl === 'string') {

@@ -1,5 +1,5 @@
 // Which kind of API key the text shows — from its prefix only; the key itself never leaves redaction.
-import { keyKindOf, type SecretFinding } from '../redact.js';
+import { keyKindOf, type SecretFinding } from '../text/redact.js';
 
 // Masked or placeholder keys (`sk-sp-****`, `sk-sp-xxx`) still tell the kind, and so does the bare prefix
 // when a user names it ("my sk-sp- key", "sk-sp-开头的key").

@@ -1,6 +1,7 @@
 // What every route plugin gets: the rules to serve, the metrics to feed, the formats it may answer in.
-import type { RuleStore } from '../knowledge/rule-store.js';
-import type { HttpConfig } from './config.js';
+
+import type { HttpConfig } from '../config/http.js';
+import type { RuleStore } from '../index.js';
 import type { HttpMetrics } from './metrics.js';
 
 export interface RouteContext {

@@ -1,7 +1,8 @@
 // Every failure the API answers has one shape, {"error": {"code", "message"}}, with a stable code and a
 // message that says what to do. Messages pass through redact(): some errors quote what the client sent.
+
 import type { FastifyError } from 'fastify';
-import { redact } from '../redact.js';
+import { redact } from '../index.js';
 
 export interface ErrorBody {
   error: { code: string; message: string };

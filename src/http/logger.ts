@@ -1,15 +1,16 @@
 // Structured JSON logs (pino). Two layers keep secrets out: nothing logs request bodies or headers, and every
 // line passes through redact() on its way out, so a key that slips into an error message is still caught.
+
 import { type Logger, pino } from 'pino';
-import { redact } from '../redact.js';
-import type { LogLevel } from './config.js';
+import type { LogLevel } from '../config/env.js';
+import { redact } from '../index.js';
 
 export interface LineSink {
   write(line: string): unknown;
 }
 
 /** Wrap a destination so every log line is redacted before it is written. */
-export function redactingSink(dest: LineSink): LineSink {
+function redactingSink(dest: LineSink): LineSink {
   return { write: (line: string) => dest.write(redact(line).text) };
 }
 

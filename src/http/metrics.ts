@@ -1,8 +1,8 @@
 // Prometheus metrics on a registry of this server's own, so several servers in one process (tests, bench)
 // never collide on metric names.
+
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { ReloadOutcome, RuleStore } from '../knowledge/rule-store.js';
-import type { DiagnoseResult } from '../types.js';
+import type { DiagnoseResult, ReloadOutcome, RuleStore } from '../index.js';
 
 export interface HttpMetrics {
   registry: Registry;

@@ -23,7 +23,7 @@ function withoutInput(message: string): string {
 }
 
 /** Why JSON.parse failed, without any of the input. */
-export function describeJsonError(raw: string, err: Error): string {
+function describeJsonError(raw: string, err: Error): string {
   const reason = withoutInput(err.message).replace(/^Unexpected token '?(.)'?.*$/, 'unexpected character');
   const detail = where(raw, err.message);
   const hint = raw.trimStart().startsWith('{')
@@ -35,7 +35,7 @@ export function describeJsonError(raw: string, err: Error): string {
 // Prototype-poisoning guard: JSON.parse keeps "__proto__" as an own key, which later object spreads could honour.
 const dropProto = (key: string, value: unknown) => (key === '__proto__' ? undefined : value);
 
-export function parseJsonBody(raw: string): unknown {
+function parseJsonBody(raw: string): unknown {
   if (raw.trim() === '') throw new ApiError(400, 'INVALID_JSON', 'the body is empty; send {"text": "<the error>"}');
   try {
     return raw.includes('__proto__') ? JSON.parse(raw, dropProto) : JSON.parse(raw);

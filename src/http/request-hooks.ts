@@ -2,8 +2,7 @@
 // rate limit are hooks of the /v1 scope (v1-scope.ts), so they act on the route the router matched.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { plainPath } from '../facts/base-url.js';
-import { redact } from '../redact.js';
+import { plainPath, redact } from '../index.js';
 import { refusalOf } from './error-handlers.js';
 import { ApiError } from './errors.js';
 import type { HttpMetrics } from './metrics.js';
@@ -24,7 +23,7 @@ export function requestIdOf(req: { headers: Record<string, string | string[] | u
 }
 
 /** The request line for the log: the routed path, query values kept only for our own parameters. */
-export function loggedUrl(url: string): string {
+function loggedUrl(url: string): string {
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q + 1);

@@ -1,22 +1,20 @@
 // JSON schemas of every route: they validate requests, and @fastify/swagger turns the same objects into the
 // OpenAPI document, so the docs cannot drift from what the server accepts.
-import { FACT_NAMES } from '../facts/index.js';
-import { CATEGORIES, SEVERITIES } from '../types.js';
 
-export const MAX_BATCH_ITEMS = 100;
+const MAX_BATCH_ITEMS = 100;
 
-// Facts that are numbers or lists; any other fact takes a string (numbers and booleans are tolerated so a
-// fact added to the core later is accepted before this table learns about it).
-const INTEGER_FACTS = new Set(['status', 'inputLimit', 'maxTokensLimit', 'inputTokens', 'messageCount']);
-const LIST_FACTS = new Set(['models', 'headers']);
-
-function factSchema(name: string) {
-  if (INTEGER_FACTS.has(name)) return { type: 'integer' };
-  if (LIST_FACTS.has(name)) return { type: 'array', items: { type: 'string' } };
+/** A given fact's schema, from the fact catalogue: its type, and its allowed values where it has a vocabulary. */
+function factSchema(name: FactName) {
+  const spec: FactSpec = FACT_CATALOG[name];
+  if (spec.type === 'integer') return { type: 'integer' };
+  if (spec.type === 'boolean') return { type: 'boolean' };
+  if (spec.type === 'list') return { type: 'array', items: { type: 'string' } };
+  if (spec.values) return { type: 'string', enum: [...spec.values] };
+  // Free-text facts tolerate numbers and booleans (a code or a model id sent unquoted).
   return { type: ['string', 'number', 'boolean'] };
 }
 
-export const factsInput = {
+const factsInput = {
   type: 'object',
   description: 'Facts known from configuration (baseUrl, model, keyKind, …); they win over facts read from the text.',
   additionalProperties: false,
@@ -181,3 +179,5 @@ export const ruleDetail = {
     },
   },
 } as const;
+
+import { CATEGORIES, FACT_CATALOG, FACT_NAMES, type FactName, type FactSpec, SEVERITIES } from '../index.js';

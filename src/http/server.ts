@@ -1,10 +1,10 @@
 // buildServer(): the whole API as a Fastify instance, not yet listening — tests and the benchmark use it
 // directly; startHttp() adds the environment, signals and listening.
+
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import type { RuleSet } from '../engine/rule-set.js';
-import { RuleStore } from '../knowledge/rule-store.js';
+import { DEFAULTS, type HttpConfig } from '../config/http.js';
+import { type RuleSet, RuleStore } from '../index.js';
 import { createBearerAuth } from './auth.js';
-import { DEFAULTS, type HttpConfig } from './config.js';
 import type { RouteContext } from './context.js';
 import { registerDocs } from './docs.js';
 import { installErrorHandlers } from './error-handlers.js';
@@ -29,7 +29,7 @@ export interface ServerOptions {
 }
 
 /** A client gets this long to send its whole request (headers and body). */
-export const REQUEST_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops;

@@ -1,9 +1,9 @@
 // startHttp(env): validate the environment, build the server over the shared rule store, listen, and hand
 // back a handle whose stop() drains in-flight requests.
 
-import { autoReloadSharedRules, sharedRuleStore } from '../knowledge/rule-store.js';
-import type { SurfaceHandle } from '../main.js';
-import { exposureWarning, parseHttpConfig } from './config.js';
+import { exposureWarning, parseHttpConfig } from '../config/http.js';
+import { ListenError } from '../errors.js';
+import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { buildServer } from './server.js';
 
 /** In-flight requests get this long to finish on shutdown before their connections are cut. */
@@ -16,16 +16,18 @@ export interface HttpHandle extends SurfaceHandle {
 
 function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
   if (err.code === 'EADDRINUSE')
-    return new Error(`PORT ${port} is already in use on ${host}; stop the other process or set PORT to a free port`);
+    return new ListenError(
+      `PORT ${port} is already in use on ${host}; stop the other process or set PORT to a free port`,
+    );
   if (err.code === 'EACCES')
-    return new Error(`PORT ${port} needs privileges on ${host}; use a port above 1023 (e.g. PORT=8080)`);
+    return new ListenError(`PORT ${port} needs privileges on ${host}; use a port above 1023 (e.g. PORT=8080)`);
   if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
-    return new Error(`HOST ${host} is not an address of this machine; use 127.0.0.1 or 0.0.0.0`);
+    return new ListenError(`HOST ${host} is not an address of this machine; use 127.0.0.1 or 0.0.0.0`);
   return err;
 }
 
-export async function startHttp(env: NodeJS.ProcessEnv): Promise<HttpHandle> {
-  const config = parseHttpConfig(env);
+/** `config` is parsed from `env` unless `npm start` already validated it with the other surfaces'. */
+export async function startHttp(env: NodeJS.ProcessEnv, config = parseHttpConfig(env)): Promise<HttpHandle> {
   const store = sharedRuleStore(env);
   const releaseReload = autoReloadSharedRules(env);
   let app: Awaited<ReturnType<typeof buildServer>>;

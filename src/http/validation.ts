@@ -1,6 +1,6 @@
 // Schema violations become one sentence naming the field, e.g. `body.facts.status must be integer`.
 import type { FastifySchemaValidationError } from 'fastify';
-import { redact } from '../redact.js';
+import { redact } from '../index.js';
 
 interface AjvLikeError {
   keyword: string;

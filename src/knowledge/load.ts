@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
+import { extraRuleDirs } from '../config/rules.js';
+import { BailianDoctorError } from '../errors.js';
 import type { Rule } from './rule.js';
 import { type FieldPath, validateRule } from './validate.js';
 
@@ -22,10 +24,10 @@ export interface RuleProblem {
   message: string;
 }
 
-export class RuleLoadError extends Error {
-  readonly code = 'RULES_INVALID';
+export class RuleLoadError extends BailianDoctorError {
   constructor(readonly problems: RuleProblem[]) {
     super(
+      'RULES_INVALID',
       `${problems.length} problem(s) in the rules; no rule from this set is served:\n` +
         problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('\n'),
     );
@@ -39,12 +41,7 @@ const bundledFromSource = resolve(dirname(fileURLToPath(import.meta.url)), '../.
 
 export function defaultRuleDirs(env: NodeJS.ProcessEnv = process.env): string[] {
   const bundled = safeIsDir(BUNDLED_RULES_DIR) ? BUNDLED_RULES_DIR : bundledFromSource;
-  const extra = (env.RULES_DIR ?? '')
-    .split(',')
-    .map((d) => d.trim())
-    .filter(Boolean)
-    .map((d) => resolve(d));
-  return [bundled, ...extra];
+  return [bundled, ...extraRuleDirs(env)];
 }
 
 function safeIsDir(p: string): boolean {
@@ -68,7 +65,7 @@ export function listYaml(dir: string): string[] {
 }
 
 /** `<root>/auth/invalid-api-key.yaml` -> `auth.invalid-api-key`. */
-export function idFromPath(root: string, file: string): string {
+function idFromPath(root: string, file: string): string {
   const rel = relative(root, file).split(sep);
   const name = basename(rel.pop() ?? '', '.yaml').replace(/\.yml$/, '');
   return [...rel, name].join('.');
@@ -160,7 +157,7 @@ export function parseRuleSource(
 }
 
 /** Parse and validate one file; problems carry file, line and field. */
-export function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
+function loadRuleFile(root: string, file: string): { rule?: Rule; problems: RuleProblem[] } {
   const shown = relative(process.cwd(), file) || file;
   const read = readRuleSource(file, shown);
   if (read.problem || read.source === undefined) return { problems: read.problem ? [read.problem] : [] };

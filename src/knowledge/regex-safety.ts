@@ -6,7 +6,7 @@
 // worker, with its own deadline, to measure a pattern whose bounded repeats recheck cannot weigh.
 
 import { createRequire } from 'node:module';
-import { MAX_TEXT_CHARS } from '../input.js';
+import { MAX_TEXT_CHARS } from '../text/input.js';
 import {
   configureVerdictStore,
   knownVerdict,

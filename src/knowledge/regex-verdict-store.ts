@@ -18,7 +18,7 @@ export interface RegexVerdict {
 }
 
 // Bump when the checker or its parameters change, so old verdicts are recomputed.
-export const CACHE_VERSION = 'recheck-4.5/automaton-700+branches+fuzz-800/v2';
+const CACHE_VERSION = 'recheck-4.5/automaton-700+branches+fuzz-800/v2';
 
 /**
  * The disk cache's own version: it holds verdicts on user rules, and those changed meaning ("no verdict" is now
@@ -59,7 +59,7 @@ export const verdictKey = (pattern: string, flags: string) =>
  * install never runs recheck for shipped rules. Verdicts depend only on pattern, flags and checker version; a stale
  * or missing seed only costs time. Regenerate with `npm run rules:verdicts`.
  */
-export const SEED_FILE = (() => {
+const SEED_FILE = (() => {
   const here = dirname(fileURLToPath(import.meta.url));
   return join(resolve(here, here.includes(`${sep}dist${sep}`) ? '../../..' : '../..'), 'rules', '.regex-verdicts.json');
 })();

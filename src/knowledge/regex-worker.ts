@@ -142,10 +142,3 @@ export async function runInWorker(op: WorkerOp, deadlineMs: number): Promise<Wor
   }
   return receive(w);
 }
-
-/** Stop the worker (tests; the worker never keeps a process alive anyway). */
-export async function stopRegexWorker(): Promise<void> {
-  const w = live;
-  live = undefined;
-  if (w) await w.worker.terminate();
-}

@@ -7,13 +7,13 @@ export interface LeafCondition {
   value: unknown;
   path?: string;
 }
-export interface AllCondition {
+interface AllCondition {
   all: Condition[];
 }
-export interface AnyCondition {
+interface AnyCondition {
   any: Condition[];
 }
-export interface NotCondition {
+interface NotCondition {
   not: Condition;
 }
 export type Condition = LeafCondition | AllCondition | AnyCondition | NotCondition;

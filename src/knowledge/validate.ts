@@ -1,11 +1,12 @@
 // Validates one parsed rule document. Problems name the field path so the loader can map it to a line.
-import { TEMPLATE_VARS } from '../engine/template.js';
+
 import { FACT_NAMES } from '../facts/index.js';
-import { redact } from '../redact.js';
+import { redact } from '../text/redact.js';
 import { CATEGORIES, SEVERITIES } from '../types.js';
 import { OPERATOR_NAMES, REGEX_OPERATORS } from './operators.js';
 import { checkRegexSafety } from './regex-safety.js';
 import type { Condition, Rule, RuleExample } from './rule.js';
+import { TEMPLATE_VARS } from './template-vars.js';
 
 export type FieldPath = (string | number)[];
 export interface FieldProblem {

@@ -1,6 +1,6 @@
 // Human output for a terminal. Colour only when asked (the CLI asks on a TTY).
 import type { DiagnoseResult, Diagnosis } from '../types.js';
-import { NO_MATCH_HELP, SECRET_WARNING } from './messages.js';
+import { NO_MATCH_HELP, SECRET_WARNING } from './wording.js';
 
 export interface TextOptions {
   color?: boolean;

@@ -1,11 +1,9 @@
 // The one path every way in shares: gather the pasted text, diagnose it, post the answer, and warn whoever
 // pasted a key. Listeners only decide where the answer goes.
 
-import { diagnose } from '../diagnose.js';
-import { redact } from '../redact.js';
-import { SECRET_WARNING } from '../render/messages.js';
-import { renderSlackMessages, type SlackMessage } from '../render/slack.js';
-import type { DiagnoseResult } from '../types.js';
+import { rememberAnswer } from '../chat/answer-store.js';
+import { leakWarning } from '../chat/leak-warning.js';
+import { type DiagnoseResult, diagnose, redact, renderSlackMessages, type SlackMessage } from '../index.js';
 import type { SlackDeps, WayIn } from './deps.js';
 import { readAttachedText, type SlackFile } from './files.js';
 import { safeCall } from './safe-call.js';
@@ -86,8 +84,15 @@ export async function postAnswer(
   return true;
 }
 
-export function publicAnswer(deps: SlackDeps, result: DiagnoseResult): SlackMessage[] {
-  return renderSlackMessages(result, { answerId: deps.answers.put(result) });
+/** Keep `result` for its buttons; a store failure is logged and costs only the buttons. */
+export function keepAnswer(deps: SlackDeps, result: DiagnoseResult): Promise<string> {
+  return rememberAnswer(deps.answers, result, 'slack', (err) =>
+    deps.log.warn({ event: 'slack.answer_store_failed', error: (err as Error).message }, 'could not keep the answer'),
+  );
+}
+
+export async function publicAnswer(deps: SlackDeps, result: DiagnoseResult): Promise<SlackMessage[]> {
+  return renderSlackMessages(result, { answerId: await keepAnswer(deps, result) });
 }
 
 /** Tell each poster of a key, privately, to delete the message and rotate the key. */
@@ -103,7 +108,7 @@ export async function warnLeakers(
         channel: target.channel,
         user,
         thread_ts: target.threadTs,
-        text: `:warning: ${SECRET_WARNING}`,
+        text: `:warning: ${leakWarning()}`,
       }),
     );
   }

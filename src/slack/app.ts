@@ -2,12 +2,12 @@
 // retry for ~30 minutes (Socket Mode: 100 times), far too long for a chat answer.
 import { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { SlackConfig } from './config.js';
+import type { SlackConfig } from '../config/slack.js';
 import { boltLogger } from './logger.js';
 import type { RetryOptions } from './web-client.js';
 
 /** Rate-limited (429 + Retry-After, honoured by the client), 5xx and network errors: 4 retries over ~15 s. */
-export const SLACK_RETRY_POLICY: RetryOptions = {
+const SLACK_RETRY_POLICY: RetryOptions = {
   retries: 4,
   factor: 2,
   minTimeout: 1000,
@@ -15,7 +15,7 @@ export const SLACK_RETRY_POLICY: RetryOptions = {
   randomize: true,
 };
 /** One Web API request may take this long before it counts as failed (and is retried). */
-export const SLACK_REQUEST_TIMEOUT_MS = 10_000;
+const SLACK_REQUEST_TIMEOUT_MS = 10_000;
 
 export interface AppTuning {
   retryConfig?: RetryOptions;

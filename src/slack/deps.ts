@@ -1,10 +1,11 @@
 // What every listener gets: configuration, the log, and the shared guards and stores.
+
 import type { Logger } from 'pino';
-import type { RuleSet } from '../engine/rule-set.js';
-import type { AnswerStore } from './answer-store.js';
-import type { SlackConfig } from './config.js';
+import type { AnswerStore } from '../chat/answer-store.js';
+import type { UserRateLimiter } from '../chat/rate-limit.js';
+import type { SlackConfig } from '../config/slack.js';
+import type { RuleSet } from '../index.js';
 import type { SeenKeys } from './seen.js';
-import type { UserRateLimiter } from './user-rate-limit.js';
 
 export interface SlackDeps {
   config: SlackConfig;

@@ -1,12 +1,10 @@
-// Text snippets and files attached to a message are part of the paste. Reading is bounded (count, bytes,
-// time) and the bot token is only ever sent to Slack's own file hosts or the configured SLACK_API_URL host.
+// Text snippets and files attached to a message are part of the paste, read through the shared reader
+// (chat/attachments.ts: count, bytes, time). The bot token is only ever sent to Slack's own file hosts or the
+// configured SLACK_API_URL host.
 
 import type { Logger } from 'pino';
+import { fetchBounded, isAllowedFileUrl, MAX_ATTACHMENTS } from '../chat/attachments.js';
 import type { WebClient } from './web-client.js';
-
-export const MAX_FILES_PER_MESSAGE = 3;
-export const MAX_FILE_BYTES = 256 * 1024;
-export const FILE_FETCH_TIMEOUT_MS = 5000;
 
 /** The parts of a Slack file object we read. */
 export interface SlackFile {
@@ -35,30 +33,7 @@ export function isTextFile(f: SlackFile): boolean {
 
 /** Only Slack's hosts (or the configured API host, e.g. GovSlack or a test fake) may see the bot token. */
 export function mayReceiveToken(url: string, apiUrl: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (u.origin === new URL(apiUrl).origin) return true;
-  const slackHost = /(^|\.)slack\.com$|(^|\.)slack-gov\.com$/.test(u.hostname);
-  return u.protocol === 'https:' && slackHost;
-}
-
-async function readBounded(res: Response): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  while (total < MAX_FILE_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value.subarray(0, MAX_FILE_BYTES - total));
-    total += value.length;
-  }
-  await reader.cancel().catch(() => {});
-  return Buffer.concat(chunks).toString('utf8');
+  return isAllowedFileUrl(url, (host) => /(^|\.)slack\.com$|(^|\.)slack-gov\.com$/.test(host), apiUrl);
 }
 
 export interface FileReadDeps {
@@ -79,24 +54,22 @@ async function readOne(file: SlackFile, deps: FileReadDeps): Promise<string | un
     deps.log.warn({ event: 'slack.file_skipped', file: f.id, reason: 'not a Slack file host' }, 'file skipped');
     return undefined;
   }
-  const res = await fetch(f.url_private, {
+  const res = await fetchBounded(f.url_private, {
     headers: { authorization: `Bearer ${deps.token}` },
     redirect: 'manual',
-    signal: AbortSignal.timeout(FILE_FETCH_TIMEOUT_MS),
   });
   // A redirect or HTML page means Slack refused the download (missing files:read scope), not file content.
-  if (res.status !== 200 || res.headers.get('content-type')?.includes('text/html')) {
-    await res.body?.cancel().catch(() => {});
+  if (res.status !== 200 || res.contentType?.includes('text/html')) {
     deps.log.warn({ event: 'slack.file_skipped', file: f.id, status: res.status }, 'file download refused');
     return undefined;
   }
-  return readBounded(res);
+  return res.text;
 }
 
-/** The text of the attached text files (at most MAX_FILES_PER_MESSAGE, each cut at MAX_FILE_BYTES). */
+/** The text of the attached text files (at most MAX_ATTACHMENTS, each cut at MAX_ATTACHMENT_BYTES). */
 export async function readAttachedText(files: SlackFile[] | undefined, deps: FileReadDeps): Promise<string[]> {
   const out: string[] = [];
-  for (const file of (files ?? []).slice(0, MAX_FILES_PER_MESSAGE)) {
+  for (const file of (files ?? []).slice(0, MAX_ATTACHMENTS)) {
     try {
       const text = await readOne(file, deps);
       if (text) out.push(text);

@@ -1,12 +1,14 @@
 // Replies through a response_url (slash commands, shortcuts, buttons): private to the caller unless asked
 // otherwise. Slack allows five uses of one URL, so a long answer stops at the first message that cannot be sent.
+
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import type { SlackMessage } from '../render/slack.js';
+import { withRetry } from '../chat/retry.js';
+import type { SlackMessage } from '../index.js';
 import type { SlackDeps } from './deps.js';
 
-/** Attempts per message, and the first backoff (doubled each time). Bolt's respond() itself never retries. */
+/** Attempts per message, and the backoff before each retry. Bolt's respond() itself never retries. */
 export const RESPOND_ATTEMPTS = 3;
-const FIRST_BACKOFF_MS = 500;
+const BACKOFF_MS = [500, 1000];
 
 /** A 429, a 5xx or a dropped connection may succeed later; a 404 (expired URL) or 400 never will. */
 function retryable(err: unknown): boolean {
@@ -15,22 +17,23 @@ function retryable(err: unknown): boolean {
 }
 
 async function respondOnce(deps: SlackDeps, respond: RespondFn, message: RespondArguments): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const res = await respond(message);
-      // Read the body so the connection goes back to the pool.
-      await (res as unknown as Response).text?.().catch(() => '');
-      return true;
-    } catch (err) {
-      const e = err as { statusCode?: number; message?: string };
-      const again = attempt < RESPOND_ATTEMPTS && retryable(err);
-      deps.log.warn(
-        { event: again ? 'slack.respond_retry' : 'slack.call_failed', call: 'respond', status: e.statusCode, attempt },
-        again ? 'respond failed; retrying' : 'respond failed',
-      );
-      if (!again) return false;
-      await new Promise((r) => setTimeout(r, FIRST_BACKOFF_MS * 2 ** (attempt - 1)));
-    }
+  const status = (err: unknown) => (err as { statusCode?: number }).statusCode;
+  try {
+    const res = await withRetry(() => respond(message), {
+      backoffMs: BACKOFF_MS.slice(0, RESPOND_ATTEMPTS - 1),
+      retryable,
+      onRetry: (err, attempt) =>
+        deps.log.warn(
+          { event: 'slack.respond_retry', call: 'respond', status: status(err), attempt },
+          'respond failed; retrying',
+        ),
+    });
+    // Read the body so the connection goes back to the pool.
+    await (res as unknown as Response).text?.().catch(() => '');
+    return true;
+  } catch (err) {
+    deps.log.warn({ event: 'slack.call_failed', call: 'respond', status: status(err) }, 'respond failed');
+    return false;
   }
 }
 

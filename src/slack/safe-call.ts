@@ -14,8 +14,3 @@ export async function safeCall<T>(log: Logger, what: string, call: () => Promise
     return undefined;
   }
 }
-
-/** The Slack error string (`not_in_channel`, …) of a failed Web API call, if any. */
-export function slackErrorOf(err: unknown): string | undefined {
-  return (err as { data?: { error?: string } }).data?.error;
-}

@@ -1,8 +1,8 @@
 // Remembers keys for a while: Slack redelivers events it thinks were not received (x-slack-retry-num, Socket
 // Mode retry_attempt) and one message can arrive both as `message` and `app_mention`; each is answered once.
 
-export const SEEN_TTL_MS = 60 * 60 * 1000;
-export const SEEN_MAX_KEYS = 10_000;
+const SEEN_TTL_MS = 60 * 60 * 1000;
+const SEEN_MAX_KEYS = 10_000;
 
 export class SeenKeys {
   private readonly keys = new Map<string, number>();

@@ -1,26 +1,30 @@
 // `startSlack(env)`: validate the Slack variables, build the Bolt app in Socket Mode (SLACK_APP_TOKEN set)
 // or HTTP mode (SLACK_SIGNING_SECRET, on SLACK_HOST:SLACK_PORT at /slack/events), wire the ways in, start.
+
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import type { RuleSet } from '../engine/rule-set.js';
-import { autoReloadSharedRules, RuleStore, sharedRuleStore } from '../knowledge/rule-store.js';
-import type { SurfaceHandle } from '../main.js';
-import { AnswerStore } from './answer-store.js';
+import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
+import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
+import { AuthRejectedError } from '../errors.js';
+import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
-import { parseSlackConfig, type SlackConfig, type SlackMode } from './config.js';
 import type { SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { createSlackLogger } from './logger.js';
 import { SeenKeys } from './seen.js';
-import { type UserRateLimit, UserRateLimiter } from './user-rate-limit.js';
 
 /** Knobs that are not environment variables: for embedding and tests. */
 export interface SlackOptions extends AppTuning {
   rules?: RuleSet;
   userRateLimit?: UserRateLimit;
+  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  answers?: AnswerStore;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
+  /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
+  config?: SlackConfig;
 }
 
 export interface SlackHandle extends SurfaceHandle {
@@ -32,10 +36,10 @@ export interface SlackHandle extends SurfaceHandle {
 }
 
 /** Longest a stop waits for answers being written. */
-export const STOP_DRAIN_MS = 5000;
+const STOP_DRAIN_MS = 5000;
 
 /** Slack rejected the token at start-up: say which variable and what to do. */
-export class SlackAuthError extends Error {
+class SlackAuthError extends AuthRejectedError {
   override name = 'SlackAuthError';
 }
 
@@ -48,8 +52,8 @@ function startFailure(config: SlackConfig, err: Error & { code?: string; data?: 
 }
 
 export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions = {}): Promise<SlackHandle> {
-  const config = parseSlackConfig(env);
-  const log = createSlackLogger(env.LOG_LEVEL, options.logDestination);
+  const config = options.config ?? parseSlackConfig(env);
+  const log = createSlackLogger(env, options.logDestination);
   // The rule store every surface of one process shares; loading it now makes a broken rule set stop start-up
   // instead of the first answer, and spares the first user the loading time.
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
@@ -60,7 +64,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
-    answers: new AnswerStore(),
+    answers: options.answers ?? createMemoryAnswerStore(),
   };
   const inFlight = new InFlight();
   const app = createBoltApp(config, log, options);

@@ -14,7 +14,7 @@ export interface SecretPattern {
 // Placeholders such as `sk-your-api-key-here`, `sk-xxxxxxxxxxxxxxxx` or `xoxb-your-bot-token` are not secrets,
 // and must not make the answer tell someone to rotate a key. Anything else key-shaped is redacted: a false
 // redaction costs a word of the diagnosis, a miss leaks a key.
-export function isPlaceholder(value: string): boolean {
+function isPlaceholder(value: string): boolean {
   return /^[xX*._-]+$/.test(value) || /your|xxxx|example|placeholder|here|redacted|dummy|changeme|\*\*\*/i.test(value);
 }
 

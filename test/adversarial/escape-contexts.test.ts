@@ -3,10 +3,10 @@
 // with secretsFound false; before the shapes, 35 of 36 new shapes came back.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import { loadRules, type RuleSet } from '../../src/engine/rule-set.js';
-import { MAX_TEXT_CHARS } from '../../src/input.js';
-import { redact } from '../../src/redact.js';
+import { MAX_TEXT_CHARS } from '../../src/text/input.js';
+import { redact } from '../../src/text/redact.js';
 import { ESCAPES, knownShapes, leaks, splitInvisibly, unknownShape } from './escaped-secrets.js';
 
 const SEEDS = [1, 2, 3];

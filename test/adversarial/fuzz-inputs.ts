@@ -1,8 +1,8 @@
 // Input generators for the fuzz suite: hostile unicode, binary, deep and huge JSON, size-limit edges,
 // and worst-case strings for every regex we run.
 import fc from 'fast-check';
-import { MAX_TEXT_CHARS } from '../../src/input.js';
 import { recheckVerdict, regexVerdict } from '../../src/knowledge/regex-safety.js';
+import { MAX_TEXT_CHARS } from '../../src/text/input.js';
 import type { FoundRegex } from './regex-sources.js';
 
 const SAMPLES = [

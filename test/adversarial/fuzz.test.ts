@@ -2,7 +2,7 @@
 // DiagnoseResult, and no planted secret ever appears in the output. Prints the number of cases run.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import { loadRules, type RuleSet } from '../../src/engine/rule-set.js';
 import { extractBaseUrl } from '../../src/facts/base-url.js';
 import { extractClient } from '../../src/facts/client.js';
@@ -22,8 +22,8 @@ import { extractModelLimits } from '../../src/facts/model-limits.js';
 import { extractProvider } from '../../src/facts/provider.js';
 import { extractRequestId } from '../../src/facts/request-id.js';
 import { extractStatus } from '../../src/facts/status.js';
-import { boundText, MAX_TEXT_CHARS } from '../../src/input.js';
-import { redact } from '../../src/redact.js';
+import { boundText, MAX_TEXT_CHARS } from '../../src/text/input.js';
+import { redact } from '../../src/text/redact.js';
 import type { FactValue } from '../../src/types.js';
 import {
   anyUtf16,

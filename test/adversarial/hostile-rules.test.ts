@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRuleDirs, loadRuleFiles, MAX_RULE_FILE_BYTES, RuleLoadError } from '../../src/knowledge/load.js';
 import { configureRegexSafety } from '../../src/knowledge/regex-safety.js';
-import { RuleStore } from '../../src/knowledge/rule-store.js';
+import { RuleStore } from '../../src/service/rule-store.js';
 import { INVALID_KEY_TEXT, startTestServer } from '../http/server-harness.js';
 import { ruleWithPattern } from './rule-files.js';
 

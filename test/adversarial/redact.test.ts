@@ -2,7 +2,7 @@
 // text with key-like words, placeholders and variable names is left alone (a false fire tells someone to rotate
 // a key they never leaked).
 import { describe, expect, it } from 'vitest';
-import { keyKindOf, redact } from '../../src/redact.js';
+import { keyKindOf, redact } from '../../src/text/redact.js';
 import { leakedIn, plantedCorpus, secretValues } from './planted-secrets.js';
 
 describe('redact: planted secrets', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultRuleDirs } from '../../src/knowledge/load.js';
-import { RuleStore } from '../../src/knowledge/rule-store.js';
+import { RuleStore } from '../../src/service/rule-store.js';
 import { INVALID_KEY_TEXT, startTestServer, type TestServer } from '../http/server-harness.js';
 
 let dir: string;

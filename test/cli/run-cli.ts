@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'bailian-doctor.js');
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'bailian-doctor.js');
 
 export interface CliRun {
   status: number | null;

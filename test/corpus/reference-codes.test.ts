@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 
 interface ReferenceRow {
   code: string;

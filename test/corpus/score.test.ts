@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatScore, readJsonl, scoreCorpus } from '../../src/knowledge/corpus-score.js';
+import { formatScore, readJsonl, scoreCorpus } from '../../src/authoring/corpus-score.js';
 
 const dir = import.meta.dirname;
 const floor = JSON.parse(readFileSync(join(dir, 'corpus-floor.json'), 'utf8')) as Floor;

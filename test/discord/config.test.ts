@@ -1,6 +1,6 @@
 // DISCORD_* validation: a missing or malformed variable stops start-up with a message naming it.
 import { describe, expect, it } from 'vitest';
-import { parseDiscordConfig } from '../../src/discord/config.js';
+import { parseDiscordConfig } from '../../src/config/discord.js';
 
 const TOKEN = ['fake', 'token', 'value'].join('.');
 

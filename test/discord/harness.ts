@@ -1,7 +1,7 @@
 // Starts the fake Discord and the real bot against it; collects the bot's log lines; stops both.
 import pino from 'pino';
+import { parseDiscordConfig } from '../../src/config/discord.js';
 import { type BotOptions, createDiscordBot, type DiscordBot } from '../../src/discord/bot.js';
-import { parseDiscordConfig } from '../../src/discord/config.js';
 import { configureRegexSafety } from '../../src/knowledge/regex-safety.js';
 import {
   type FakeDiscord,
@@ -34,7 +34,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export type LogEntry = Record<string, unknown>;
+type LogEntry = Record<string, unknown>;
 
 export interface HarnessOptions extends FakeDiscordOptions {
   watch?: boolean;
@@ -98,11 +98,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await fake.stop();
     },
   };
-}
-
-/** Requests the bot made about one interaction: its callback and its webhook messages. */
-export function interactionRequests(fake: FakeDiscord, i: { id: string; token: string }): RecordedRequest[] {
-  return fake.requests.filter((r) => r.path.includes(`/interactions/${i.id}/`) || r.path.includes(`/${i.token}`));
 }
 
 export const ORIGINAL = (token: string) => ({

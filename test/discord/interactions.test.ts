@@ -1,6 +1,6 @@
 // End to end through the real discord.js client: /diagnose, the modal, the context menu and the buttons.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NO_MATCH_HELP } from '../../src/render/messages.js';
+import { NO_MATCH_HELP } from '../../src/render/wording.js';
 import {
   bodyOf,
   CALLBACK,

@@ -2,7 +2,7 @@
 // and in a watched channel the message is deleted when the bot may.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CUSTOM_IDS } from '../../src/discord/commands/definitions.js';
-import { SECRET_WARNING } from '../../src/render/messages.js';
+import { SECRET_WARNING } from '../../src/render/wording.js';
 import { BASIC_BOT_PERMISSIONS, PERMISSIONS } from '../fakes/discord/index.js';
 import {
   bodyOf,

@@ -73,7 +73,7 @@ describe('watched channels', () => {
 
   it('limits answers per user', async () => {
     await h.stop();
-    h = await startHarness({ bot: { rateLimit: { max: 2, windowMs: 60_000 }, now: () => 0 } });
+    h = await startHarness({ bot: { rateLimit: { burst: 2, perMinute: 2 }, now: () => 0 } });
     const user = h.fake.user('eager');
     const outcomes: string[] = [];
     for (let n = 0; n < 4; n++) {

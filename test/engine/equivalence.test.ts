@@ -5,10 +5,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
-import { buildEngine, type RuleMatch, runEngine } from '../../src/engine/json-engine.js';
+import { readJsonl } from '../../src/authoring/corpus-score.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
+import { buildEngine, runEngine } from '../../src/engine/json-engine.js';
+import type { RuleMatch } from '../../src/engine/match.js';
 import { loadRules, type RuleSet } from '../../src/engine/rule-set.js';
-import { readJsonl } from '../../src/knowledge/corpus-score.js';
 import type { DiagnoseInput, Facts } from '../../src/types.js';
 
 const rules = loadRules();

@@ -2,7 +2,8 @@
 // The knowledge base keeps growing, so equivalence must hold for rule shapes nobody has written yet.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildEngine, type RuleMatch, runEngine } from '../../src/engine/json-engine.js';
+import { buildEngine, runEngine } from '../../src/engine/json-engine.js';
+import type { RuleMatch } from '../../src/engine/match.js';
 import { createRuleSet } from '../../src/engine/rule-set.js';
 import type { Condition, Rule } from '../../src/knowledge/rule.js';
 import type { Facts } from '../../src/types.js';

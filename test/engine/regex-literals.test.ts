@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LiteralScanner } from '../../src/engine/aho-corasick.js';
-import { mandatoryLiterals, requiredLiterals, topLevelAlternatives } from '../../src/engine/regex-literals.js';
+import { LiteralScanner } from '../../src/engine/index/aho-corasick.js';
+import { mandatoryLiterals, requiredLiterals, topLevelAlternatives } from '../../src/engine/index/regex-literals.js';
 import { loadRules } from '../../src/engine/rule-set.js';
 import type { Condition } from '../../src/knowledge/rule.js';
 

@@ -1,10 +1,10 @@
 // Error codes from real formats, mapped to native names; generic words in ordinary text never become codes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readJsonl } from '../../src/authoring/corpus-score.js';
 import { extractCode } from '../../src/facts/code.js';
 import { readErrorBodies } from '../../src/facts/error-body.js';
 import { findJsonBodies } from '../../src/facts/json-bodies.js';
-import { readJsonl } from '../../src/knowledge/corpus-score.js';
 
 const code = (text: string) => extractCode(text, readErrorBodies(findJsonBodies(text)));
 

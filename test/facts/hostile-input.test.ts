@@ -1,8 +1,8 @@
 // Long runs of one token at the size bound, the shape that turns a careless regex quadratic. Each must finish
 // (a quadratic pattern runs into the test timeout on 32 KB) and give a well-formed answer.
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
-import { MAX_TEXT_CHARS } from '../../src/input.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
+import { MAX_TEXT_CHARS } from '../../src/text/input.js';
 
 const TOKENS = [
   'a.b.c.d.',

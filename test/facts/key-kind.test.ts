@@ -1,7 +1,7 @@
 // Key kind from the prefix only — real keys via redaction findings, masked or placeholder keys from the text.
 import { describe, expect, it } from 'vitest';
 import { extractKeyKind } from '../../src/facts/key-kind.js';
-import { redact } from '../../src/redact.js';
+import { redact } from '../../src/text/redact.js';
 
 // Fake keys are built at runtime so nothing in the repository looks like a secret.
 const standardKey = `sk-${'a1'.repeat(16)}`;

@@ -1,10 +1,10 @@
 // HTTP status from real error formats: which number is the status, and which numbers are not.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readJsonl } from '../../src/authoring/corpus-score.js';
 import { readErrorBodies } from '../../src/facts/error-body.js';
 import { findJsonBodies } from '../../src/facts/json-bodies.js';
 import { extractStatus } from '../../src/facts/status.js';
-import { readJsonl } from '../../src/knowledge/corpus-score.js';
 
 const status = (text: string) => extractStatus(text, readErrorBodies(findJsonBodies(text)));
 

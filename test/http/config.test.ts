@@ -1,6 +1,6 @@
 // Environment -> HTTP config: defaults with nothing set, and a message naming the variable for each bad value.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, exposureWarning, isLoopback, parseHttpConfig } from '../../src/http/config.js';
+import { ConfigError, exposureWarning, isLoopback, parseHttpConfig } from '../../src/config/http.js';
 
 describe('parseHttpConfig', () => {
   it('serves 127.0.0.1:8080, open, 64 KiB bodies, 120/min when nothing is set', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRuleDirs } from '../../src/knowledge/load.js';
-import { type ReloadOutcome, RuleStore } from '../../src/knowledge/rule-store.js';
+import { type ReloadOutcome, RuleStore } from '../../src/service/rule-store.js';
 import { INVALID_KEY_TEXT, readJson, startTestServer, type TestServer } from './server-harness.js';
 
 let dir: string;

@@ -1,6 +1,6 @@
 // The main routes over a real socket, against the bundled rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import { diagnoseResult, diagnosis } from '../../src/http/schemas.js';
 import { RENDERERS } from '../../src/render/index.js';
 import { toJsonResult } from '../../src/render/json.js';
@@ -68,7 +68,8 @@ describe('POST /v1/diagnose', () => {
     expect(res.headers.get('content-type')).toMatch(/^(application\/json|text\/plain)/);
     const text = await res.text();
     if (format === 'json') expect(JSON.parse(text).diagnoses[0].id).toBe('auth.invalid-api-key');
-    else expect(text).toBe(RENDERERS[format]!(await diagnose(INVALID_KEY_TEXT, { rules: authRules() })));
+    else expect(text).toBe(RENDERERS[format]!.render(await diagnose(INVALID_KEY_TEXT, { rules: authRules() })));
+    expect(res.headers.get('content-type')).toBe(RENDERERS[format]!.contentType);
   });
 
   it('answers a text it cannot match with an empty, unmatched result', async () => {

@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { HttpConfig } from '../../src/config/http.js';
 import { loadRules, type RuleSet } from '../../src/engine/rule-set.js';
-import type { HttpConfig } from '../../src/http/config.js';
 import { buildServer, type ServerOptions } from '../../src/http/server.js';
 import { defaultRuleDirs } from '../../src/knowledge/load.js';
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 import { loadRules } from '../../src/engine/rule-set.js';
 import { RuleLoadError } from '../../src/knowledge/load.js';
 

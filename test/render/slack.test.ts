@@ -2,14 +2,13 @@
 // characters fails the whole message in Slack; a code block must never be cut open).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_MATCH_HELP, SECRET_WARNING } from '../../src/render/messages.js';
 import {
   renderSlackMessages,
   renderSlackOthers,
   SLACK_ACTIONS,
   type SlackBlock,
   type SlackMessage,
-} from '../../src/render/slack.js';
+} from '../../src/render/slack/index.js';
 import {
   BLOCKS_PER_MESSAGE_MAX,
   BUTTON_TEXT_MAX,
@@ -22,8 +21,9 @@ import {
   MESSAGE_CHARS_LIMIT,
   MESSAGES_PER_ANSWER_MAX,
   SECTION_TEXT_MAX,
-} from '../../src/render/slack-limits.js';
-import { chunkMrkdwn } from '../../src/render/slack-split.js';
+} from '../../src/render/slack/limits.js';
+import { chunkMrkdwn } from '../../src/render/slack/split.js';
+import { NO_MATCH_HELP, SECRET_WARNING } from '../../src/render/wording.js';
 import type { DiagnoseResult, Diagnosis } from '../../src/types.js';
 
 function diagnosis(over: Partial<Diagnosis> = {}): Diagnosis {

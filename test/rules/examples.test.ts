@@ -1,9 +1,9 @@
 // Every rule's examples run against the WHOLE rule set: a match example must be diagnosed by its rule first
 // (unless it says `first: false`); a not example must not be diagnosed by it. Catches a new rule shadowing an old one.
 import { describe, expect, it } from 'vitest';
+import { checkExamples } from '../../src/authoring/check-examples.js';
+import { lintRules } from '../../src/authoring/lint.js';
 import { loadRules } from '../../src/engine/rule-set.js';
-import { checkExamples } from '../../src/knowledge/check-examples.js';
-import { lintRules } from '../../src/knowledge/lint.js';
 
 const rules = loadRules();
 const outcomes = await checkExamples(rules);

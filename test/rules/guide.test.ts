@@ -1,7 +1,7 @@
 // Every symptom message of the troubleshooting guide (../shared/seed) is diagnosed first by the right kind of rule,
 // with a cause, fix steps and a verification command — and the root causes the guide tells apart get distinct answers.
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
 
 const SYMPTOMS: [string, string, string | null][] = [
   ['401 Invalid API key: The provided API key is incorrect, expired, or has mismatched region settings.', 'auth', null],

@@ -1,7 +1,7 @@
 // The answer's buttons, clicked the way Slack delivers clicks: feedback is logged and acknowledged to the
 // clicker only, "Other possible causes" shows the rest, "Share in channel" posts the private answer publicly.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SLACK_ACTIONS } from '../../src/render/slack.js';
+import { SLACK_ACTIONS } from '../../src/render/slack/index.js';
 import { FEEDBACK_THANKS } from '../../src/slack/listeners/actions/buttons.js';
 import { buttonClick, slashCommand } from '../fakes/slack/payloads.js';
 import { blockText, type Harness, MODES, OTHER_CHANNEL, startHarness, testRules, USER } from './harness.js';

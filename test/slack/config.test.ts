@@ -1,7 +1,7 @@
 // Start-up validation: each bad variable is named with what it should look like, and token values are never
 // echoed in the message.
 import { describe, expect, it } from 'vitest';
-import { parseSlackConfig, SlackConfigError } from '../../src/slack/config.js';
+import { parseSlackConfig, SlackConfigError } from '../../src/config/slack.js';
 
 const BOT = `xox${'b'}-1-2-${'a'.repeat(24)}`;
 const APP = `xap${'p'}-1-A1-${'b'.repeat(24)}`;

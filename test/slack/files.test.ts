@@ -1,9 +1,10 @@
 // Text files and snippets attached to a message are part of the paste; the bot token only goes to Slack's
 // file hosts (here: the configured API host), and big or binary files are not read whole.
 import { afterEach, describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
-import { NO_MATCH_HELP } from '../../src/render/messages.js';
-import { isTextFile, MAX_FILE_BYTES, mayReceiveToken } from '../../src/slack/files.js';
+import { MAX_ATTACHMENT_BYTES as MAX_FILE_BYTES } from '../../src/chat/attachments.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
+import { NO_MATCH_HELP } from '../../src/render/wording.js';
+import { isTextFile, mayReceiveToken } from '../../src/slack/files.js';
 import { eventCallback, nextTs } from '../fakes/slack/payloads.js';
 import { blockText, type Harness, startHarness, testRules, USER } from './harness.js';
 

@@ -1,25 +1,13 @@
 // The small pieces behind "answered once", "one user cannot flood", and reading Slack's message text.
 import { describe, expect, it } from 'vitest';
-import { ANSWER_TTL_MS, AnswerStore } from '../../src/slack/answer-store.js';
 import { deliveryKey, isFromBot } from '../../src/slack/listeners/guards.js';
 import { SeenKeys } from '../../src/slack/seen.js';
 import { mentions, slackToPlain } from '../../src/slack/slack-text.js';
-import { UserRateLimiter } from '../../src/slack/user-rate-limit.js';
-import type { DiagnoseResult } from '../../src/types.js';
-
-function clock(start = 0) {
-  let t = start;
-  return {
-    now: () => t,
-    advance: (ms: number) => {
-      t += ms;
-    },
-  };
-}
+import { manualClock } from '../helpers/clock.js';
 
 describe('SeenKeys', () => {
   it('says "first" once per key within the TTL, and again after it', () => {
-    const c = clock();
+    const c = manualClock();
     const seen = new SeenKeys(1000, 100, c.now);
     expect(seen.first('a')).toBe(true);
     expect(seen.first('a')).toBe(false);
@@ -29,35 +17,10 @@ describe('SeenKeys', () => {
   });
 
   it('keeps at most maxKeys, forgetting the oldest', () => {
-    const seen = new SeenKeys(60_000, 3, clock().now);
+    const seen = new SeenKeys(60_000, 3, manualClock().now);
     for (const k of ['a', 'b', 'c', 'd']) seen.first(k);
     expect(seen.first('d')).toBe(false);
     expect(seen.first('a')).toBe(true);
-  });
-});
-
-describe('UserRateLimiter', () => {
-  it('allows the burst, tells once, then refuses quietly until tokens come back', () => {
-    const c = clock();
-    const limiter = new UserRateLimiter({ burst: 2, perMinute: 6 }, c.now);
-    expect(['u', 'u', 'u', 'u'].map((u) => limiter.take(u))).toEqual(['allow', 'allow', 'deny-and-tell', 'deny']);
-    expect(limiter.take('other')).toBe('allow');
-    c.advance(10_000); // 6 a minute = one every 10 s
-    expect(limiter.take('u')).toBe('allow');
-    expect(limiter.take('u')).toBe('deny-and-tell');
-  });
-});
-
-describe('AnswerStore', () => {
-  it('returns a stored result until it expires', () => {
-    const c = clock();
-    const store = new AnswerStore(c.now);
-    const r = { matched: false, facts: { text: '' }, diagnoses: [], secretsFound: false } satisfies DiagnoseResult;
-    const id = store.put(r);
-    expect(store.get(id)).toBe(r);
-    expect(store.get('nope')).toBeUndefined();
-    c.advance(ANSWER_TTL_MS + 1);
-    expect(store.get(id)).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 // A pasted API key is never repeated — not in a reply, a log line, or any other call — and the person who
 // pasted it is told privately to delete the message and rotate the key.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SECRET_WARNING } from '../../src/render/messages.js';
+import { SECRET_WARNING } from '../../src/render/wording.js';
 import { eventCallback, messageShortcut, nextTs, slashCommand } from '../fakes/slack/payloads.js';
 import {
   blockText,

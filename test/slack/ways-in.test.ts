@@ -1,8 +1,8 @@
 // Every way in, end to end through the real Bolt app, in both connection modes: the answer lands in the
 // right place (thread, DM, response_url) and carries the diagnosis diagnose() gives for the same text.
 import { afterEach, describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/diagnose.js';
-import { NO_MATCH_HELP } from '../../src/render/messages.js';
+import { diagnose } from '../../src/diagnose/diagnose.js';
+import { NO_MATCH_HELP } from '../../src/render/wording.js';
 import { eventCallback, messageShortcut, nextTs, slashCommand } from '../fakes/slack/payloads.js';
 import { blockText, type Harness, MODES, OTHER_CHANNEL, startHarness, testRules, USER, WATCHED } from './harness.js';
 

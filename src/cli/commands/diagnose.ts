@@ -1,11 +1,9 @@
 // `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all] [--echo]`
+
 import { parseArgs } from 'node:util';
-import { diagnose } from '../../diagnose.js';
-import { MAX_TEXT_CHARS } from '../../input.js';
-import { RENDERERS } from '../../render/index.js';
-import { renderText } from '../../render/text.js';
+import { UsageError } from '../../errors.js';
+import { diagnose, FORMATS, MAX_TEXT_CHARS, rendererFor } from '../../index.js';
 import type { CliContext } from '../context.js';
-import { UsageError } from '../errors.js';
 import { parseFactArgs } from '../facts-arg.js';
 import { readInput } from '../io.js';
 
@@ -25,8 +23,8 @@ export async function diagnoseCommand(ctx: CliContext): Promise<number> {
   });
   if (values.file && positionals.length) throw new UsageError('give the error as TEXT or --file, not both');
   const format = values.json ? 'json' : (values.format ?? 'text');
-  if (!RENDERERS[format])
-    throw new UsageError(`unknown --format "${format}"; use one of ${Object.keys(RENDERERS).join(', ')}`);
+  const renderer = rendererFor(format);
+  if (!renderer) throw new UsageError(`unknown --format "${format}"; use one of ${FORMATS.join(', ')}`);
   const facts = parseFactArgs(values.fact ?? []);
   let text: string;
   if (positionals.length) text = positionals.join(' ');
@@ -38,10 +36,10 @@ export async function diagnoseCommand(ctx: CliContext): Promise<number> {
   const result = await diagnose({ text, facts }, { echo: values.echo === true });
   if (result.facts.truncated)
     ctx.stderr(`note: the text is longer than ${MAX_TEXT_CHARS} characters; its middle was left out\n`);
-  const out =
-    format === 'text'
-      ? renderText(result, { color: ctx.isTTY && !ctx.env.NO_COLOR, full: values.all ? result.diagnoses.length : 1 })
-      : `${RENDERERS[format]!(result)}\n`;
-  ctx.stdout(out);
+  const out = renderer.render(result, {
+    color: ctx.isTTY && !ctx.env.NO_COLOR,
+    full: values.all ? result.diagnoses.length : 1,
+  });
+  ctx.stdout(out.endsWith('\n') ? out : `${out}\n`);
   return result.matched ? 0 : 1;
 }

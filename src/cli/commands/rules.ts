@@ -1,10 +1,11 @@
 // `bailian-doctor rules list | test | lint`
+
 import { parseArgs } from 'node:util';
-import { loadRules } from '../../engine/rule-set.js';
-import { checkExamples } from '../../knowledge/check-examples.js';
-import { lintRules } from '../../knowledge/lint.js';
+import { checkExamples } from '../../authoring/check-examples.js';
+import { lintRules } from '../../authoring/lint.js';
+import { UsageError } from '../../errors.js';
+import { loadRules } from '../../index.js';
 import type { CliContext } from '../context.js';
-import { UsageError } from '../errors.js';
 
 export async function rulesCommand(ctx: CliContext): Promise<number> {
   const [sub, ...rest] = ctx.args;

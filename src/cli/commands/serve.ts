@@ -1,9 +1,9 @@
 // `bailian-doctor serve [--port N] [--host H]` — the HTTP API in the foreground until SIGTERM/SIGINT.
 // Flags override PORT/HOST; everything else comes from the environment and `.env`, like `npm start`.
 import { parseArgs } from 'node:util';
-import { loadDotEnv } from '../../env.js';
 import { startHttp } from '../../http/start.js';
 import type { CliContext } from '../context.js';
+import { exitStatusOf } from '../exit-codes.js';
 import { untilSignal } from '../until-signal.js';
 
 export async function serveCommand(ctx: CliContext): Promise<number> {
@@ -11,7 +11,6 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     args: ctx.args,
     options: { port: { type: 'string', short: 'p' }, host: { type: 'string' } },
   });
-  if (ctx.env === process.env) loadDotEnv();
   const env = { ...ctx.env };
   // PORT/HOST validation names the variable; a flag is checked by the same rules under its own name.
   if (values.port !== undefined) env.PORT = values.port;
@@ -24,7 +23,8 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
       .replace(/^PORT\b/, values.port !== undefined ? '--port' : 'PORT')
       .replace(/^HOST\b/, values.host !== undefined ? '--host' : 'HOST');
     ctx.stderr(`bailian-doctor serve: ${message}\n`);
-    return 2;
+    // Whatever stops the API from starting is reported, never thrown: a failure of its own is still a 2.
+    return exitStatusOf(err) ?? 2;
   }
   ctx.stderr(`bailian-doctor: HTTP API on ${handle.url} (docs at ${handle.url}/docs); Ctrl-C stops it\n`);
   const signal = await untilSignal();

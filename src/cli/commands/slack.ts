@@ -1,10 +1,9 @@
 // `bailian-doctor slack` — the Slack bot alone, in the foreground until SIGTERM/SIGINT. Configuration comes
 // from the SLACK_* variables and `.env`, exactly as for `npm start`.
-import { loadDotEnv } from '../../env.js';
-import { SlackConfigError } from '../../slack/config.js';
-import { SlackAuthError, type SlackHandle, type SlackOptions, startSlack } from '../../slack/start.js';
+import { UsageError } from '../../errors.js';
+import { type SlackHandle, type SlackOptions, startSlack } from '../../slack/start.js';
 import type { CliContext } from '../context.js';
-import { UsageError } from '../errors.js';
+import { exitStatusOf } from '../exit-codes.js';
 import { untilSignal } from '../until-signal.js';
 
 /** Start the bot, say where it runs, stop it when `until` settles. */
@@ -15,14 +14,13 @@ export async function runSlack(
 ): Promise<number> {
   if (ctx.args.length)
     throw new UsageError('slack takes no arguments; configure it with the SLACK_* variables (see .env.example)');
-  if (ctx.env === process.env) loadDotEnv();
   let handle: SlackHandle;
   try {
     handle = await startSlack(ctx.env, options);
   } catch (err) {
     ctx.stderr(`bailian-doctor slack: ${(err as Error).message}\n`);
     // A bad variable or a rejected token is the operator's to fix (2); anything else is a failure (1).
-    return err instanceof SlackConfigError || err instanceof SlackAuthError ? 2 : 1;
+    return exitStatusOf(err) ?? 1;
   }
   const where =
     handle.mode === 'socket'

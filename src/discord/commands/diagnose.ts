@@ -1,6 +1,7 @@
 // `/diagnose error:<text> [file:<.txt/.log>]`; with neither option it opens the modal for long pastes.
+
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { redact } from '../../redact.js';
+import { redact } from '../../index.js';
 import { readAttachments } from '../attachments.js';
 import type { BotContext } from '../context.js';
 import { admit, answerDirect } from '../interaction-reply.js';

@@ -1,7 +1,7 @@
 // Bulk-overwrites the application commands, globally or in one guild (guild commands update at once;
 // global ones can take up to an hour to reach every client).
 import { REST, Routes } from 'discord.js';
-import type { DiscordConfig } from '../config.js';
+import type { DiscordConfig } from '../../config/discord.js';
 import { COMMAND_DEFINITIONS } from './definitions.js';
 
 export interface RegisterResult {

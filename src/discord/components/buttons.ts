@@ -1,6 +1,7 @@
 // The buttons under an answer: feedback, and "Other possible causes" when several rules matched.
+
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
-import { DISCORD_LIMITS } from '../../render/discord-limits.js';
+import { DISCORD_LIMITS } from '../../index.js';
 import { CUSTOM_IDS } from '../commands/definitions.js';
 
 const id = (prefix: string, suffix: string) => `${prefix}${suffix}`.slice(0, DISCORD_LIMITS.customId);

@@ -6,7 +6,7 @@ import type { BotContext } from '../context.js';
 import { sendOnInteraction } from '../interaction-reply.js';
 
 export async function onOtherCauses(ctx: BotContext, i: ButtonInteraction): Promise<void> {
-  const others = ctx.answers.get(i.customId.slice(CUSTOM_IDS.others.length));
+  const others = (await ctx.answers.load(i.customId.slice(CUSTOM_IDS.others.length)))?.diagnoses.slice(1);
   if (!others) {
     await i.reply({
       content: 'This answer is too old to expand — run /diagnose again.',

@@ -1,5 +1,11 @@
 // Routes every interaction to its handler; a failing handler is logged and the user told, never rethrown.
-import { type Interaction, MessageFlags } from 'discord.js';
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+} from 'discord.js';
 import { onDiagnoseContextMenu } from '../commands/context-menu.js';
 import { CONTEXT_MENU_NAME, CUSTOM_IDS, DIAGNOSE_COMMAND_NAME } from '../commands/definitions.js';
 import { onDiagnoseCommand } from '../commands/diagnose.js';
@@ -10,14 +16,43 @@ import { type BotContext, errorSummary } from '../context.js';
 
 const SORRY = 'Something went wrong while answering — please try again in a moment.';
 
-async function route(ctx: BotContext, i: Interaction): Promise<void> {
-  if (i.isChatInputCommand() && i.commandName === DIAGNOSE_COMMAND_NAME) return onDiagnoseCommand(ctx, i);
-  if (i.isMessageContextMenuCommand() && i.commandName === CONTEXT_MENU_NAME) return onDiagnoseContextMenu(ctx, i);
-  if (i.isModalSubmit() && i.customId === CUSTOM_IDS.modal) return onDiagnoseModal(ctx, i);
-  if (i.isButton()) {
-    if (i.customId.startsWith(CUSTOM_IDS.fixed) || i.customId.startsWith(CUSTOM_IDS.notIt)) return onFeedback(ctx, i);
-    if (i.customId.startsWith(CUSTOM_IDS.others)) return onOtherCauses(ctx, i);
+type Handler<I> = (ctx: BotContext, i: I) => Promise<void>;
+
+/** Slash commands and message context-menu commands, by command name. */
+const SLASH_COMMANDS = new Map<string, Handler<ChatInputCommandInteraction>>([
+  [DIAGNOSE_COMMAND_NAME, onDiagnoseCommand],
+]);
+const MESSAGE_COMMANDS = new Map<string, Handler<MessageContextMenuCommandInteraction>>([
+  [CONTEXT_MENU_NAME, onDiagnoseContextMenu],
+]);
+/** Buttons, by custom-id prefix (the rest of the id carries the rule or answer). */
+const BUTTONS: [string, Handler<ButtonInteraction>][] = [
+  [CUSTOM_IDS.fixed, onFeedback],
+  [CUSTOM_IDS.notIt, onFeedback],
+  [CUSTOM_IDS.others, onOtherCauses],
+];
+
+/** The handler for `i`, or undefined when the interaction is not ours. */
+function handlerFor(ctx: BotContext, i: Interaction): (() => Promise<void>) | undefined {
+  if (i.isChatInputCommand()) {
+    const handle = SLASH_COMMANDS.get(i.commandName);
+    return handle && (() => handle(ctx, i));
   }
+  if (i.isMessageContextMenuCommand()) {
+    const handle = MESSAGE_COMMANDS.get(i.commandName);
+    return handle && (() => handle(ctx, i));
+  }
+  if (i.isModalSubmit() && i.customId === CUSTOM_IDS.modal) return () => onDiagnoseModal(ctx, i);
+  if (i.isButton()) {
+    const handle = BUTTONS.find(([prefix]) => i.customId.startsWith(prefix))?.[1];
+    return handle && (() => handle(ctx, i));
+  }
+  return undefined;
+}
+
+async function route(ctx: BotContext, i: Interaction): Promise<void> {
+  const handle = handlerFor(ctx, i);
+  if (handle) return handle();
   ctx.log.debug({ event: 'interaction_ignored', type: i.type }, 'interaction not for us');
 }
 

@@ -4,7 +4,7 @@ import type { Message } from 'discord.js';
 import { answerMessages, runDiagnosis } from '../answer.js';
 import { readAttachments } from '../attachments.js';
 import { type BotContext, errorSummary } from '../context.js';
-import { withRetry } from '../retry.js';
+import { sendWithRetry } from '../retry.js';
 import { deleteLeakedMessage, leakNotice } from '../secret.js';
 
 function isWatched(ctx: BotContext, m: Message): boolean {
@@ -25,8 +25,7 @@ async function handle(ctx: BotContext, m: Message): Promise<Outcome> {
   const result = await runDiagnosis(ctx, text);
   if (!result.matched && !result.secretsFound) return 'silent'; // silence: not sure, or not an error at all
   const deleted = result.secretsFound ? await deleteLeakedMessage(ctx, m) : false;
-  const waitMs = ctx.rateLimiter.take(m.author.id);
-  if (waitMs > 0) {
+  if (ctx.rateLimiter.take(m.author.id) !== 'allow') {
     ctx.log.info({ event: 'rate_limited', user: m.author.id, channel: m.channelId }, 'passive answer skipped');
     return 'rate_limited';
   }
@@ -46,15 +45,15 @@ async function handle(ctx: BotContext, m: Message): Promise<Outcome> {
   if (!m.channel.isSendable()) return 'ignored';
   const channel = m.channel;
   const send = (payload: Parameters<typeof channel.send>[0]) =>
-    withRetry(async () => void (await channel.send(payload)), ctx.backoffMs);
+    sendWithRetry(async () => void (await channel.send(payload)), ctx.backoffMs);
   if (result.secretsFound)
     await send({ content: leakNotice(m.author.id, deleted), allowedMentions: { users: [m.author.id] } });
   if (!result.matched) return 'warned';
-  const [first, ...rest] = answerMessages(ctx, result);
+  const [first, ...rest] = await answerMessages(ctx, result);
   if (!first) return 'warned';
   // Reply to the message when it still exists; a deleted one can only be answered in the channel.
   if (deleted) await send(first);
-  else await withRetry(async () => void (await m.reply(first)), ctx.backoffMs);
+  else await sendWithRetry(async () => void (await m.reply(first)), ctx.backoffMs);
   for (const msg of rest) await send(msg);
   return 'answered';
 }

@@ -1,13 +1,13 @@
 // POST /v1/diagnose/batch: up to 100 texts in one request, answered in order. An item that is not valid gets
 // its own error entry, so one bad item does not cost the caller the other 99 answers.
+
 import type { FastifyInstance } from 'fastify';
-import { toJsonResult } from '../../render/json.js';
-import type { DiagnoseInput } from '../../types.js';
+import { type DiagnoseInput, toJsonResult } from '../../index.js';
 import type { RouteContext } from '../context.js';
+import { diagnoseWith, errorResponses } from '../diagnose-with.js';
 import { errorBody } from '../errors.js';
 import { batchEnvelope, batchResponse, diagnoseRequest, echoQuery } from '../schemas.js';
 import { describeSchemaError } from '../validation.js';
-import { diagnoseWith, errorResponses } from './diagnose.js';
 
 export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const run = diagnoseWith(ctx);

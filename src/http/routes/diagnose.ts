@@ -1,41 +1,21 @@
 // POST /v1/diagnose: text (+ facts) in, the CLI's --json answer out (or another renderer's output).
+
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { diagnose } from '../../diagnose.js';
-import { RENDERERS } from '../../render/index.js';
-import { toJsonResult } from '../../render/json.js';
-import type { DiagnoseInput, DiagnoseResult } from '../../types.js';
+import { type DiagnoseInput, type DiagnoseResult, FORMATS, rendererFor } from '../../index.js';
 import type { RouteContext } from '../context.js';
+import { diagnoseWith, errorResponses } from '../diagnose-with.js';
 import { installTextParser } from '../parsers.js';
-import { diagnoseRequest, diagnoseResult, errorResponse, formatQuery } from '../schemas.js';
-
-export const errorResponses = {
-  400: errorResponse,
-  401: errorResponse,
-  413: errorResponse,
-  415: errorResponse,
-  429: errorResponse,
-};
-
-/** diagnose() over the rules in service now, counted in the metrics. */
-export function diagnoseWith(ctx: RouteContext) {
-  return async (input: DiagnoseInput, echo = false): Promise<DiagnoseResult> => {
-    const result = await diagnose(input, { rules: ctx.store.current(), echo });
-    ctx.metrics.observeResult(result);
-    return result;
-  };
-}
+import { diagnoseRequest, diagnoseResult, formatQuery } from '../schemas.js';
 
 function send(reply: FastifyReply, result: DiagnoseResult, format: string) {
-  if (format === 'json') return reply.send(toJsonResult(result));
-  const out = RENDERERS[format]!(result);
-  // Chat renderers answer JSON payloads (Slack blocks, Discord embeds); text answers plain text.
-  const isJson = format !== 'text' && /^\s*[[{]/.test(out);
-  return reply.type(isJson ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8').send(out);
+  // The schema admits only known formats, so the renderer is there.
+  const renderer = rendererFor(format)!;
+  reply.type(renderer.contentType);
+  return reply.send(renderer.body ? renderer.body(result) : renderer.render(result));
 }
 
 export async function diagnoseRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   installTextParser(app);
-  const formats = Object.keys(RENDERERS);
   const run = diagnoseWith(ctx);
 
   app.post<{ Body: DiagnoseInput; Querystring: { format?: string; echo?: string } }>(
@@ -49,7 +29,7 @@ export async function diagnoseRoutes(app: FastifyInstance, ctx: RouteContext): P
           'text as `facts.text`.',
         tags: ['diagnose'],
         consumes: ['application/json', 'text/plain'],
-        querystring: formatQuery(formats),
+        querystring: formatQuery(FORMATS),
         body: diagnoseRequest,
         response: { 200: diagnoseResult, ...errorResponses },
       },

@@ -1,6 +1,7 @@
 // GET /v1/rules and GET /v1/rules/{id}: the knowledge base as currently loaded.
+
 import type { FastifyInstance } from 'fastify';
-import type { Rule } from '../../knowledge/rule.js';
+import type { Rule } from '../../index.js';
 import type { RouteContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { errorResponse, ruleDetail, ruleSummary } from '../schemas.js';

@@ -19,7 +19,7 @@ import { snowflake } from './ids.js';
 import { type FakeUser, guildCreate, interactionObject, messageObject, userObject } from './payloads.js';
 import { handleRest, type RecordedRequest, type RestState } from './rest.js';
 
-export type { Fault, RecordedRequest, RouteMatch };
+export type { RecordedRequest };
 
 /** Discord permission bits the tests use. */
 export const PERMISSIONS = {
@@ -38,7 +38,7 @@ export interface FakeDiscordOptions {
   heartbeatInterval?: number;
 }
 
-export interface AttachmentSpec {
+interface AttachmentSpec {
   filename: string;
   content: string | Buffer;
   contentType?: string;
@@ -82,8 +82,8 @@ export interface FakeDiscord {
   stop(): Promise<void>;
 }
 
-export type Msg = ReturnType<typeof messageObject>;
-export type Interaction = ReturnType<typeof interactionObject>;
+type Msg = ReturnType<typeof messageObject>;
+type Interaction = ReturnType<typeof interactionObject>;
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const server = createServer();

@@ -19,7 +19,7 @@ export function userObject(u: FakeUser) {
   };
 }
 
-export function memberObject(u: FakeUser, permissions: bigint) {
+function memberObject(u: FakeUser, permissions: bigint) {
   return {
     user: userObject(u),
     roles: [],
@@ -39,7 +39,7 @@ export interface GuildShape {
   botPermissions: bigint;
 }
 
-export function channelObject(id: string, guildId: string) {
+function channelObject(id: string, guildId: string) {
   return { id, type: 0, guild_id: guildId, name: `channel-${id.slice(-4)}`, position: 0, permission_overwrites: [] };
 }
 

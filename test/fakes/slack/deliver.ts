@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import type { FakeSlack } from './fake-slack.js';
 
 /** `X-Slack-Signature` for a body: v0 HMAC-SHA256 over `v0:timestamp:body`. */
-export function slackSignature(secret: string, timestamp: number, body: string): string {
+function slackSignature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 

@@ -2,8 +2,8 @@
 // button clicks. Only the fields Bolt and the bot read, with Slack's real names.
 import { randomUUID } from 'node:crypto';
 
-export const TEAM = 'TFAKE0001';
-export const APP = 'AFAKE0001';
+const TEAM = 'TFAKE0001';
+const APP = 'AFAKE0001';
 
 let ts = 1_800_000_000;
 /** A fresh Slack message timestamp. */

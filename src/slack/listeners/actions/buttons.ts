@@ -1,7 +1,8 @@
 // The answer's buttons: feedback ("This fixed it" / "Not it") is logged and acknowledged privately to the
 // clicker; "Other possible causes" shows the rest privately; "Share in channel" posts a private answer publicly.
+
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { renderSlackMessages, renderSlackNotice, renderSlackOthers, SLACK_ACTIONS } from '../../../render/slack.js';
+import { renderSlackMessages, renderSlackNotice, renderSlackOthers, SLACK_ACTIONS } from '../../../index.js';
 import type { SlackDeps } from '../../deps.js';
 import { respondAll } from '../../respond.js';
 
@@ -11,7 +12,7 @@ export const FEEDBACK_THANKS = {
     'Thanks — recorded. Try "Other possible causes", or run /diagnose again with the full error body, the base URL and the model.',
 } as const;
 
-export const ANSWER_EXPIRED =
+const ANSWER_EXPIRED =
   'This answer has expired (the bot keeps answers for a day, and forgets them on restart). Run /diagnose again.';
 
 interface ButtonValue {
@@ -51,7 +52,8 @@ export function registerButtons(app: App, deps: SlackDeps): void {
 
   app.action<BlockButtonAction>(SLACK_ACTIONS.others, async ({ ack, action, respond }) => {
     await ack();
-    const result = deps.answers.get(parseValue(action.value).a);
+    const answerId = parseValue(action.value).a;
+    const result = answerId ? await deps.answers.load(answerId) : undefined;
     const messages = result ? renderSlackOthers(result) : [renderSlackNotice(ANSWER_EXPIRED)];
     await respondAll(deps, respond, messages);
   });
@@ -59,7 +61,7 @@ export function registerButtons(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(SLACK_ACTIONS.share, async ({ ack, action, respond, body }) => {
     await ack();
     const v = parseValue(action.value);
-    const result = deps.answers.get(v.a);
+    const result = v.a ? await deps.answers.load(v.a) : undefined;
     if (!result) return void (await respondAll(deps, respond, [renderSlackNotice(ANSWER_EXPIRED)]));
     // The public copy carries no secret warning: that was meant for the caller alone.
     if (!(await respondAll(deps, respond, renderSlackMessages(result, { answerId: v.a }), 'in_channel'))) return;

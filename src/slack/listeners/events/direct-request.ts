@@ -36,7 +36,7 @@ export async function answerMessage(
     if (parent && parent.ts !== m.ts) sources.unshift({ text: parent.text, user: parent.user, files: parent.files });
   }
   const { result, leakers } = await diagnoseSources(sources, client, deps, botUserId);
-  await postAnswer(client, deps, target, publicAnswer(deps, result));
+  await postAnswer(client, deps, target, await publicAnswer(deps, result));
   await warnLeakers(client, deps, leakers, target);
   logAnswer(deps, way, result, { channel: m.channel, user: m.user });
 }

@@ -29,7 +29,7 @@ async function watchMessage(
     deps.log.warn({ event: 'slack.rate_limited', user: m.user, way: 'passive' }, 'passive answer skipped');
     return;
   }
-  await postAnswer(client, deps, target, publicAnswer(deps, result));
+  await postAnswer(client, deps, target, await publicAnswer(deps, result));
   logAnswer(deps, 'passive', result, { channel: m.channel, user: m.user });
 }
 

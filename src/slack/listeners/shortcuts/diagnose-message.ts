@@ -1,7 +1,8 @@
 // Message shortcut "Diagnose this error" (callback id `diagnose_message`) → the diagnosis in that message's
 // thread. When the bot is not in the channel, the caller gets the answer privately instead.
-import type { App, MessageShortcut } from '@slack/bolt';
-import { renderSlackNotice } from '../../../render/slack.js';
+
+import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { renderSlackNotice } from '../../../index.js';
 import { diagnoseSources, logAnswer, postAnswer, publicAnswer, warnLeakers } from '../../answer.js';
 import type { SlackDeps } from '../../deps.js';
 import { respondAll } from '../../respond.js';
@@ -10,32 +11,37 @@ import { type MessageLike, threadOf } from '../message-source.js';
 
 export const DIAGNOSE_SHORTCUT = 'diagnose_message';
 
-export const NOT_IN_CHANNEL_NOTE =
+const NOT_IN_CHANNEL_NOTE =
   "I can't post in this channel's threads until I'm a member — invite me with `/invite @bailian-doctor`. Here is the answer, visible only to you:";
 
+/** The "Diagnose this error" handler: testable with a fake `ack`/`respond`, wired by registerDiagnoseShortcut. */
+export async function handleDiagnoseShortcut(
+  deps: SlackDeps,
+  { shortcut, ack, client, respond, context }: AllMiddlewareArgs & SlackShortcutMiddlewareArgs,
+): Promise<void> {
+  await ack();
+  const s = shortcut as MessageShortcut;
+  const m = s.message as unknown as MessageLike;
+  const channel = s.channel.id;
+  const tell = (text: string) => respondAll(deps, respond, [renderSlackNotice(text)]);
+  if (!(await withinLimit(deps, s.user.id, tell))) return;
+  const { result, leakers } = await diagnoseSources(
+    [{ text: m.text, user: m.user, files: m.files }],
+    client,
+    deps,
+    context.botUserId,
+  );
+  const target = { channel, threadTs: threadOf(m) };
+  const messages = await publicAnswer(deps, result);
+  if (!(await postAnswer(client, deps, target, messages))) {
+    await respondAll(deps, respond, [renderSlackNotice(NOT_IN_CHANNEL_NOTE), ...messages]);
+  }
+  await warnLeakers(client, deps, leakers, target);
+  logAnswer(deps, 'shortcut', result, { channel, user: s.user.id });
+}
+
 export function registerDiagnoseShortcut(app: App, deps: SlackDeps): void {
-  app.shortcut(
-    { callback_id: DIAGNOSE_SHORTCUT, type: 'message_action' },
-    async ({ shortcut, ack, client, respond, context }) => {
-      await ack();
-      const s = shortcut as MessageShortcut;
-      const m = s.message as unknown as MessageLike;
-      const channel = s.channel.id;
-      const tell = (text: string) => respondAll(deps, respond, [renderSlackNotice(text)]);
-      if (!(await withinLimit(deps, s.user.id, tell))) return;
-      const { result, leakers } = await diagnoseSources(
-        [{ text: m.text, user: m.user, files: m.files }],
-        client,
-        deps,
-        context.botUserId,
-      );
-      const target = { channel, threadTs: threadOf(m) };
-      const messages = publicAnswer(deps, result);
-      if (!(await postAnswer(client, deps, target, messages))) {
-        await respondAll(deps, respond, [renderSlackNotice(NOT_IN_CHANNEL_NOTE), ...messages]);
-      }
-      await warnLeakers(client, deps, leakers, target);
-      logAnswer(deps, 'shortcut', result, { channel, user: s.user.id });
-    },
+  app.shortcut({ callback_id: DIAGNOSE_SHORTCUT, type: 'message_action' }, (args) =>
+    handleDiagnoseShortcut(deps, args as AllMiddlewareArgs & SlackShortcutMiddlewareArgs),
   );
 }

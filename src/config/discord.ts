@@ -1,0 +1,91 @@
+// DISCORD_* environment -> typed, validated config. A missing or malformed variable stops start-up, named.
+
+import { ConfigError } from '../errors.js';
+import { LOG_LEVELS, readLogLevel } from './env.js';
+
+export interface DiscordConfig {
+  token: string;
+  /** REST base (e.g. http://127.0.0.1:8081/api); undefined means discord.com. */
+  apiUrl: string | undefined;
+  /** Channel ids watched passively; empty means no passive watching (and no Message Content intent). */
+  watchChannels: ReadonlySet<string>;
+  logLevel: string;
+}
+
+class DiscordConfigError extends ConfigError {
+  override name = 'DiscordConfigError';
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`, [variable]);
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+export function isSnowflake(s: string): boolean {
+  return SNOWFLAKE.test(s);
+}
+
+function parseToken(raw: string | undefined): string {
+  const token = raw?.trim();
+  if (!token)
+    throw new DiscordConfigError('DISCORD_TOKEN', 'is not set; copy the bot token from the Developer Portal → Bot');
+  if (/\s/.test(token) || token.toLowerCase().startsWith('bot '))
+    throw new DiscordConfigError('DISCORD_TOKEN', 'must be the bare token (no "Bot " prefix, no spaces)');
+  // A bot token is three dot-separated base64url parts (<id>.<timestamp>.<hmac>); anything else is a paste slip
+  // (a client secret, a public key, a user id) that Discord would only reject after a network round trip.
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token))
+    throw new DiscordConfigError(
+      'DISCORD_TOKEN',
+      'does not look like a bot token (three dot-separated parts, from Developer Portal → Bot → Reset Token); the client secret or public key will not work',
+    );
+  return token;
+}
+
+function parseApiUrl(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new DiscordConfigError('DISCORD_API_URL', `"${value}" is not a URL; use e.g. http://127.0.0.1:8081/api`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new DiscordConfigError('DISCORD_API_URL', `must be http(s), got ${url.protocol}`);
+  if (/\/v\d+\/?$/.test(url.pathname))
+    throw new DiscordConfigError(
+      'DISCORD_API_URL',
+      'must not end in a version (/v10 is added by the client); end it in /api',
+    );
+  let end = value.length;
+  while (value[end - 1] === '/') end--; // a loop, not /\/+$/: that regex backtracks on long runs of '/'
+  return value.slice(0, end);
+}
+
+function parseChannels(raw: string | undefined): Set<string> {
+  const ids = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = ids.filter((id) => !isSnowflake(id));
+  if (bad.length)
+    throw new DiscordConfigError(
+      'DISCORD_WATCH_CHANNELS',
+      `${bad.map((b) => `"${b}"`).join(', ')} is not a channel id; give comma-separated numeric ids (Developer Mode → Copy Channel ID)`,
+    );
+  return new Set(ids);
+}
+
+export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
+  const { raw, level: logLevel } = readLogLevel(env);
+  if (!logLevel) throw new DiscordConfigError('LOG_LEVEL', `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    token: parseToken(env.DISCORD_TOKEN),
+    apiUrl: parseApiUrl(env.DISCORD_API_URL),
+    watchChannels: parseChannels(env.DISCORD_WATCH_CHANNELS),
+    logLevel,
+  };
+}

@@ -1,0 +1,49 @@
+// One base for every error bailian-doctor raises on purpose. `code` is stable (callers and the CLI's exit table
+// key on it, never on the wording); the message says what to do.
+
+export class BailianDoctorError extends Error {
+  override name = 'BailianDoctorError';
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A configuration variable (or several) is missing or malformed; the message names each. */
+export class ConfigError extends BailianDoctorError {
+  override name = 'ConfigError';
+  constructor(
+    message: string,
+    /** The variables at fault, when known. */
+    readonly variables: string[] = [],
+  ) {
+    super('CONFIG_INVALID', message);
+  }
+}
+
+/** A service refused our credentials at start-up (the token is wrong or revoked). */
+export class AuthRejectedError extends BailianDoctorError {
+  override name = 'AuthRejectedError';
+  constructor(message: string) {
+    super('AUTH_REJECTED', message);
+  }
+}
+
+/** The process could not listen where it was told to (port in use, no privilege, no such address). */
+export class ListenError extends BailianDoctorError {
+  override name = 'ListenError';
+  constructor(message: string, cause?: unknown) {
+    super('LISTEN_FAILED', message, { cause });
+  }
+}
+
+/** A command line the CLI cannot act on. */
+export class UsageError extends BailianDoctorError {
+  override name = 'UsageError';
+  constructor(message: string) {
+    super('USAGE', message);
+  }
+}
