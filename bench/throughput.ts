@@ -94,7 +94,7 @@ export async function measureSet(rules: Rule[], budgetMs: number): Promise<SetFi
   const rs = createRuleSet(rules);
   const n = BENCH_INPUTS.length;
   const facts: Facts[] = [];
-  for (const input of BENCH_INPUTS) facts.push((await diagnose(input.text, { rules: rs })).facts);
+  for (const input of BENCH_INPUTS) facts.push((await diagnose(input.text, { rules: rs, echo: true })).facts as Facts);
   const engine = buildEngine(rules);
   const byId = new Map(rules.map((r) => [r.id, r]));
   let agrees = true;

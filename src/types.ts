@@ -56,10 +56,16 @@ export interface Diagnosis {
   docs: string[];
 }
 
+/**
+ * The facts of an answer. `text` is there only when asked for (`echo`): a credential of a shape redaction does
+ * not know would otherwise come back in it.
+ */
+export type AnswerFacts = Omit<Facts, 'text'> & { text?: string };
+
 export interface DiagnoseResult {
   /** True only when the first diagnosis is confident enough for a bot to speak unprompted. */
   matched: boolean;
-  facts: Facts;
+  facts: AnswerFacts;
   diagnoses: Diagnosis[];
   secretsFound: boolean;
 }

@@ -3,13 +3,13 @@
 // shown" when the paste carries the error message). Used by the examples checker on every diagnosis it renders.
 import { lonelyTwins } from '../diagnose/region-note.js';
 import type { AnswerExpectation } from '../knowledge/rule.js';
-import type { Diagnosis, Facts } from '../types.js';
+import type { AnswerFacts, Diagnosis } from '../types.js';
 
 /**
  * Fallback wordings a rule writes for when a fact is missing, and the fact that makes each one false. A rule that
  * says "no detail shown" must be gated on the message being absent, or it tells the user something untrue.
  */
-const FALLBACKS: ReadonlyArray<{ phrase: RegExp; shownBy: (f: Facts) => string | undefined }> = [
+const FALLBACKS: ReadonlyArray<{ phrase: RegExp; shownBy: (f: AnswerFacts) => string | undefined }> = [
   {
     phrase: /no detail shown|does not show the error body|no error message (?:is )?shown/i,
     shownBy: (f) => (f.message ? `the paste has the message "${f.message.slice(0, 80)}"` : undefined),
@@ -45,7 +45,7 @@ function answerTexts(d: Diagnosis): { field: string; text: string }[] {
 }
 
 /** Problems in one rendered diagnosis, each naming the field and what is wrong. */
-export function answerProblems(d: Diagnosis, facts: Facts): string[] {
+export function answerProblems(d: Diagnosis, facts: AnswerFacts): string[] {
   const out: string[] = [];
   for (const { field, text } of answerTexts(d)) {
     if (text.includes('(unknown)')) out.push(`${field} shows "(unknown)": a placeholder found no fact`);

@@ -2,6 +2,7 @@
 // `diagnose` starts fast.
 
 import { loadDotEnv } from '../config/env.js';
+import { redact } from '../index.js';
 import type { CliContext, Command } from './context.js';
 import { exitStatusOf } from './exit-codes.js';
 
@@ -54,7 +55,8 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
   } catch (err) {
     const status = exitStatusOf(err);
     if (status === undefined) throw err;
-    stderr(`bailian-doctor: ${(err as Error).message}\n`);
+    // Node's own argument errors quote what was typed: redact them like every other output.
+    stderr(`bailian-doctor: ${redact((err as Error).message).text}\n`);
     return status;
   }
 }

@@ -2,13 +2,14 @@
 // the API key is never a template variable — commands always read $DASHSCOPE_API_KEY. When the paste shows no
 // region the China (Beijing) URLs fill the commands, and the answer says so (region-note.ts).
 import { BASE_URLS, REGION_NAMES } from '../facts/hosts.js';
+import type { TEMPLATE_VARS } from '../knowledge/template-vars.js';
 import type { FactMap, Facts } from '../types.js';
 
 type StandardRegion = keyof typeof BASE_URLS.standard;
 const isStandardRegion = (r: string | undefined): r is StandardRegion => !!r && r in BASE_URLS.standard;
 
 /** Variables derived from facts, on top of the facts themselves. */
-export function templateVars(facts: Facts): Record<string, string> {
+export function templateVars(facts: Facts): Record<(typeof TEMPLATE_VARS)[number], string> {
   const region: StandardRegion = isStandardRegion(facts.region) ? facts.region : 'cn';
   const tokenPlan = facts.plan === 'token-plan';
   // `sk-sp-` keys belong to Coding Plan or Token Plan; without a Token Plan host, the Coding Plan URLs are shown.

@@ -1,4 +1,5 @@
 // The base URL the client called, and the region, plan and API path it implies.
+import { plainPath } from '../text/plain-path.js';
 import { hostInfo } from './hosts.js';
 
 export interface BaseUrlFacts {
@@ -22,13 +23,15 @@ export function classifyPath(path: string): string {
   if (/\/apps\/anthropic(\/|$)/.test(p)) return '/apps/anthropic';
   if (/^\/api\/v1(\/|$)/.test(p)) return '/api/v1';
   if (/^\/v1(\/|$)/.test(p)) return '/v1';
-  return p || '/';
+  return plainPath(p) || '/';
 }
 
 function baseOf(url: URL, apiPath: string): string {
   const idx = url.pathname.indexOf(apiPath);
   const keep =
-    apiPath !== '/' && idx >= 0 ? url.pathname.slice(0, idx + apiPath.length) : url.pathname.replace(/(?<!\/)\/+$/, '');
+    apiPath !== '/' && idx >= 0
+      ? url.pathname.slice(0, idx + apiPath.length)
+      : plainPath(url.pathname.replace(/(?<!\/)\/+$/, ''));
   return `${url.protocol}//${url.host}${keep}`;
 }
 

@@ -14,8 +14,8 @@ export const errorResponses = {
 
 /** diagnose() over the rules in service now, counted in the metrics. */
 export function diagnoseWith(ctx: RouteContext) {
-  return async (input: DiagnoseInput): Promise<DiagnoseResult> => {
-    const result = await diagnose(input, { rules: ctx.store.current() });
+  return async (input: DiagnoseInput, echo = false): Promise<DiagnoseResult> => {
+    const result = await diagnose(input, { rules: ctx.store.current(), echo });
     ctx.metrics.observeResult(result);
     return result;
   };

@@ -27,9 +27,10 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const allowed = ['GET', 'POST'].filter((method) => app.hasRoute({ method, url: path }));
+    // The path is repeated only when it is one of ours: a client can put anything in it, a key included.
     const body = allowed.length
       ? errorBody('METHOD_NOT_ALLOWED', `${path} answers ${allowed.join(', ')}, not ${request.method}`)
-      : errorBody('NOT_FOUND', `no route ${request.method} ${path}; see GET /docs for the API reference`);
+      : errorBody('NOT_FOUND', `no route ${request.method} for this path; see GET /docs for the API reference`);
     refusals.set(request, { code: body.error.code, reason: body.error.message });
     if (allowed.length) reply.header('allow', allowed.join(', '));
     return reply.code(allowed.length ? 405 : 404).send(body);

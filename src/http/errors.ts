@@ -45,6 +45,16 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message?: s
   FST_ERR_BAD_STATUS_CODE: { status: 500, code: 'INTERNAL' },
 };
 
+/** Media types a 415 may name; any other value is not repeated (a client can put a key in a header). */
+const COMMON_TYPES =
+  /^(?:text\/(?:html|xml|csv|markdown)|application\/(?:xml|x-www-form-urlencoded|octet-stream|yaml|x-yaml|x-ndjson)|multipart\/form-data)$/i;
+
+function shownContentType(contentType: string | undefined): string {
+  const type = (contentType ?? '').split(';')[0]!.trim();
+  if (!type) return 'a body without Content-Type';
+  return COMMON_TYPES.test(type) ? `Content-Type "${type}"` : 'this Content-Type';
+}
+
 export interface MappedError {
   status: number;
   body: ErrorBody;
@@ -62,13 +72,17 @@ export function mapError(
     let message = known.message ?? fe.message;
     if (known.status === 413)
       message = `the body is larger than the limit of ${request.bodyLimit} bytes (BODY_LIMIT); send less text — the end of a log is usually enough`;
-    if (known.status === 415)
-      message = `Content-Type "${(request.contentType ?? 'none').slice(0, 80)}" is not accepted; ${message}`;
+    if (known.status === 415) message = `${shownContentType(request.contentType)} is not accepted; ${message}`;
     return { status: known.status, body: errorBody(known.code, message) };
   }
   const status = fe.statusCode ?? 500;
   if (status === 429) return { status, body: errorBody('RATE_LIMITED', fe.message) };
-  if (status >= 400 && status < 500) return { status, body: errorBody('BAD_REQUEST', fe.message) };
+  // Fastify's other messages quote what the client sent (a Content-Type, a header): name the error, not the input.
+  if (status >= 400 && status < 500)
+    return {
+      status,
+      body: errorBody('BAD_REQUEST', `the request is not valid (${fe.code ?? `HTTP ${status}`}); see GET /docs`),
+    };
   // Internal details stay in the log; the client gets the request id to quote.
   return {
     status: 500,

@@ -2,19 +2,54 @@
 // rate limit are hooks of the /v1 scope (v1-scope.ts), so they act on the route the router matched.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { redact } from '../index.js';
+import { plainPath, redact } from '../index.js';
 import { refusalOf } from './error-handlers.js';
 import { ApiError } from './errors.js';
 import type { HttpMetrics } from './metrics.js';
 
-/** A client-sent request id is kept when it is short and plain; anything else gets a fresh UUID. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * A client-sent request id is kept when it is a UUID or short (at most 20 plain characters); anything else gets a
+ * fresh UUID. The id is echoed in a header and every log line, and a long random string may be a key of a shape
+ * redaction does not know (API tokens are at least 16 characters of anything, most keys 32 or more).
+ */
+const REQUEST_ID =
+  /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9._:-]{1,20})$/;
 
-/** Fastify's genReqId. The id is echoed in a header and every log line, so it must not look like a secret. */
+/** Fastify's genReqId. */
 export function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }): string {
   const given = req.headers['x-request-id'];
   const usable = typeof given === 'string' && REQUEST_ID.test(given) && redact(given).findings.length === 0;
   return usable ? given : randomUUID();
+}
+
+/** The request line for the log: the routed path, query values kept only for our own parameters. */
+function loggedUrl(url: string): string {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  const query = q < 0 ? '' : url.slice(q + 1);
+  // Decoded before redaction, so `?text=%73k-…` is redacted; other parameters' values are never logged at all
+  // (`?token=<API token>` is a secret of no known shape).
+  const params = query
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const [name = '', value = ''] = pair.split('=');
+      const n = safeDecode(name);
+      return LOGGED_PARAMS.has(n) ? `${n}=${safeDecode(value)}` : `${n.slice(0, 32)}=[…]`;
+    });
+  // Path segments that are not plain words are left out too: a token in a path has no shape to redact.
+  const shown = plainPath(safeDecode(path)) + (params.length ? `?${params.join('&')}` : '');
+  return redact(shown.slice(0, 512)).text;
+}
+
+const LOGGED_PARAMS = new Set(['format', 'echo']);
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
 }
 
 export interface HookOptions {
@@ -40,7 +75,7 @@ export function installRequestHooks(app: FastifyInstance, { metrics, closing }: 
     request.log.info(
       {
         method: request.method,
-        url: redact(request.url).text,
+        url: loggedUrl(request.url),
         route,
         status: reply.statusCode,
         ...refusalOf(request),

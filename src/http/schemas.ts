@@ -82,15 +82,26 @@ export const diagnoseResult = {
     matched: { type: 'boolean', description: 'True when the first diagnosis is confident enough to act on.' },
     facts: {
       type: 'object',
-      required: ['text'],
       additionalProperties: true,
-      description: 'Facts read from the (redacted) text, merged with the facts given.',
+      description:
+        'Facts read from the (redacted) text, merged with the facts given. `text` (the redacted, bounded paste) ' +
+        'is there only with `?echo=true`.',
       properties: { text: { type: 'string' } },
     },
     diagnoses: { type: 'array', items: diagnosis, description: 'Most likely first; empty when nothing matched.' },
     secretsFound: { type: 'boolean', description: 'The text held a key or token; it was redacted. Rotate it.' },
   },
 } as const;
+
+/** `?echo=true` puts the redacted pasted text back in `facts.text`; off by default. */
+const echoParam = {
+  type: 'string',
+  enum: ['true', 'false'],
+  default: 'false',
+  description: 'true includes the redacted, bounded pasted text as `facts.text` in the answer (off by default).',
+} as const;
+
+export const echoQuery = { type: 'object', additionalProperties: false, properties: { echo: echoParam } } as const;
 
 export const formatQuery = (formats: string[]) =>
   ({
@@ -103,6 +114,7 @@ export const formatQuery = (formats: string[]) =>
         default: 'json',
         description: 'json (default) answers the result object; other formats answer that renderer’s output.',
       },
+      echo: echoParam,
     },
   }) as const;
 

@@ -22,9 +22,14 @@ export interface ServerOptions {
   rules?: RuleStore | RuleSet;
   /** Where JSON log lines go (default stdout). */
   logStream?: LineSink;
+  /** How long a client gets to send its whole request (default REQUEST_TIMEOUT_MS; tests shorten it). */
+  requestTimeoutMs?: number;
   /** Also export Node process metrics (CPU, memory, event loop) on /metrics. */
   processMetrics?: boolean;
 }
+
+/** A client gets this long to send its whole request (headers and body). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops;
@@ -42,6 +47,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const metrics = createMetrics(store, { processMetrics: options.processMetrics });
   const auth = config.apiTokens.length ? createBearerAuth(config.apiTokens) : undefined;
   let closing = false;
+  const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
 
   const app = Fastify({
     loggerInstance: createLogger(config.logLevel, options.logStream) as FastifyBaseLogger,
@@ -50,7 +56,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     bodyLimit: config.bodyLimit,
     // A hop count trusts the nearest N proxies (what proxy-addr does with a number; Fastify's types take a function).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
-    requestTimeout: 30_000,
+    requestTimeout: timeout,
+    // Node checks these timeouts only every connectionsCheckingInterval (30 s by default) and gives headers 60 s,
+    // so a slow client held a connection for 60-90 s; checked every second, it is dropped at 30 s.
+    http: { headersTimeout: timeout, requestTimeout: timeout, connectionsCheckingInterval: Math.min(1000, timeout) },
     return503OnClosing: false,
     genReqId: requestIdOf,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },

@@ -1,5 +1,6 @@
 // Schema violations become one sentence naming the field, e.g. `body.facts.status must be integer`.
 import type { FastifySchemaValidationError } from 'fastify';
+import { redact } from '../index.js';
 
 interface AjvLikeError {
   keyword: string;
@@ -16,6 +17,11 @@ function fieldPath(root: string, instancePath: string): string {
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : `${acc}.${p}`), root);
 }
 
+/** A field name the client sent, repeated only when it is a plain name: a name can be anything, even a key. */
+function fieldName(name: string): string {
+  return /^[A-Za-z][A-Za-z0-9_]{0,31}$/.test(name) && redact(name).findings.length === 0 ? name : '<a field>';
+}
+
 /** One readable line for one schema error. */
 export function describeSchemaError(e: AjvLikeError, root: string): string {
   const at = fieldPath(root, e.instancePath);
@@ -24,7 +30,7 @@ export function describeSchemaError(e: AjvLikeError, root: string): string {
     case 'required':
       return `${at}.${String(p.missingProperty)} is required`;
     case 'additionalProperties':
-      return `${at}.${String(p.additionalProperty)} is not a known field`;
+      return `${at}.${fieldName(String(p.additionalProperty))} is not a known field`;
     case 'type':
       if (e.instancePath === '' && root === 'body')
         return 'body must be a JSON object (send it with "Content-Type: application/json")';

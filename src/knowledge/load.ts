@@ -57,7 +57,8 @@ function safeIsDir(p: string): boolean {
   }
 }
 
-function listYaml(dir: string): string[] {
+/** Every rule file under `dir`, sorted (names starting with `.` or `_` are skipped). */
+export function listYaml(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
@@ -113,6 +114,73 @@ function lineOfText(
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A rule file is a page of YAML (the largest bundled one is under 8 KiB); anything this big is not a rule. */
+export const MAX_RULE_FILE_BYTES = 64 * 1024;
+/** Anchors and aliases are allowed, a few: an alias bomb (a billion laughs) is refused instead of expanded. */
+const MAX_ALIASES = 50;
+
+/** The line of the first alias (`*name`) in `source`: where an alias bomb starts. */
+function firstAliasLine(source: string): number {
+  const m = /(?:^|[\s[{,:-])\*[^\s,\]}]+/m.exec(source);
+  return m ? source.slice(0, m.index + 1).split('\n').length : 1;
+}
+
+/** The file's text, or the problem that keeps it from being read. */
+export function readRuleSource(file: string, shown: string): { source?: string; problem?: RuleProblem } {
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_RULE_FILE_BYTES)
+      return {
+        problem: {
+          file: shown,
+          line: 1,
+          field: '(file)',
+          message: `is ${size} bytes; a rule file may be at most ${MAX_RULE_FILE_BYTES} bytes (one problem per file)`,
+        },
+      };
+    return { source: readFileSync(file, 'utf8') };
+  } catch (err) {
+    return { problem: { file: shown, line: 1, field: '(file)', message: `cannot read: ${(err as Error).message}` } };
+  }
+}
+
+/** Parse one rule file to plain data, or say why not (file, line). */
+export function parseRuleSource(
+  source: string,
+  shown: string,
+): { data?: unknown; doc?: ReturnType<typeof Yaml.parseDocument>; counter: Yaml.LineCounter; problems: RuleProblem[] } {
+  const { LineCounter, parseDocument } = yaml();
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      counter,
+      problems: doc.errors.map((e) => ({
+        file: shown,
+        line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
+        field: '(yaml)',
+        message: e.message.split('\n')[0] ?? e.message,
+      })),
+    };
+  }
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), doc, counter, problems: [] };
+  } catch (err) {
+    // yaml throws a ReferenceError when aliases expand past the limit (or an alias has no anchor).
+    return {
+      counter,
+      problems: [
+        {
+          file: shown,
+          line: firstAliasLine(source),
+          field: '(yaml)',
+          message: `${(err as Error).message.split('\n')[0]}; rule files may use at most ${MAX_ALIASES} aliases`,
+        },
+      ],
+    };
+  }
+}
+
 /**
  * Parse and validate one file; problems carry file, line and field. `snippets` are the blocks `{{> name}}`
  * includes may name (see snippets.ts); an include of an unknown name is a problem at its own line.
@@ -123,30 +191,16 @@ function loadRuleFile(
   snippets: ReadonlyMap<string, Snippet> = new Map(),
 ): { rule?: Rule; problems: RuleProblem[] } {
   const shown = relative(process.cwd(), file) || file;
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    return { problems: [{ file: shown, line: 1, field: '(file)', message: `cannot read: ${(err as Error).message}` }] };
-  }
-  const { LineCounter, parseDocument } = yaml();
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
-  if (doc.errors.length) {
-    return {
-      problems: doc.errors.map((e) => ({
-        file: shown,
-        line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
-        field: '(yaml)',
-        message: e.message.split('\n')[0] ?? e.message,
-      })),
-    };
-  }
-  const parsed: unknown = doc.toJS();
+  const read = readRuleSource(file, shown);
+  if (read.problem || read.source === undefined) return { problems: read.problem ? [read.problem] : [] };
+  const parsed = parseRuleSource(read.source, shown);
+  if (parsed.problems.length || !parsed.doc) return { problems: parsed.problems };
+  const { doc, counter } = parsed;
+  const source = read.source;
   const out: RuleProblem[] = [];
   let used: string[] = [];
-  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-    const expanded = expandIncludes(parsed as Record<string, unknown>, snippets);
+  if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) {
+    const expanded = expandIncludes(parsed.data as Record<string, unknown>, snippets);
     used = expanded.used;
     const known = [...snippets.keys()].sort().join(', ') || 'none: add rules/_snippets/<name>.yaml';
     for (const u of expanded.unknown)
@@ -157,7 +211,7 @@ function loadRuleFile(
         message: `includes unknown snippet "${u.name}" (known: ${known})`,
       });
   }
-  const { rule, problems } = validateRule(parsed, shown);
+  const { rule, problems } = validateRule(parsed.data, shown);
   out.push(
     ...problems.map((p) => ({
       file: shown,

@@ -1,7 +1,9 @@
 // Refuses regexes that can backtrack catastrophically, at rule load and in `rules lint`.
 // Three layers, cheapest first: a structural check (star height > 1 is refused outright), known verdicts
-// (regex-verdict-store.ts: memory, the committed seed, a disk cache), and the maintained checker `recheck`.
-// Rule loading runs on every CLI start, so recheck — seconds per pattern when cold — runs only on a cache miss.
+// (regex-verdict-store.ts: memory, the committed seed for the bundled rules, a disk cache), and the maintained
+// checker `recheck`, run in a worker thread with a deadline (regex-worker.ts). recheck's verdict decides; a pattern
+// it cannot give a verdict on in time is refused ("unknown" is unsafe). The only attack ever run is run in the
+// worker, with its own deadline, to measure a pattern whose bounded repeats recheck cannot weigh.
 
 import { createRequire } from 'node:module';
 import { MAX_TEXT_CHARS } from '../text/input.js';
@@ -14,6 +16,7 @@ import {
   verdictKey,
   writeSeed,
 } from './regex-verdict-store.js';
+import { runInWorker, runInWorkerSync, type WorkerAnswer, type WorkerOp } from './regex-worker.js';
 
 export type { RegexVerdict } from './regex-verdict-store.js';
 
@@ -59,9 +62,6 @@ export function hasNestedQuantifier(pattern: string): boolean {
 }
 
 const MAX_PATTERN_CHARS = 2000;
-/** A super-linear match that still finishes within this at the largest text we diagnose is harmless. */
-const ATTACK_BUDGET_MS = 100;
-
 function structural(pattern: string): RegexVerdict | undefined {
   if (pattern.length > MAX_PATTERN_CHARS)
     return { safe: false, checker: 'structural', reason: `pattern longer than ${MAX_PATTERN_CHARS} characters` };
@@ -74,7 +74,7 @@ function structural(pattern: string): RegexVerdict | undefined {
   return undefined;
 }
 
-// ---- recheck --------------------------------------------------------------------------------------------------
+// ---- recheck, in the worker --------------------------------------------------------------------------------
 
 interface Pump {
   prefix: string;
@@ -82,24 +82,9 @@ interface Pump {
 }
 interface RecheckDiagnostics {
   status: 'safe' | 'vulnerable' | 'unknown';
-  checker?: string;
   complexity?: { type: string; summary: string };
   attack?: { pattern: string; string: string; pumps?: Pump[]; suffix?: string };
   error?: { kind: string };
-}
-type CheckSync = (source: string, flags: string, params: Record<string, unknown>) => RecheckDiagnostics;
-
-let checkSync: CheckSync | null | undefined;
-
-/** Loaded on first use only: it is 3 MB of JavaScript that a warm CLI start never needs. */
-function recheck(): CheckSync | null {
-  if (checkSync !== undefined) return checkSync;
-  try {
-    checkSync = (createRequire(import.meta.url)('recheck') as { checkSync: CheckSync }).checkSync;
-  } catch {
-    checkSync = null;
-  }
-  return checkSync;
 }
 
 /** The attack grown (or shrunk) to the largest text we ever match against. */
@@ -110,13 +95,6 @@ export function attackAtBound(attack: NonNullable<RecheckDiagnostics['attack']>,
   if (!per) return attack.string.slice(0, bound);
   const times = Math.max(1, Math.floor((bound - fixed) / per));
   return pumps.map((p) => p.prefix + p.pump.repeat(times)).join('') + (attack.suffix ?? '');
-}
-
-function timeAttack(pattern: string, flags: string, input: string): number {
-  const re = new RegExp(pattern, flags);
-  const start = process.hrtime.bigint();
-  re.test(input);
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 /** Top-level alternatives of `pattern` (`a|b(c|d)` -> `a`, `b(c|d)`), respecting groups, classes and escapes. */
@@ -141,6 +119,64 @@ export function topLevelBranches(pattern: string): string[] {
   return out;
 }
 
+/**
+ * `pattern` with every bounded repeat `{m,n}` made unbounded (`{m,}`). recheck's automaton unrolls bounded repeats
+ * and calls `(?:a|b|ab){0,60}c` linear — true, with a constant of 2^60. Checked widened, a pattern is proven
+ * linear whatever its bounds; only a widened pattern found super-linear needs its real bounds measured.
+ */
+export function widenBoundedRepeats(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      out += c + (pattern[i + 1] ?? '');
+      i++;
+    } else if (c === '[') {
+      let j = i + 1;
+      for (; j < pattern.length && pattern[j] !== ']'; j++) if (pattern[j] === '\\') j++;
+      out += pattern.slice(i, j + 1);
+      i = j;
+    } else if (c === '{') {
+      const m = /^\{(\d+),(\d+)\}/.exec(pattern.slice(i, i + 24));
+      if (m) {
+        out += `{${m[1]},}`;
+        i += m[0].length - 1;
+      } else out += c;
+    } else out += c;
+  }
+  return out;
+}
+
+/** Is every bounded repeat `{m,n}` in `pattern` applied to one character, class or escape (never to a group)? */
+export function onlyCharRepeatsBounded(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (c === ')' && /^\{\d+,\d+\}/.test(pattern.slice(i + 1, i + 24))) return false;
+  }
+  return true;
+}
+
+/** A super-linear match that still finishes within this at the largest text we diagnose is harmless. */
+const ATTACK_BUDGET_MS = 100;
+/** How long the worker may take over one recheck call or one timed attack before it is stopped. */
+const CHECK_DEADLINE_MS = 3000;
+const TIME_DEADLINE_MS = 1500;
+
+// A fixed seed: the fuzz checker then explores the same inputs on every machine, so verdicts do not vary by run.
+const COMMON = { maxPatternSize: 5000, maxNFASize: 200_000, randomSeed: 42 };
+
+type Step = WorkerOp;
+type Decision = Generator<Step, RegexVerdict, WorkerAnswer>;
+
+const noVerdict = (why: string): RegexVerdict => ({
+  safe: false,
+  checker: 'unverified',
+  reason: `recheck could not prove it safe (${why}); simplify it: fewer alternatives, no lookaround, shorter bounded repeats`,
+});
+
 function refusal(d: RecheckDiagnostics, detail: string): RegexVerdict {
   return {
     safe: false,
@@ -150,47 +186,81 @@ function refusal(d: RecheckDiagnostics, detail: string): RegexVerdict {
   };
 }
 
-function checkOne(check: CheckSync, pattern: string, flags: string, splitAllowed: boolean): RegexVerdict {
-  // The automaton checker is exact and, with bounded repeats unrolled, does not mistake `.{0,40}` for a
-  // polynomial; it can time out on large alternations.
-  const exact = check(pattern, flags, { ...COMMON, checker: 'automaton', timeout: 700, maxRepeatCount: 1000 });
+/** A super-linear verdict on a pattern with bounds: measure the real pattern on the attack, in the worker. */
+function* measured(pattern: string, flags: string, d: RecheckDiagnostics): Decision {
+  if (!d.attack) return refusal(d, '');
+  const attack = attackAtBound(d.attack);
+  const timed = yield { kind: 'time', source: pattern, flags, input: attack };
+  const ms = timed.timeout ? Number.POSITIVE_INFINITY : Number(timed.ms);
+  if (ms > ATTACK_BUDGET_MS)
+    return refusal(d, `: ${timed.timeout ? `over ${TIME_DEADLINE_MS}` : Math.round(ms)} ms on ${d.attack.pattern}`);
+  return { safe: true, checker: 'recheck', attack };
+}
+
+/** One recheck call: the automaton checker (exact) gets 700 ms, the fuzzer 800 ms, inside the worker's deadline. */
+const checkStep = (source: string, flags: string, checker: 'automaton' | 'fuzz'): Step => ({
+  kind: 'check',
+  source,
+  flags,
+  params: { ...COMMON, checker, timeout: checker === 'automaton' ? 700 : 800 },
+});
+
+function* decide(pattern: string, flags: string, splitAllowed: boolean): Decision {
+  const widened = widenBoundedRepeats(pattern);
+  const exactAnswer = yield checkStep(widened, flags, 'automaton');
+  if (exactAnswer.timeout) return noVerdict('the checker did not answer in time');
+  let exact = exactAnswer as unknown as RecheckDiagnostics;
+  if (exact.status === 'unknown' && widened !== pattern && onlyCharRepeatsBounded(pattern)) {
+    // No verdict on the widened form. With its bounds, the automaton is exact, and a bounded repeat of one
+    // character or class (`.{1,80}`) cannot multiply paths the way a bounded repeat of a group can.
+    const bounded = yield checkStep(pattern, flags, 'automaton');
+    if (!bounded.timeout) exact = bounded as unknown as RecheckDiagnostics;
+  }
   if (exact.status === 'safe') return { safe: true, checker: 'recheck' };
-  if (exact.status === 'vulnerable') return refusal(exact, `, e.g. on ${exact.attack?.pattern ?? 'a crafted input'}`);
+  if (exact.status === 'vulnerable') {
+    if (widened === pattern) return refusal(exact, `, e.g. on ${exact.attack?.pattern ?? 'a crafted input'}`);
+    return yield* measured(pattern, flags, exact);
+  }
   // An unanchored top-level alternation costs the sum of its branches, so it is safe when every branch is.
   const branches = topLevelBranches(pattern);
   if (splitAllowed && branches.length > 1) {
-    const verdicts = branches.map((b) => checkOne(check, b, flags, false));
-    return (
-      verdicts.find((v) => !v.safe) ??
-      verdicts.find((v) => v.checker === 'unverified') ?? {
-        safe: true,
-        checker: 'recheck',
-        attack: verdicts.find((v) => v.attack)?.attack,
-      }
-    );
-  }
-  const fuzz = check(pattern, flags, { ...COMMON, checker: 'fuzz', timeout: 800 });
-  if (fuzz.status === 'safe') return { safe: true, checker: 'recheck' };
-  if (fuzz.status === 'vulnerable' && fuzz.attack) {
-    // The fuzzer over-reports bounded repeats; keep its attack, and refuse only if it really is slow at our bound.
-    const attack = attackAtBound(fuzz.attack);
-    const ms = timeAttack(pattern, flags, attack);
-    if (ms > ATTACK_BUDGET_MS) return refusal(fuzz, `: ${Math.round(ms)} ms on ${fuzz.attack.pattern}`);
+    let attack: string | undefined;
+    for (const b of branches) {
+      const v = yield* decide(b, flags, false);
+      if (!v.safe) return v;
+      attack ??= v.attack;
+    }
     return { safe: true, checker: 'recheck', attack };
   }
-  return { safe: true, checker: 'unverified', reason: `recheck gave no verdict (${fuzz.error?.kind ?? 'unknown'})` };
+  const fuzzAnswer = yield checkStep(pattern, flags, 'fuzz');
+  if (fuzzAnswer.timeout) return noVerdict('the checker did not answer in time');
+  const fuzz = fuzzAnswer as unknown as RecheckDiagnostics;
+  if (fuzz.status === 'safe') return { safe: true, checker: 'recheck' };
+  // The fuzzer over-reports bounded repeats: its attack is measured (in the worker) before refusing.
+  if (fuzz.status === 'vulnerable') return yield* measured(pattern, flags, fuzz);
+  return noVerdict(fuzz.error?.kind ?? 'unknown');
 }
 
-// A fixed seed: the fuzz checker then explores the same inputs on every machine, so verdicts do not vary by run.
-const COMMON = { maxPatternSize: 5000, maxNFASize: 200_000, randomSeed: 42 };
+const deadlineOf = (step: Step) => (step.kind === 'time' ? TIME_DEADLINE_MS : CHECK_DEADLINE_MS);
 
-function runRecheck(pattern: string, flags: string): RegexVerdict {
-  const check = recheck();
-  if (!check) return { safe: true, checker: 'unverified', reason: 'recheck is not installed; structural check only' };
+function driveSync(d: Decision): RegexVerdict {
+  let next = d.next();
+  while (!next.done) next = d.next(runInWorkerSync(next.value, deadlineOf(next.value)));
+  return next.value;
+}
+
+async function driveAsync(d: Decision): Promise<RegexVerdict> {
+  let next = d.next();
+  while (!next.done) next = d.next(await runInWorker(next.value, deadlineOf(next.value)));
+  return next.value;
+}
+
+function recheckInstalled(): boolean {
   try {
-    return checkOne(check, pattern, flags, true);
-  } catch (err) {
-    return { safe: true, checker: 'unverified', reason: `recheck failed: ${(err as Error).message}` };
+    createRequire(import.meta.url).resolve('recheck');
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -202,10 +272,32 @@ export function recheckVerdict(pattern: string, flags = 'i'): RegexVerdict {
   const known = knownVerdict(key);
   if (known) return known;
   if (!useRecheck) return { safe: true, checker: 'unverified', reason: 'recheck turned off' };
-  const verdict = runRecheck(pattern, flags);
-  // An unverified verdict is cached too: retrying it would cost seconds on every start for the same answer.
-  rememberVerdict(key, verdict, verdict.reason?.startsWith('recheck is not installed') !== true);
+  if (!recheckInstalled()) return noVerdict('recheck is not installed');
+  const verdict = driveSync(decide(pattern, flags, true));
+  remember(key, verdict);
   return verdict;
+}
+
+/** The same verdict without blocking this thread (reloads in a running server); cached for the sync path. */
+export async function recheckVerdictAsync(pattern: string, flags = 'i'): Promise<RegexVerdict> {
+  const key = verdictKey(pattern, flags);
+  const known = knownVerdict(key);
+  if (known) return known;
+  if (!useRecheck || !recheckInstalled()) return recheckVerdict(pattern, flags);
+  const verdict = await driveAsync(decide(pattern, flags, true));
+  remember(key, verdict);
+  return verdict;
+}
+
+/** Warm the verdicts of these patterns off the main thread, so a load that follows blocks on none of them. */
+export async function prewarmRegexVerdicts(patterns: { pattern: string; flags: string }[]): Promise<void> {
+  for (const { pattern, flags } of patterns) if (!structural(pattern)) await recheckVerdictAsync(pattern, flags);
+}
+
+function remember(key: string, verdict: RegexVerdict): void {
+  // A verdict cut short by the deadline is kept for this process only: a quieter machine may reach one.
+  const timedOut = verdict.checker === 'unverified';
+  rememberVerdict(key, verdict, !timedOut);
 }
 
 /** The full verdict for `pattern` compiled with `flags` (`i` for `matches`, `` for `matchesCase`). */

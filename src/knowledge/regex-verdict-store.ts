@@ -20,6 +20,12 @@ export interface RegexVerdict {
 // Bump when the checker or its parameters change, so old verdicts are recomputed.
 const CACHE_VERSION = 'recheck-4.5/automaton-700+branches+fuzz-800/v2';
 
+/**
+ * The disk cache's own version: it holds verdicts on user rules, and those changed meaning ("no verdict" is now
+ * unsafe, and nothing is timed on the main thread), so caches written before are not read.
+ */
+const DISK_VERSION = `${CACHE_VERSION}+worker-deadline/v3`;
+
 function defaultCacheFile(): string {
   return join(defaultCacheDir(), 'regex-safety.json');
 }
@@ -98,7 +104,7 @@ function readDisk(): Record<string, RegexVerdict> {
   if (!cacheFile) return disk;
   try {
     const parsed = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
-    if (parsed.version === CACHE_VERSION && parsed.verdicts && typeof parsed.verdicts === 'object')
+    if (parsed.version === DISK_VERSION && parsed.verdicts && typeof parsed.verdicts === 'object')
       disk = parsed.verdicts;
   } catch {
     // No cache yet, unreadable or corrupt: recompute; the cache is an optimisation only.
@@ -115,9 +121,9 @@ function writeDisk(key: string, verdict: RegexVerdict): void {
     let onDisk: Record<string, RegexVerdict> = {};
     try {
       const parsed = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
-      if (parsed.version === CACHE_VERSION) onDisk = parsed.verdicts ?? {};
+      if (parsed.version === DISK_VERSION) onDisk = parsed.verdicts ?? {};
     } catch {}
-    const merged: CacheFile = { version: CACHE_VERSION, verdicts: { ...onDisk, ...verdicts } };
+    const merged: CacheFile = { version: DISK_VERSION, verdicts: { ...onDisk, ...verdicts } };
     mkdirSync(dirname(cacheFile), { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(merged));

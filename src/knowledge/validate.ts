@@ -1,8 +1,12 @@
 // Validates one parsed rule document. Problems name the field path so the loader can map it to a line.
+
+import { FACT_NAMES } from '../facts/index.js';
+import { redact } from '../text/redact.js';
 import { CATEGORIES, SEVERITIES } from '../types.js';
 import { OPERATOR_NAMES, REGEX_OPERATORS } from './operators.js';
 import { checkRegexSafety } from './regex-safety.js';
 import type { Condition, Rule, RuleExample } from './rule.js';
+import { TEMPLATE_VARS } from './template-vars.js';
 
 export type FieldPath = (string | number)[];
 export interface FieldProblem {
@@ -83,6 +87,47 @@ function checkExpect(e: unknown, kind: string, path: FieldPath, out: FieldProble
   }
 }
 
+// Any DashScope key shape (`sk-`, `sk-sp-`, `sk-proj-`…) or any credential redaction knows.
+const LITERAL_KEY = /(?<![A-Za-z0-9])sk-(?:sp-|proj-|ant-)?[A-Za-z0-9_-]{6,}/;
+const holdsLiteralKey = (s: string) => LITERAL_KEY.test(s) || redact(s).findings.length > 0;
+
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+const PLACEHOLDER_NAMES = new Set<string>([...TEMPLATE_VARS, ...FACT_NAMES.filter((f) => f !== 'text')]);
+
+/** Every `{{name}}` in the answer texts names a fact or a derived variable — and never `text`, the paste itself. */
+function checkPlaceholders(doc: Record<string, unknown>, out: FieldProblem[]): void {
+  const texts: Array<[FieldPath, unknown]> = [
+    [['title'], doc.title],
+    [['cause'], doc.cause],
+    ...(Array.isArray(doc.fix) ? doc.fix.map((f, i): [FieldPath, unknown] => [['fix', i], f]) : []),
+    ...(Array.isArray(doc.verify)
+      ? doc.verify.flatMap(
+          (v, i): Array<[FieldPath, unknown]> =>
+            isObj(v)
+              ? [
+                  [['verify', i, 'say'], v.say],
+                  [['verify', i, 'run'], v.run],
+                ]
+              : [],
+        )
+      : []),
+  ];
+  for (const [path, text] of texts) {
+    if (typeof text !== 'string' || !text.includes('{{')) continue;
+    for (const m of text.matchAll(PLACEHOLDER)) {
+      const name = (m[1] ?? '').trim();
+      if (!PLACEHOLDER_NAMES.has(name))
+        out.push({
+          path,
+          message:
+            name === 'text'
+              ? '{{text}} would put the pasted text (and any secret in it) into the answer; name a fact instead'
+              : `unknown placeholder {{${name}}}; use a fact or one of ${TEMPLATE_VARS.join(', ')}`,
+        });
+    }
+  }
+}
+
 function checkExamples(v: unknown, path: FieldPath, out: FieldProblem[]): RuleExample[] {
   if (!Array.isArray(v) || v.length === 0) {
     out.push({ path, message: 'must be a non-empty list of example texts' });
@@ -138,9 +183,12 @@ export function validateRule(doc: unknown, file: string): { rule?: Rule; problem
     doc.verify.forEach((v, i) => {
       if (!isObj(v) || !nonEmpty(v.say) || typeof v.run !== 'string')
         out.push({ path: ['verify', i], message: 'must be {say: string, run: string}' });
-      else if (/\bsk-[A-Za-z0-9]{6,}/.test(v.run))
-        out.push({ path: ['verify', i, 'run'], message: 'must not hold a literal key; use $DASHSCOPE_API_KEY' });
+      else
+        for (const field of ['run', 'say'] as const)
+          if (holdsLiteralKey(v[field] as string))
+            out.push({ path: ['verify', i, field], message: 'must not hold a literal key; use $DASHSCOPE_API_KEY' });
     });
+  checkPlaceholders(doc, out);
   const docs = doc.docs ?? [];
   if (!Array.isArray(docs) || !docs.every((d) => nonEmpty(d) && /^https:\/\//.test(d)))
     out.push({ path: ['docs'], message: 'must be a list of https:// links' });

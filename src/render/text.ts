@@ -17,16 +17,24 @@ function renderOne(d: Diagnosis, c: ReturnType<typeof palette>): string[] {
     '',
   );
   lines.push(c.head('Cause'), `  ${d.cause}`, '', c.head('Fix'));
+  // Indent with replace, never split-and-spread: a step holding tens of thousands of lines would overflow the
+  // stack as spread arguments.
   d.fix.forEach((step, i) => {
-    const [first, ...rest] = step.split('\n');
-    lines.push(`  ${i + 1}. ${first}`, ...rest.map((l) => `     ${l}`));
+    lines.push(`  ${i + 1}. ${step.replace(/\n/g, '\n     ')}`);
   });
   if (d.verify.length) {
     lines.push('', c.head('Verify'));
-    for (const v of d.verify) lines.push(`  ${v.say}`, ...v.run.split('\n').map((l) => `    ${c.code(l)}`));
+    for (const v of d.verify)
+      lines.push(
+        `  ${v.say}`,
+        v.run
+          .split('\n')
+          .map((l) => `    ${c.code(l)}`)
+          .join('\n'),
+      );
   }
-  if (d.evidence.length) lines.push('', c.head('Evidence'), ...d.evidence.map((e) => `  - ${e}`));
-  if (d.docs.length) lines.push('', c.head('Docs'), ...d.docs.map((u) => `  ${u}`));
+  if (d.evidence.length) lines.push('', c.head('Evidence'), d.evidence.map((e) => `  - ${e}`).join('\n'));
+  if (d.docs.length) lines.push('', c.head('Docs'), d.docs.map((u) => `  ${u}`).join('\n'));
   return lines;
 }
 
@@ -51,14 +59,14 @@ export function renderText(result: DiagnoseResult, options: TextOptions = {}): s
     if (!result.matched) lines.push(c.dim('Low confidence — this may not be a Model Studio error:'), '');
     result.diagnoses.slice(0, full).forEach((d, i) => {
       if (i > 0) lines.push('', c.dim('─'.repeat(60)), '');
-      lines.push(...renderOne(d, c));
+      for (const line of renderOne(d, c)) lines.push(line);
     });
     const others = rest.slice(full - 1);
     if (others.length)
       lines.push(
         '',
         c.head('Other possible causes'),
-        ...others.map((d) => `  - ${d.title} (${d.id}, ${d.confidence.toFixed(2)})`),
+        others.map((d) => `  - ${d.title} (${d.id}, ${d.confidence.toFixed(2)})`).join('\n'),
       );
     if (!result.matched) lines.push('', NO_MATCH_HELP);
   }

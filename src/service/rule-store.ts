@@ -5,6 +5,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import { rulesWatch } from '../config/rules.js';
 import { loadRules, type RuleSet } from '../engine/rule-set.js';
 import { defaultRuleDirs } from '../knowledge/load.js';
+import { prewarmRuleRegexes } from '../knowledge/prewarm.js';
 
 export interface ReloadOutcome {
   ok: boolean;
@@ -36,6 +37,7 @@ export class RuleStore {
   private last: ReloadOutcome | undefined;
   private readonly load: (dirs: string[]) => RuleSet;
   private readonly listeners = new Set<(outcome: ReloadOutcome) => void>();
+  private pending: Promise<ReloadOutcome> | undefined;
 
   constructor(options: RuleStoreOptions = {}) {
     this.dirs = options.dirs ?? defaultRuleDirs();
@@ -73,6 +75,25 @@ export class RuleStore {
     return outcome;
   }
 
+  /**
+   * Reload without blocking the event loop on regex checks: the patterns' verdicts are computed off the main thread
+   * first (prewarm.ts), then the load runs on cached verdicts. What SIGHUP and RULES_WATCH use in a server.
+   * Concurrent calls share one reload.
+   */
+  reloadInBackground(): Promise<ReloadOutcome> {
+    this.pending ??= (async () => {
+      try {
+        await prewarmRuleRegexes(this.dirs);
+      } catch {
+        // The load itself reports what is wrong.
+      }
+      return this.reload();
+    })().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
   /** Be told about every reload attempt; returns the unsubscribe function. */
   onReload(listener: (outcome: ReloadOutcome) => void): () => void {
     this.listeners.add(listener);
@@ -98,7 +119,7 @@ export class RuleStore {
     let timer: NodeJS.Timeout | undefined;
     const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => this.reload(), debounceMs);
+      timer = setTimeout(() => void this.reloadInBackground(), debounceMs);
     };
     const watchers: FSWatcher[] = [];
     for (const dir of this.dirs) {
@@ -145,7 +166,7 @@ export function autoReloadSharedRules(env: NodeJS.ProcessEnv = process.env): () 
   const store = sharedRuleStore(env);
   if (autoUsers++ === 0) {
     const onHup = () => {
-      store.reload();
+      void store.reloadInBackground();
     };
     process.on('SIGHUP', onHup);
     const unwatch = rulesWatch(env) ? store.watch() : undefined;

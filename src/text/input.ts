@@ -1,4 +1,5 @@
 // Bounds and cleans pasted text before anything else sees it.
+import { INVISIBLE_CHARS } from './decoded-view.js';
 
 /** Characters of text diagnosed; beyond this the middle is dropped (errors sit at the start or the end). */
 export const MAX_TEXT_CHARS = 32_768;
@@ -8,46 +9,61 @@ export interface BoundedText {
   truncated: boolean;
 }
 
-// Invisible format characters (zero-width spaces and joiners, bidi overrides, BOM): a key split by one would
-// slip past redaction yet still show whole in a chat client.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+// Invisible format characters (zero-width spaces and joiners, bidi overrides, BOM, soft hyphen): a key split by one
+// would slip past redaction yet still show whole in a chat client.
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
 
 // Characters a secret is made of: a cut inside a run of them could leave a key fragment too short to redact.
 const TOKEN_CHAR = /[\w.~+/=-]/;
+/** How far a cut may move to land on a line break, so a label and its value on one line stay together. */
+const LINE_SLACK = 4096;
 
-/** The start of the token run holding `at` (or `at` itself), so the cut never splits a key. */
+/** Where the head ends: after the last line break before `at` (if near), else at the start of the token run. */
 function cutBefore(text: string, at: number): number {
+  const nl = text.lastIndexOf('\n', at);
+  if (nl >= 0 && at - nl <= LINE_SLACK) return nl;
   let i = at;
   while (i > 0 && TOKEN_CHAR.test(text[i - 1] ?? '')) i--;
   return i;
 }
 
-/** The end of the token run holding `at`. A long run (a base64 blob) is dropped whole: it is never the error. */
+/** Where the tail starts: at the next line break after `at` (if near), else after the token run holding `at`. */
 function cutAfter(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  if (nl >= 0 && nl - at <= LINE_SLACK) return nl + 1;
+  // A long run (a base64 blob) is dropped whole: it is never the error.
   let i = at;
   while (i < text.length && TOKEN_CHAR.test(text[i] ?? '')) i++;
   return i;
 }
 
-/** Drop NULs, control and invisible characters (keep tab/newline), repair lone surrogates, keep head and tail. */
-export function boundText(raw: string): BoundedText {
-  let text = String(raw ?? '');
-  if (text.length > MAX_TEXT_CHARS * 4)
-    text = `${text.slice(0, MAX_TEXT_CHARS * 2)}\n${text.slice(-MAX_TEXT_CHARS * 2)}`;
-  text = text
+/** Drop NULs, control and invisible characters (keep tab/newline), repair lone surrogates, unify line ends. */
+export function cleanText(raw: unknown): string {
+  return String(raw ?? '')
     .toWellFormed()
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(INVISIBLE, '')
     .replace(/\r\n?/g, '\n');
-  if (text.length <= MAX_TEXT_CHARS) return { text, truncated: false };
-  const half = MAX_TEXT_CHARS / 2;
-  // Cut between tokens so no secret is split into an unrecognisable fragment.
+}
+
+/** Keep head and tail of an already-clean text within `max` characters, cut at line (or token) boundaries. */
+export function cutMiddle(text: string, max = MAX_TEXT_CHARS): BoundedText {
+  if (text.length <= max) return { text, truncated: false };
+  const half = max / 2;
   const headEnd = cutBefore(text, half);
-  const tailStart = cutAfter(text, text.length - half);
+  const tailStart = Math.max(cutAfter(text, text.length - half), headEnd);
   return {
     text: `${text.slice(0, headEnd)}\n[… ${tailStart - headEnd} characters omitted …]\n${text.slice(tailStart)}`,
     truncated: true,
   };
+}
+
+/**
+ * Clean, then keep head and tail. Invisible characters go first, so no cut sees a key they split. Callers that
+ * redact (diagnose) redact between a coarse and this final cut, so no cut can part a labelled value from its label.
+ */
+export function boundText(raw: unknown): BoundedText {
+  return cutMiddle(cleanText(raw));
 }
 
 /** True when the text looks binary rather than a paste (many NULs or replacement characters). */

@@ -15,7 +15,7 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64URL = `${ALNUM}-_`;
 
 /** A deterministic pseudo-random string over `alphabet` (seeded, so failures reproduce). */
-function randomFrom(alphabet: string, length: number, seed: number): string {
+export function randomFrom(alphabet: string, length: number, seed: number): string {
   let x = (seed * 2654435761) >>> 0 || 1;
   let out = '';
   for (let i = 0; i < length; i++) {

@@ -11,7 +11,8 @@ export function resultProblems(r: unknown): string[] {
   const res = r as DiagnoseResult;
   if (typeof res.matched !== 'boolean') out.push('matched is not a boolean');
   if (typeof res.secretsFound !== 'boolean') out.push('secretsFound is not a boolean');
-  if (!res.facts || typeof res.facts !== 'object' || !isStr(res.facts.text)) out.push('facts.text is not a string');
+  if (!res.facts || typeof res.facts !== 'object' || (res.facts.text !== undefined && !isStr(res.facts.text)))
+    out.push('facts.text is there but not a string');
   else
     for (const [k, v] of Object.entries(res.facts))
       if (!(isStr(v) || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || isStrList(v)))

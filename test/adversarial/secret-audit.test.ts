@@ -8,9 +8,21 @@ import { ORIGINAL, startHarness as startDiscord } from '../discord/harness.js';
 import { eventCallback, messageShortcut, nextTs, slashCommand } from '../fakes/slack/payloads.js';
 import { startTestServer } from '../http/server-harness.js';
 import { everythingSent, startHarness as startSlack } from '../slack/harness.js';
+import { ESCAPES, knownShapes } from './escaped-secrets.js';
 import { leakedIn, type PlantedSecret, plantedCorpus } from './planted-secrets.js';
 
-const corpus = plantedCorpus([3, 5, 7]);
+/** gitleaks' shapes too, each behind an escape (rotating through the contexts), through every surface. */
+const escaped = (seed: number): PlantedSecret[] => {
+  const contexts = Object.values(ESCAPES);
+  return knownShapes(seed)
+    .slice(10)
+    .map((s, i) => ({
+      kind: s.kind,
+      value: s.value,
+      text: `Error code: 401 - invalid_api_key\n${contexts[(seed + i) % contexts.length]!(s.line)}\n`,
+    }));
+};
+const corpus = [...plantedCorpus([3, 5, 7]), ...escaped(3), ...escaped(5)];
 const tally = new Map<string, { planted: number; leaked: number }>();
 
 /** Record one surface's output for a set of planted secrets; returns the leaked values. */

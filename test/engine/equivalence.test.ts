@@ -37,7 +37,7 @@ const summary = (matches: RuleMatch[]) =>
   );
 
 async function factsOf(input: DiagnoseInput): Promise<Facts> {
-  return (await diagnose(input, { rules })).facts;
+  return (await diagnose(input, { rules, echo: true })).facts as Facts;
 }
 
 describe('fast path ≡ json-rules-engine over all rules', () => {

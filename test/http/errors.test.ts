@@ -123,7 +123,7 @@ const cases: Case[] = [
     request: () => server.get('/v2/diagnose'),
     status: 404,
     code: 'NOT_FOUND',
-    message: /GET \/v2\/diagnose/,
+    message: /no route GET for this path; see GET \/docs/,
   },
   {
     name: 'a known route with the wrong method',

@@ -1,6 +1,8 @@
 // A pasted key never reaches a log line or a response, whichever way it arrives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeKey, INVALID_KEY_TEXT, readJson, startTestServer, type TestServer } from './server-harness.js';
+import { createLogger } from '../../src/http/logger.js';
+import { knownShapes } from '../adversarial/escaped-secrets.js';
+import { fakeKey, INVALID_KEY_TEXT, type Json, readJson, startTestServer, type TestServer } from './server-harness.js';
 
 let server: TestServer;
 const key = fakeKey();
@@ -49,10 +51,34 @@ describe('secret redaction', () => {
     for (const line of lines) expect(line).not.toContain(key);
   });
 
-  it('tells the caller a secret was found, and redacts it in the facts', async () => {
+  it('tells the caller a secret was found, and leaves the text out of the answer', async () => {
     const body = await readJson(await server.post('/v1/diagnose', { text: `${INVALID_KEY_TEXT} ${key}` }));
     expect(body.secretsFound).toBe(true);
-    expect(body.facts.text).toContain('[REDACTED]');
+    expect(body.facts).not.toHaveProperty('text');
+    expect(JSON.stringify(body)).not.toContain(key);
+  });
+
+  it.each([
+    ['?echo=true', true],
+    ['?echo=false', false],
+    ['', false],
+  ])('echoes the redacted text in facts.text only on opt-in (%s)', async (query, echoed) => {
+    const text = `${INVALID_KEY_TEXT} ${key}`;
+    for (const [path, pick] of [
+      ['/v1/diagnose', (b: Json) => b.facts],
+      ['/v1/diagnose/batch', (b: Json) => b.results[0].facts],
+    ] as const) {
+      const res = await server.post(path + query, path.endsWith('batch') ? { items: [{ text }] } : { text });
+      expect(res.status).toBe(200);
+      const facts = pick(await readJson(res));
+      if (echoed) expect(facts.text).toContain('[REDACTED]');
+      else expect(facts).not.toHaveProperty('text');
+      expect(JSON.stringify(facts)).not.toContain(key);
+    }
+  });
+
+  it('refuses an echo value other than true or false', async () => {
+    expect((await server.post('/v1/diagnose?echo=yes', { text: INVALID_KEY_TEXT })).status).toBe(400);
   });
 
   it('logs no request body at all', async () => {
@@ -60,5 +86,15 @@ describe('secret redaction', () => {
     await server.post('/v1/diagnose', { text: `${INVALID_KEY_TEXT} ${marker}` });
     await new Promise((r) => setImmediate(r));
     expect(server.logs.join('')).not.toContain(marker);
+  });
+});
+
+describe('the log sink', () => {
+  it('redacts every line on its way out, whatever code logged it (a key in an error message, say)', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', { write: (l: string) => lines.push(l) });
+    for (const shape of knownShapes(61)) log.error({ detail: shape.line }, `failed: ${shape.line}`);
+    const out = lines.join('');
+    for (const shape of knownShapes(61)) expect(out, shape.kind).not.toContain(shape.value);
   });
 });

@@ -1,4 +1,4 @@
-// `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all]`
+// `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all] [--echo]`
 
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
@@ -17,6 +17,8 @@ export async function diagnoseCommand(ctx: CliContext): Promise<number> {
       json: { type: 'boolean' },
       format: { type: 'string' },
       all: { type: 'boolean', short: 'a' },
+      // Include the redacted pasted text as facts.text in --json output (off by default).
+      echo: { type: 'boolean' },
     },
   });
   if (values.file && positionals.length) throw new UsageError('give the error as TEXT or --file, not both');
@@ -31,7 +33,7 @@ export async function diagnoseCommand(ctx: CliContext): Promise<number> {
     text = await readInput(values.file, ctx.stdin, ctx.stderr);
   }
   if (!text.trim()) throw new UsageError('no error text given: pass TEXT, --file F, or pipe it on stdin');
-  const result = await diagnose({ text, facts });
+  const result = await diagnose({ text, facts }, { echo: values.echo === true });
   if (result.facts.truncated)
     ctx.stderr(`note: the text is longer than ${MAX_TEXT_CHARS} characters; its middle was left out\n`);
   const out = renderer.render(result, {

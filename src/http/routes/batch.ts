@@ -6,12 +6,12 @@ import { type DiagnoseInput, toJsonResult } from '../../index.js';
 import type { RouteContext } from '../context.js';
 import { diagnoseWith, errorResponses } from '../diagnose-with.js';
 import { errorBody } from '../errors.js';
-import { batchEnvelope, batchResponse, diagnoseRequest } from '../schemas.js';
+import { batchEnvelope, batchResponse, diagnoseRequest, echoQuery } from '../schemas.js';
 import { describeSchemaError } from '../validation.js';
 
 export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const run = diagnoseWith(ctx);
-  app.post<{ Body: { items: unknown[] } }>(
+  app.post<{ Body: { items: unknown[] }; Querystring: { echo?: string } }>(
     '/v1/diagnose/batch',
     {
       schema: {
@@ -20,17 +20,19 @@ export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Prom
           'Answers `{"results": […]}` in the order of `items`. An item that is not valid gets its own ' +
           '`{"error": …}` entry; the rest of the batch is still diagnosed.',
         tags: ['diagnose'],
+        querystring: echoQuery,
         body: batchEnvelope,
         response: { 200: batchResponse, ...errorResponses },
       },
     },
     async (request) => {
       const validate = request.compileValidationSchema(diagnoseRequest);
+      const echo = request.query.echo === 'true';
       const results = [];
       for (const [i, item] of request.body.items.entries()) {
         // Let other requests (health probes above all) in between items of a large batch.
         if (i > 0 && i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
-        if (validate(item)) results.push(toJsonResult(await run(item as DiagnoseInput)));
+        if (validate(item)) results.push(toJsonResult(await run(item as DiagnoseInput, echo)));
         else {
           const problems = (validate.errors ?? []).map((e) => describeSchemaError(e as never, `items[${i}]`));
           results.push(errorBody('INVALID_ITEM', problems.join('; ') || `items[${i}] is not valid`));

@@ -18,14 +18,15 @@ export async function diagnoseRoutes(app: FastifyInstance, ctx: RouteContext): P
   installTextParser(app);
   const run = diagnoseWith(ctx);
 
-  app.post<{ Body: DiagnoseInput; Querystring: { format?: string } }>(
+  app.post<{ Body: DiagnoseInput; Querystring: { format?: string; echo?: string } }>(
     '/v1/diagnose',
     {
       schema: {
         summary: 'Diagnose one pasted error',
         description:
           'Send `{"text": …, "facts"?: {…}}` as JSON, or the raw paste as text/plain. Answers the same JSON as ' +
-          '`bailian-doctor diagnose --json`; `?format=` picks another renderer.',
+          '`bailian-doctor diagnose --json`; `?format=` picks another renderer; `?echo=true` includes the redacted ' +
+          'text as `facts.text`.',
         tags: ['diagnose'],
         consumes: ['application/json', 'text/plain'],
         querystring: formatQuery(FORMATS),
@@ -33,6 +34,7 @@ export async function diagnoseRoutes(app: FastifyInstance, ctx: RouteContext): P
         response: { 200: diagnoseResult, ...errorResponses },
       },
     },
-    async (request, reply) => send(reply, await run(request.body), request.query.format ?? 'json'),
+    async (request, reply) =>
+      send(reply, await run(request.body, request.query.echo === 'true'), request.query.format ?? 'json'),
   );
 }
