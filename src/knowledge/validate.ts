@@ -116,6 +116,8 @@ function checkPlaceholders(doc: Record<string, unknown>, out: FieldProblem[]): v
     if (typeof text !== 'string' || !text.includes('{{')) continue;
     for (const m of text.matchAll(PLACEHOLDER)) {
       const name = (m[1] ?? '').trim();
+      // `{{> name}}` is a snippet include, checked (and expanded) by the loader, not a placeholder.
+      if (name.startsWith('>')) continue;
       if (!PLACEHOLDER_NAMES.has(name))
         out.push({
           path,
