@@ -5,7 +5,7 @@
 // redacted (it came out of diagnose()), so nothing stored holds a secret.
 import type { FactValue } from '../types.js';
 
-export type ThreadStatus = 'open' | 'solved' | 'escalated';
+type ThreadStatus = 'open' | 'solved' | 'escalated';
 
 export interface ThreadState {
   /** `<surface>:<workspace or guild>:<channel>:<thread>` — one key per conversation. */
@@ -26,7 +26,7 @@ export interface ThreadStore {
 }
 
 /** How long a quiet thread is remembered, and how many are kept in memory. */
-export const THREAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const THREAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const THREADS_MAX = 5000;
 
 export function createMemoryThreadStore(
