@@ -9,6 +9,8 @@ export interface DiscordConfig {
   apiUrl: string | undefined;
   /** Channel ids watched passively; empty means no passive watching (and no Message Content intent). */
   watchChannels: ReadonlySet<string>;
+  /** Forum (or media) channel ids whose new posts the bot answers and tags; empty means none. */
+  forumChannels: ReadonlySet<string>;
   logLevel: string;
 }
 
@@ -65,7 +67,7 @@ function parseApiUrl(raw: string | undefined): string | undefined {
   return value.slice(0, end);
 }
 
-function parseChannels(raw: string | undefined): Set<string> {
+function parseChannels(variable: string, raw: string | undefined): Set<string> {
   const ids = (raw ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -73,7 +75,7 @@ function parseChannels(raw: string | undefined): Set<string> {
   const bad = ids.filter((id) => !isSnowflake(id));
   if (bad.length)
     throw new DiscordConfigError(
-      'DISCORD_WATCH_CHANNELS',
+      variable,
       `${bad.map((b) => `"${b}"`).join(', ')} is not a channel id; give comma-separated numeric ids (Developer Mode → Copy Channel ID)`,
     );
   return new Set(ids);
@@ -85,7 +87,8 @@ export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
   return {
     token: parseToken(env.DISCORD_TOKEN),
     apiUrl: parseApiUrl(env.DISCORD_API_URL),
-    watchChannels: parseChannels(env.DISCORD_WATCH_CHANNELS),
+    watchChannels: parseChannels('DISCORD_WATCH_CHANNELS', env.DISCORD_WATCH_CHANNELS),
+    forumChannels: parseChannels('DISCORD_FORUM_CHANNELS', env.DISCORD_FORUM_CHANNELS),
     logLevel,
   };
 }

@@ -1,6 +1,6 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
 
-import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
+import { type AnyThreadChannel, Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import pino, { type Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
@@ -10,6 +10,7 @@ import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { onInteraction } from './events/interaction-create.js';
 import { onMessage } from './events/message-create.js';
+import { onThreadCreate } from './events/thread-create.js';
 import { POLICY } from './policy.js';
 
 export interface BotOptions {
@@ -24,6 +25,8 @@ export interface BotOptions {
   answers?: AnswerStore;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
+  /** Pauses while a new forum post's opening message is not ready (default POLICY.forumReadyBackoffMs). */
+  forumReadyBackoffMs?: readonly number[];
 }
 
 export interface DiscordBot {
@@ -34,9 +37,10 @@ export interface DiscordBot {
 
 function intentsFor(config: DiscordConfig): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds];
-  // Message Content is privileged: ask for it only when channels are watched (slash commands and the
-  // context menu work without it).
-  if (config.watchChannels.size) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  // Message Content is privileged: ask for it only when channels are watched or forum posts answered (slash
+  // commands and the context menu work without it; a forum post's text needs it).
+  if (config.watchChannels.size || config.forumChannels.size)
+    intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
   return intents;
 }
 
@@ -65,10 +69,12 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
     answers: options.answers ?? createMemoryAnswerStore({ now }),
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
+    forumReadyBackoffMs: options.forumReadyBackoffMs ?? POLICY.forumReadyBackoffMs,
   };
 
   client.on(Events.InteractionCreate, (i: Interaction) => void onInteraction(ctx, i));
   client.on(Events.MessageCreate, (m: Message) => void onMessage(ctx, m));
+  client.on(Events.ThreadCreate, (t: AnyThreadChannel, created: boolean) => void onThreadCreate(ctx, t, created));
   // Without an 'error' listener one bad event would kill the process.
   client.on(Events.Error, (err) =>
     log.error({ event: 'client_error', err: errorSummary(err) }, 'discord client error'),
@@ -107,7 +113,12 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
       await client.login(config.token);
       await ready;
       log.info(
-        { event: 'ready', user: client.user?.tag, watching: config.watchChannels.size },
+        {
+          event: 'ready',
+          user: client.user?.tag,
+          watching: config.watchChannels.size,
+          forums: config.forumChannels.size,
+        },
         'discord bot connected',
       );
     },

@@ -23,6 +23,8 @@ export interface BotContext {
   rateLimiter: UserRateLimiter;
   answers: AnswerStore;
   backoffMs: readonly number[];
+  /** Pauses while a new forum post's opening message is not there yet (POLICY.forumReadyBackoffMs). */
+  forumReadyBackoffMs: readonly number[];
 }
 
 /** An error as we log it: never the request body (it may hold message text). */

@@ -23,11 +23,17 @@ export async function startDiscord(
     const e = err as { code?: string; message?: string };
     if (e.code === 'TokenInvalid')
       throw new AuthRejectedError('DISCORD_TOKEN: Discord rejected the token; reset it in the Developer Portal → Bot');
-    if (/disallowed intents/i.test(e.message ?? ''))
+    if (/disallowed intents/i.test(e.message ?? '')) {
+      // Name the variables that asked for the intent.
+      const vars = [
+        ...(config.watchChannels.size ? ['DISCORD_WATCH_CHANNELS'] : []),
+        ...(config.forumChannels.size ? ['DISCORD_FORUM_CHANNELS'] : []),
+      ];
       throw new ConfigError(
-        'DISCORD_WATCH_CHANNELS: watching channels needs the Message Content intent; enable it in the Developer Portal → Bot → Privileged Gateway Intents, or leave DISCORD_WATCH_CHANNELS empty',
-        ['DISCORD_WATCH_CHANNELS'],
+        `${vars.join(', ')}: watching channels and answering forum posts need the Message Content intent; enable it in the Developer Portal → Bot → Privileged Gateway Intents, or leave ${vars.join(' and ')} empty`,
+        vars,
       );
+    }
     throw err;
   }
   return {

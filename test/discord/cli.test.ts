@@ -79,6 +79,15 @@ describe('bailian-doctor discord', () => {
     ).rejects.toThrow(/^DISCORD_WATCH_CHANNELS: .*Message Content intent/);
   });
 
+  it('forum channels ask for Message Content too, and a refusal names DISCORD_FORUM_CHANNELS', async () => {
+    fake.gateway.closeOnIdentify = 4014;
+    await expect(startDiscord({ ...env, DISCORD_FORUM_CHANNELS: fake.ids.forum, LOG_LEVEL: 'silent' })).rejects.toThrow(
+      /^DISCORD_FORUM_CHANNELS: .*Message Content intent.*leave DISCORD_FORUM_CHANNELS empty/,
+    );
+    const [identify] = fake.gateway.sentOps(2);
+    expect((identify!.d as { intents: number }).intents & (1 << 15)).toBe(1 << 15);
+  });
+
   it('without watched channels the privileged Message Content intent is not requested', async () => {
     const handle = await startDiscord({ ...env, LOG_LEVEL: 'silent' });
     const [identify] = fake.gateway.sentOps(2);

@@ -10,16 +10,19 @@ describe('parseDiscordConfig', () => {
       DISCORD_TOKEN: ` ${TOKEN} `,
       DISCORD_API_URL: 'http://127.0.0.1:8081/api/',
       DISCORD_WATCH_CHANNELS: '123456789012345678, 223456789012345678',
+      DISCORD_FORUM_CHANNELS: '323456789012345678',
     });
     expect(cfg.token).toBe(TOKEN);
     expect(cfg.apiUrl).toBe('http://127.0.0.1:8081/api');
     expect([...cfg.watchChannels]).toEqual(['123456789012345678', '223456789012345678']);
+    expect([...cfg.forumChannels]).toEqual(['323456789012345678']);
   });
 
   it('defaults: real Discord, no watched channels', () => {
     const cfg = parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: '', DISCORD_WATCH_CHANNELS: '' });
     expect(cfg.apiUrl).toBeUndefined();
     expect(cfg.watchChannels.size).toBe(0);
+    expect(cfg.forumChannels.size).toBe(0);
   });
 
   it.each([
@@ -35,6 +38,10 @@ describe('parseDiscordConfig', () => {
     [
       { DISCORD_TOKEN: TOKEN, DISCORD_WATCH_CHANNELS: '123456789012345678,#support' },
       /^DISCORD_WATCH_CHANNELS: "#support"/,
+    ],
+    [
+      { DISCORD_TOKEN: TOKEN, DISCORD_FORUM_CHANNELS: 'help-forum' },
+      /^DISCORD_FORUM_CHANNELS: "help-forum" is not a channel id/,
     ],
     [{ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: "loud"/],
   ])('rejects %o', (env, message) => {

@@ -38,6 +38,10 @@ type LogEntry = Record<string, unknown>;
 
 export interface HarnessOptions extends FakeDiscordOptions {
   watch?: boolean;
+  /** Answer posts in the fake's forum (DISCORD_FORUM_CHANNELS). */
+  forum?: boolean;
+  /** List the forum in DISCORD_WATCH_CHANNELS too. */
+  watchForum?: boolean;
   bot?: BotOptions;
 }
 
@@ -73,9 +77,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = parseDiscordConfig({
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiUrl,
-    DISCORD_WATCH_CHANNELS: options.watch === false ? '' : fake.ids.support,
+    DISCORD_WATCH_CHANNELS: [options.watch === false ? '' : fake.ids.support, options.watchForum ? fake.ids.forum : '']
+      .filter(Boolean)
+      .join(','),
+    DISCORD_FORUM_CHANNELS: options.forum ? fake.ids.forum : '',
   });
-  const bot = createDiscordBot(config, { logger, backoffMs: [10, 20], ...options.bot });
+  const bot = createDiscordBot(config, {
+    logger,
+    backoffMs: [10, 20],
+    forumReadyBackoffMs: [10, 20, 40],
+    ...options.bot,
+  });
   try {
     await bot.start();
   } catch (err) {

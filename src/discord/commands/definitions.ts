@@ -15,6 +15,8 @@ export const CUSTOM_IDS = {
   fixed: 'bd:fb:fixed:',
   notIt: 'bd:fb:not:',
   others: 'bd:others:',
+  /** "Mark solved" under a forum answer; the suffix is the rule answered (empty when none matched). */
+  solved: 'bd:solved:',
 } as const;
 
 export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [

@@ -11,6 +11,7 @@ import { CONTEXT_MENU_NAME, CUSTOM_IDS, DIAGNOSE_COMMAND_NAME } from '../command
 import { onDiagnoseCommand } from '../commands/diagnose.js';
 import { onDiagnoseModal } from '../commands/modal.js';
 import { onFeedback } from '../components/feedback.js';
+import { onMarkSolved } from '../components/mark-solved.js';
 import { onOtherCauses } from '../components/other-causes.js';
 import { type BotContext, errorSummary } from '../context.js';
 
@@ -30,6 +31,7 @@ const BUTTONS: [string, Handler<ButtonInteraction>][] = [
   [CUSTOM_IDS.fixed, onFeedback],
   [CUSTOM_IDS.notIt, onFeedback],
   [CUSTOM_IDS.others, onOtherCauses],
+  [CUSTOM_IDS.solved, onMarkSolved],
 ];
 
 /** The handler for `i`, or undefined when the interaction is not ours. */

@@ -4,6 +4,7 @@ import type { Message } from 'discord.js';
 import { answerMessages, runDiagnosis } from '../answer.js';
 import { readAttachments } from '../attachments.js';
 import { type BotContext, errorSummary } from '../context.js';
+import { isForumPost } from '../forum/forum-post.js';
 import { sendWithRetry } from '../retry.js';
 import { deleteLeakedMessage, leakNotice } from '../secret.js';
 
@@ -14,10 +15,12 @@ function isWatched(ctx: BotContext, m: Message): boolean {
   return parent !== null && ctx.config.watchChannels.has(parent);
 }
 
-type Outcome = 'ignored' | 'unwatched' | 'empty' | 'silent' | 'rate_limited' | 'warned' | 'answered';
+type Outcome = 'ignored' | 'forum_opening' | 'unwatched' | 'empty' | 'silent' | 'rate_limited' | 'warned' | 'answered';
 
 async function handle(ctx: BotContext, m: Message): Promise<Outcome> {
   if (m.author.bot || m.author.id === ctx.client.user?.id || m.webhookId || m.system) return 'ignored';
+  // A forum post's opening message has the thread's id; the new thread is answered as a whole (thread-create.ts).
+  if (m.id === m.channelId && isForumPost(ctx, m.channel)) return 'forum_opening';
   if (!isWatched(ctx, m)) return 'unwatched';
   const files = await readAttachments(m.attachments.values(), ctx.config.apiUrl, () => {});
   const text = [m.content, files].filter(Boolean).join('\n');

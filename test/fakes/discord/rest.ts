@@ -1,6 +1,7 @@
 // The fake REST API: the few routes the bot uses, each answered the way Discord answers, every request recorded.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type FaultPlan, faultResponse } from './faults.js';
+import { type Channel, editChannel } from './forum.js';
 import { snowflake } from './ids.js';
 import { type FakeUser, messageObject, userObject } from './payloads.js';
 
@@ -16,6 +17,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The status the fake answered. */
   status: number;
+  /** The JSON the fake answered (a sent message, to click its buttons), when it was JSON. */
+  response: unknown;
 }
 
 export interface RestState {
@@ -23,6 +26,12 @@ export interface RestState {
   applicationId: string;
   bot: FakeUser;
   guildId: string;
+  /** What the bot may do in the guild (its @everyone permissions). */
+  botPermissions: bigint;
+  /** Forums and their posts, by id (plain text channels are not kept). */
+  channels: Map<string, Channel>;
+  /** Messages the bot can fetch, by `<channel>/<message>` (forum posts' opening messages). */
+  messages: Map<string, unknown>;
   gatewayUrl: () => string;
   faults: FaultPlan;
   attachments: Map<string, { content: Buffer; contentType: string }>;
@@ -100,6 +109,29 @@ const ROUTES: Array<[string, RegExp, Handler]> = [
   ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (_m, body, s) => ({ status: 200, body: sent(s, webhookChannel, body) })],
   ['POST', /^\/channels\/(\d+)\/messages$/, (m, body, s) => ({ status: 200, body: sent(s, m[1]!, body) })],
   ['DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, () => ({ status: 204 })],
+  [
+    'GET',
+    /^\/channels\/(\d+)\/messages\/(\d+)$/,
+    (m, _b, s) => {
+      const msg = s.messages.get(`${m[1]}/${m[2]}`);
+      return msg ? { status: 200, body: msg } : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    },
+  ],
+  [
+    'GET',
+    /^\/channels\/(\d+)$/,
+    (m, _b, s) => {
+      const channel = s.channels.get(m[1]!);
+      return channel
+        ? { status: 200, body: channel }
+        : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    },
+  ],
+  [
+    'PATCH',
+    /^\/channels\/(\d+)$/,
+    (m, body, s) => editChannel(s.channels, m[1]!, body, { id: s.bot.id, permissions: s.botPermissions }),
+  ],
 ];
 
 function route(method: string, path: string, body: Record<string, unknown>, s: RestState, q: URLSearchParams): Reply {
@@ -149,6 +181,7 @@ export function handleRest(s: RestState) {
         raw,
         body,
         status: reply.status,
+        response: Buffer.isBuffer(reply.body) ? undefined : reply.body,
       });
       const payload =
         reply.body === undefined ? '' : Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
