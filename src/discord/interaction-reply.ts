@@ -6,6 +6,7 @@ import { leakWarning } from '../chat/leak-warning.js';
 import type { DiagnoseResult } from '../index.js';
 import { answerMessages, type OutMessage, runDiagnosis } from './answer.js';
 import type { BotContext } from './context.js';
+import { answersPrivately } from './install-context.js';
 import { sendWithRetry } from './retry.js';
 
 /** Rate-limit check, then defer. Resolves false (after telling the user) when the user is over the limit. */
@@ -19,7 +20,7 @@ export async function admit(ctx: BotContext, i: RepliableInteraction): Promise<b
     });
     return false;
   }
-  await i.deferReply();
+  await i.deferReply(answersPrivately(i) ? { flags: MessageFlags.Ephemeral } : {});
   return true;
 }
 
@@ -71,7 +72,7 @@ export async function answerDirect(
     },
     'answered a direct request',
   );
-  await sendOnInteraction(ctx, i, await answerMessages(ctx, result));
+  await sendOnInteraction(ctx, i, await answerMessages(ctx, result), answersPrivately(i));
   if (result.secretsFound) await warnEphemeral(ctx, i, `${leakWarning()}${secretNote}`);
   return result;
 }

@@ -2,6 +2,8 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 
@@ -19,10 +21,21 @@ export const CUSTOM_IDS = {
   solved: 'bd:solved:',
 } as const;
 
+/**
+ * Both commands also work as a user-installed app: installed to a member's account they follow the member into
+ * DMs, group DMs and servers that never added the bot. Discord reads these two fields on global commands only
+ * (`contexts` replaces the old `dm_permission`); registering in one guild drops them (register.ts).
+ */
+export const INSTALL_FIELDS = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
 export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [
   {
     name: DIAGNOSE_COMMAND_NAME,
     type: ApplicationCommandType.ChatInput,
+    ...INSTALL_FIELDS,
     description: 'Diagnose an Alibaba Cloud Model Studio / DashScope / Qwen API error',
     options: [
       {
@@ -40,5 +53,5 @@ export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [
       },
     ],
   },
-  { name: CONTEXT_MENU_NAME, type: ApplicationCommandType.Message },
+  { name: CONTEXT_MENU_NAME, type: ApplicationCommandType.Message, ...INSTALL_FIELDS },
 ];
