@@ -26,7 +26,7 @@ export const CUSTOM_IDS = {
  * DMs, group DMs and servers that never added the bot. Discord reads these two fields on global commands only
  * (`contexts` replaces the old `dm_permission`); registering in one guild drops them (register.ts).
  */
-export const INSTALL_FIELDS = {
+const INSTALL_FIELDS = {
   integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
 };
