@@ -6,6 +6,7 @@ import {
   bodyOf,
   CHANNEL_MESSAGES,
   CHAT_TEXT,
+  fakeKey,
   type Harness,
   INVALID_KEY_RULE,
   MATCHED_TEXT,
@@ -106,6 +107,26 @@ describe('forum channels', () => {
     expect(JSON.stringify(bodyOf(help).embeds)).toMatch(/base URL/i);
     expect(h.fake.requestsTo(CHANNEL_MESSAGES(chat.thread.id))).toHaveLength(0);
     expect(h.fake.channel(chat.thread.id).applied_tags).toEqual([]);
+  });
+
+  it('a key in a post or its title: deleted when permitted, the poster told in the thread, never repeated', async () => {
+    h = await startHarness({ forum: true, watch: false, botPermissions: MODERATOR_BOT | PERMISSIONS.ManageMessages });
+    const key = fakeKey();
+    const { thread } = await h.fake.forumPost({
+      author: h.fake.user('asker'),
+      title: `401 with ${key}`,
+      content: `${MATCHED_TEXT}\ncurl -H "Authorization: Bearer ${key}" https://dashscope-intl.aliyuncs.com/compatible-mode/v1`,
+    });
+    await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
+    expect(h.fake.requestsTo({ method: 'DELETE', path: `/channels/${thread.id}/messages/${thread.id}` })).toHaveLength(
+      1,
+    );
+    const [notice, answer] = h.fake.requestsTo(CHANNEL_MESSAGES(thread.id));
+    expect(bodyOf(notice).content).toMatch(/I deleted your message/);
+    expect(JSON.stringify(bodyOf(answer).embeds)).toContain(INVALID_KEY_RULE);
+    expect(h.fake.channel(thread.id).name).toMatch(/^401 with \S*REDACTED/i);
+    expect(h.outbound()).not.toContain(key.slice(3, 19));
+    expect(h.logs.join('')).not.toContain(key.slice(3, 19));
   });
 
   it('answers the opening post once when the forum is also watched; an unlisted forum is not answered', async () => {

@@ -51,6 +51,10 @@ describe('mark solved', () => {
     const i = await click(asker);
     const [ack] = await h.fake.waitForRequests(CALLBACK(i.id));
     expect(bodyOf(ack).type).toBe(UPDATE_MESSAGE);
+    // The acknowledgement goes out before the tag edit (Discord's 3 s window).
+    await h.fake.waitForRequests(FOLLOWUP(i.token));
+    const [tagEdit] = h.fake.requestsTo({ method: 'PATCH', path: `/channels/${thread.id}` }).slice(-1);
+    expect(h.fake.requests.indexOf(ack!)).toBeLessThan(h.fake.requests.indexOf(tagEdit!));
     const labels = JSON.stringify((bodyOf(ack).data as { components: unknown[] }).components);
     expect(labels).toContain('This fixed it');
     expect(labels).not.toContain('Mark solved');

@@ -12,6 +12,7 @@ import { sendWithRetry } from '../retry.js';
 import { deleteLeakedMessage, leakNotice } from '../secret.js';
 import { isForumPost } from './forum-post.js';
 import { type ForumTagKey, setForumTags } from './tags.js';
+import { redactTitle } from './title.js';
 
 const notReady = (err: unknown) => err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownMessage;
 
@@ -64,6 +65,7 @@ async function handle(ctx: BotContext, thread: AnyThreadChannel, created: boolea
     return 'rate_limited';
   }
   const deleted = result.secretsFound ? await deleteLeakedMessage(ctx, post) : false;
+  const renamed = result.secretsFound ? await redactTitle(ctx, thread) : false;
   const send = (payload: Parameters<typeof thread.send>[0]) =>
     sendWithRetry(async () => void (await thread.send(payload)), ctx.backoffMs);
   if (result.secretsFound)
@@ -82,6 +84,7 @@ async function handle(ctx: BotContext, thread: AnyThreadChannel, created: boolea
       rule: result.diagnoses[0]?.id,
       secretsFound: result.secretsFound,
       deleted,
+      renamed,
       tags,
     },
     'answered a forum post',

@@ -106,6 +106,10 @@ export function editChannel(
     if (applied.some((t) => !known.has(t))) return invalidForm('applied_tags: unknown tag');
     channel.applied_tags = applied;
   }
+  if ('name' in body) {
+    if (!can(MANAGE_THREADS) && channel.owner_id !== actor.id) return missingPermissions;
+    channel.name = String(body.name);
+  }
   for (const key of ['archived', 'locked'] as const)
     if (key in body) {
       if (!can(MANAGE_THREADS) && channel.owner_id !== actor.id) return missingPermissions;
