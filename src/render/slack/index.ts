@@ -2,6 +2,7 @@
 // commands in code blocks, a context line with evidence and rule id, and feedback buttons. Long answers are
 // split into several messages that each respect the limits in slack-limits.ts.
 import type { DiagnoseResult } from '../../types.js';
+import { whatIRead } from '../what-i-read.js';
 import { NO_MATCH_HELP, SECRET_WARNING, summaryLine } from '../wording.js';
 import {
   button,
@@ -58,6 +59,9 @@ export function renderSlackMessages(result: DiagnoseResult, options: SlackRender
   const top = result.diagnoses[0];
   if (top && !result.matched) blocks.push(context('_Low confidence — this may not be a Model Studio error._'));
   if (top) blocks.push(...diagnosisBlocks(top));
+  // The facts the answer rests on, so a wrongly read one is visible (and can be corrected).
+  const read = whatIRead(result.facts);
+  if (read) blocks.push(context(`:mag: ${escapeMrkdwn(read)}`));
   if (!result.matched) blocks.push(...sections(toMrkdwn(NO_MATCH_HELP)));
   const tail = actionBlock(result, options);
   const fallback = top ? summaryLine(result) : NO_MATCH_HELP;
