@@ -44,5 +44,5 @@ export async function answerMessages(
 
 /** The other candidates, for the "Other possible causes" button. */
 export function otherCausesMessages(others: DiagnoseResult['diagnoses']): OutMessage[] {
-  return packMessages(others.flatMap(renderDiagnosisEmbeds)).map((embeds) => ({ embeds, components: [] }));
+  return packMessages(others.flatMap((d) => renderDiagnosisEmbeds(d))).map((embeds) => ({ embeds, components: [] }));
 }
