@@ -8,6 +8,8 @@ import { answerButtons } from './components/buttons.js';
 import { type BotContext, errorSummary } from './context.js';
 
 export interface OutMessage {
+  /** A line above the embeds (what the answer builds on, the question asked); absent on most messages. */
+  content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
 }

@@ -3,15 +3,19 @@
 import { type AnyThreadChannel, Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import pino, { type Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import type { FeedbackSink } from '../chat/conversation/deps.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
+import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import type { DiscordConfig } from '../config/discord.js';
 import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
+import { discordConversation } from './conversation/deps.js';
 import { onInteraction } from './events/interaction-create.js';
 import { onMessage } from './events/message-create.js';
 import { onThreadCreate } from './events/thread-create.js';
 import { POLICY } from './policy.js';
+import { SeenIds } from './seen.js';
 
 export interface BotOptions {
   logger?: Logger;
@@ -23,6 +27,10 @@ export interface BotOptions {
   rateLimit?: UserRateLimit;
   /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
   answers?: AnswerStore;
+  /** What the bot remembers of each conversation (default: in memory; storage hands in its own). */
+  threads?: ThreadStore;
+  /** Where verdicts go (default: the log). */
+  feedback?: FeedbackSink;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
   /** Pauses while a new forum post's opening message is not ready (default POLICY.forumReadyBackoffMs). */
@@ -60,14 +68,20 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     allowedMentions: { parse: [], repliedUser: false },
   });
   const now = options.now ?? Date.now;
+  const rules = sourceOf(options.rules);
+  const concurrency = new Concurrency(POLICY.diagnoseConcurrency);
+  const answers = options.answers ?? createMemoryAnswerStore({ now });
+  const threads = options.threads ?? createMemoryThreadStore({ now });
   const ctx: BotContext = {
     client,
     config,
     log,
-    rules: sourceOf(options.rules),
-    concurrency: new Concurrency(POLICY.diagnoseConcurrency),
+    rules,
+    concurrency,
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
-    answers: options.answers ?? createMemoryAnswerStore({ now }),
+    answers,
+    conversation: discordConversation({ rules, threads, answers, concurrency, log, now, feedback: options.feedback }),
+    seenInteractions: new SeenIds(),
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
     forumReadyBackoffMs: options.forumReadyBackoffMs ?? POLICY.forumReadyBackoffMs,
   };

@@ -3,10 +3,12 @@
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../chat/answer-store.js';
+import type { ConversationDeps } from '../chat/conversation/deps.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
 import type { RuleSet } from '../index.js';
 import type { Concurrency } from './concurrency.js';
+import type { SeenIds } from './seen.js';
 
 /** Anything that hands out the current rule set — a RuleStore, or a fixed set wrapped by RuleStore.of. */
 export interface RuleSource {
@@ -22,6 +24,10 @@ export interface BotContext {
   concurrency: Concurrency;
   rateLimiter: UserRateLimiter;
   answers: AnswerStore;
+  /** The shared conversation core over this bot's rules and stores (thread memory, questions, handoff). */
+  conversation: ConversationDeps;
+  /** Interactions already taken (a redelivered one is dropped before its acknowledgement could fail). */
+  seenInteractions: SeenIds;
   backoffMs: readonly number[];
   /** Pauses while a new forum post's opening message is not there yet (POLICY.forumReadyBackoffMs). */
   forumReadyBackoffMs: readonly number[];

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASIC_BOT_PERMISSIONS, type ForumTag, PERMISSIONS } from '../fakes/discord/index.js';
 import {
+  ARREARS_TEXT,
   bodyOf,
   CHANNEL_MESSAGES,
   CHAT_TEXT,
@@ -46,6 +47,18 @@ describe('forum channels', () => {
     expect(labels).toEqual(expect.arrayContaining(['This fixed it', 'Not it', 'Mark solved']));
     await h.waitForLog((e) => e.event === 'forum_post_handled' && e.outcome === 'answered');
     expect(h.fake.forumTags().map((t) => t.name)).toEqual(['Diagnosed', 'Needs info', 'Solved', 'Service incident']);
+    // A bare invalid-key error has three live causes: the bot asks which base URL, so the post needs info.
+    expect(labels).toEqual(expect.arrayContaining(['Beijing', 'Singapore', 'Coding Plan', 'Token Plan']));
+    expect(tagNames(h, thread.id)).toEqual(['Needs info']);
+  });
+
+  it('tags a post with one clear cause Diagnosed and asks for the verify output', async () => {
+    h = await startHarness({ forum: true, watch: false, botPermissions: MODERATOR_BOT });
+    const { thread } = await h.fake.forumPost({ author: h.fake.user('asker'), content: ARREARS_TEXT });
+    const [answer] = await h.fake.waitForRequests(CHANNEL_MESSAGES(thread.id));
+    await h.waitForLog((e) => e.event === 'forum_post_handled' && e.outcome === 'answered');
+    expect(bodyOf(answer).content).toMatch(/paste the output of the verify command here/);
+    expect(JSON.stringify(bodyOf(answer).embeds)).toContain('billing.arrearage');
     expect(tagNames(h, thread.id)).toEqual(['Diagnosed']);
   });
 

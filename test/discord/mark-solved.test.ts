@@ -3,11 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BASIC_BOT_PERMISSIONS, type ForumTag, PERMISSIONS } from '../fakes/discord/index.js';
 import type { FakeUser } from '../fakes/discord/payloads.js';
-import { bodyOf, CALLBACK, CHANNEL_MESSAGES, FOLLOWUP, type Harness, MATCHED_TEXT, startHarness } from './harness.js';
+import { ARREARS_TEXT, bodyOf, CALLBACK, CHANNEL_MESSAGES, FOLLOWUP, type Harness, startHarness } from './harness.js';
 
 const EPHEMERAL = 64;
 const UPDATE_MESSAGE = 7;
-const INCIDENT_TEXT = 'HTTP 503 Service Unavailable from dashscope.aliyuncs.com: {"code":"ServiceUnavailable"}';
+const INCIDENT_TEXT =
+  'openai.InternalServerError: Error code: 500 - {"error": {"code": "InternalError", "message": "An internal error has occured, please try again later or contact service support.", "type": "internal_error"}}';
 
 type Row = { components: Array<{ custom_id: string; label: string }> };
 
@@ -29,7 +30,7 @@ describe('mark solved', () => {
     return (h.fake.channel(threadId).applied_tags as string[]).map((id) => byId.get(id));
   };
 
-  async function answeredPost(author: FakeUser, content = MATCHED_TEXT) {
+  async function answeredPost(author: FakeUser, content = ARREARS_TEXT) {
     const { thread } = await h.fake.forumPost({ author, content });
     const [answer] = await h.fake.waitForRequests(CHANNEL_MESSAGES(thread.id));
     await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
@@ -62,7 +63,7 @@ describe('mark solved', () => {
     expect(bodyOf(notice).content).toContain(`Marked solved by <@${asker.id}>`);
     expect(tagNames(thread.id)).toEqual(['Solved']);
     const [feedback] = await h.waitForLog((e) => e.event === 'feedback');
-    expect(feedback).toMatchObject({ verdict: 'fixed', source: 'mark_solved', rule: 'auth.invalid-api-key' });
+    expect(feedback).toMatchObject({ verdict: 'fixed', source: 'button', rule: 'billing.arrearage' });
   });
 
   it('a second click (or a retried delivery) finds it solved and changes nothing', async () => {

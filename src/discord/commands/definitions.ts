@@ -19,6 +19,13 @@ export const CUSTOM_IDS = {
   others: 'bd:others:',
   /** "Mark solved" under a forum answer; the suffix is the rule answered (empty when none matched). */
   solved: 'bd:solved:',
+  /** The conversation's buttons; each suffix ends in the conversation root (conversation/keys.ts). */
+  choice: 'bd:q:',
+  correct: 'bd:fix:',
+  correctModal: 'bd:fixm:',
+  escalate: 'bd:esc:',
+  /** "I'll take this" in the escalation channel: the suffix is the whole key without `discord:`. */
+  claim: 'bd:claim:',
 } as const;
 
 /**

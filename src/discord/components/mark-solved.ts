@@ -1,5 +1,6 @@
 // "Mark solved" under a forum answer: the poster (or a moderator) closes the question. The post gets the Solved
-// tag in place of Diagnosed / Needs info, the rule answered gets `fixed` feedback, and the button goes away.
+// tag in place of Diagnosed / Needs info, the last cause given gets `fixed` feedback (through the conversation
+// core, once), and the button goes away.
 // A second click — or a retried delivery — finds the post solved and changes nothing.
 import {
   type APIActionRowComponent,
@@ -10,8 +11,10 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from 'discord.js';
+import { onMarkSolved as markConversationSolved } from '../../chat/conversation/on-action.js';
 import { CUSTOM_IDS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
+import { conversationKey } from '../conversation/keys.js';
 import { isForumPost } from '../forum/forum-post.js';
 import { appliedForumTags, setForumTags } from '../forum/tags.js';
 import { sendWithRetry } from '../retry.js';
@@ -53,25 +56,25 @@ export async function onMarkSolved(ctx: BotContext, i: ButtonInteraction): Promi
     await ephemeral(i, 'This post is already marked solved.');
     return;
   }
-  // Acknowledge by taking the button away (within Discord's 3 s); the tags and the notice follow.
+  // Acknowledge by taking the button away (within Discord's 3 s); the thread's state, tags and notice follow.
   await i.update({ components: withoutMarkSolved(i) });
-  const ruleId = i.customId.slice(CUSTOM_IDS.solved.length) || undefined;
+  // The core marks the conversation solved once and records `fixed` for the last cause it gave (deps.feedback).
+  const key = conversationKey(thread.guildId, thread.id, thread.id);
+  const outcome = await markConversationSolved(ctx.conversation, { key, id: i.id, by: i.user.id });
+  if (outcome.kind === 'duplicate') return;
   const tags = await setForumTags(ctx, thread, [
     'solved',
     ...(before.includes('incident') ? ['incident' as const] : []),
   ]);
   ctx.log.info(
     {
-      event: 'feedback',
-      verdict: 'fixed',
-      source: 'mark_solved',
-      rule: ruleId,
+      event: 'forum_marked_solved',
+      rule: outcome.kind === 'solved' ? outcome.ruleId : i.customId.slice(CUSTOM_IDS.solved.length) || undefined,
       user: i.user.id,
-      guild: i.guildId,
       channel: thread.id,
-      message: i.message.id,
+      remembered: outcome.kind === 'solved',
     },
-    'diagnosis feedback',
+    'forum post marked solved',
   );
   const note = tags?.includes('solved')
     ? ''

@@ -13,6 +13,7 @@ import { onDiagnoseModal } from '../commands/modal.js';
 import { onFeedback } from '../components/feedback.js';
 import { onMarkSolved } from '../components/mark-solved.js';
 import { onOtherCauses } from '../components/other-causes.js';
+import { onQuestionChoice } from '../components/question-choice.js';
 import { type BotContext, errorSummary } from '../context.js';
 
 const SORRY = 'Something went wrong while answering — please try again in a moment.';
@@ -32,6 +33,7 @@ const BUTTONS: [string, Handler<ButtonInteraction>][] = [
   [CUSTOM_IDS.notIt, onFeedback],
   [CUSTOM_IDS.others, onOtherCauses],
   [CUSTOM_IDS.solved, onMarkSolved],
+  [CUSTOM_IDS.choice, onQuestionChoice],
 ];
 
 /** The handler for `i`, or undefined when the interaction is not ours. */
@@ -59,6 +61,10 @@ async function route(ctx: BotContext, i: Interaction): Promise<void> {
 }
 
 export async function onInteraction(ctx: BotContext, i: Interaction): Promise<void> {
+  if (!ctx.seenInteractions.first(i.id)) {
+    ctx.log.info({ event: 'interaction_duplicate', type: i.type }, 'interaction delivered twice; answered once');
+    return;
+  }
   try {
     await route(ctx, i);
   } catch (err) {

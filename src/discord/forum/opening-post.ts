@@ -1,17 +1,23 @@
 // DISCORD_FORUM_CHANNELS: each new post in a listed forum gets an answer in its thread and our tags — Diagnosed
 // (plus Service incident for a platform-side failure) or Needs info — with a "Mark solved" button. A post that is
 // plain chat (a question with no failure in it) is left to the humans.
-import { type AnyThreadChannel, DiscordAPIError, type Message, RESTJSONErrorCodes } from 'discord.js';
+import {
+  type AnyThreadChannel,
+  DiscordAPIError,
+  type Message,
+  type MessageCreateOptions,
+  RESTJSONErrorCodes,
+} from 'discord.js';
+import { onMessage as onConversationMessage } from '../../chat/conversation/on-message.js';
 import { withRetry } from '../../chat/retry.js';
-import type { DiagnoseResult } from '../../index.js';
-import { answerMessages, runDiagnosis } from '../answer.js';
+import { runDiagnosis } from '../answer.js';
 import { readAttachments } from '../attachments.js';
-import { markSolvedButton } from '../components/mark-solved.js';
 import { type BotContext, errorSummary } from '../context.js';
+import { deliverAnswer } from '../conversation/deliver.js';
+import { conversationKey } from '../conversation/keys.js';
 import { sendWithRetry } from '../retry.js';
 import { deleteLeakedMessage, leakNotice } from '../secret.js';
 import { isForumPost } from './forum-post.js';
-import { type ForumTagKey, setForumTags } from './tags.js';
 import { redactTitle } from './title.js';
 
 const notReady = (err: unknown) => err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownMessage;
@@ -35,18 +41,7 @@ async function fetchOpeningMessage(ctx: BotContext, thread: AnyThreadChannel): P
   }
 }
 
-/** A platform-side failure: a server-side rule on a 5xx. */
-function isServiceIncident(result: DiagnoseResult): boolean {
-  const top = result.diagnoses[0];
-  return top?.category === 'server_side' && (result.facts.status ?? 0) >= 500;
-}
-
-function tagsFor(result: DiagnoseResult): ForumTagKey[] {
-  if (!result.matched) return ['needsInfo'];
-  return isServiceIncident(result) ? ['diagnosed', 'incident'] : ['diagnosed'];
-}
-
-type Outcome = 'ignored' | 'not_ready' | 'empty' | 'silent' | 'rate_limited' | 'answered';
+type Outcome = 'ignored' | 'not_ready' | 'empty' | 'silent' | 'rate_limited' | 'duplicate' | 'answered';
 
 async function handle(ctx: BotContext, thread: AnyThreadChannel, created: boolean): Promise<Outcome> {
   // threadCreate also fires when the bot is added to an old thread: only new posts are answered.
@@ -55,24 +50,29 @@ async function handle(ctx: BotContext, thread: AnyThreadChannel, created: boolea
   if (!post) return 'not_ready';
   if (post.author.bot || post.author.id === ctx.client.user?.id || post.webhookId) return 'ignored';
   const files = await readAttachments(post.attachments.values(), ctx.config.apiUrl, () => {});
+  if (!post.content.trim() && !files) return 'empty';
   // The title often holds the status line; it is the member's text like the rest, redacted the same way.
   const text = [thread.name, post.content, files].filter(Boolean).join('\n');
-  if (!post.content.trim() && !files) return 'empty';
-  const result = await runDiagnosis(ctx, text);
-  if (!result.matched && !result.secretsFound && result.facts.plainChat) return 'silent';
+  // A post that reports no failure (a plain question) is left to the humans, and starts no conversation.
+  const first = await runDiagnosis(ctx, text);
+  if (!first.matched && !first.secretsFound && first.facts.plainChat) return 'silent';
   if (ctx.rateLimiter.take(post.author.id) !== 'allow') {
     ctx.log.info({ event: 'rate_limited', user: post.author.id, channel: thread.id }, 'forum answer skipped');
     return 'rate_limited';
   }
-  const deleted = result.secretsFound ? await deleteLeakedMessage(ctx, post) : false;
-  const renamed = result.secretsFound ? await redactTitle(ctx, thread) : false;
-  const send = (payload: Parameters<typeof thread.send>[0]) =>
-    sendWithRetry(async () => void (await thread.send(payload)), ctx.backoffMs);
-  if (result.secretsFound)
-    await send({ content: leakNotice(post.author.id, deleted), allowedMentions: { users: [post.author.id] } });
-  const messages = await answerMessages(ctx, result, [markSolvedButton(result.diagnoses[0]?.id)]);
-  for (const m of messages) await send(m);
-  const tags = await setForumTags(ctx, thread, tagsFor(result));
+  const deleted = first.secretsFound ? await deleteLeakedMessage(ctx, post) : false;
+  const renamed = first.secretsFound ? await redactTitle(ctx, thread) : false;
+  const send = (payload: MessageCreateOptions) => thread.send(payload);
+  if (first.secretsFound)
+    await sendWithRetry(
+      () => send({ content: leakNotice(post.author.id, deleted), allowedMentions: { users: [post.author.id] } }),
+      ctx.backoffMs,
+    );
+  const key = conversationKey(thread.guildId, thread.id, thread.id);
+  const outcome = await onConversationMessage(ctx.conversation, { key, text, id: post.id, mode: 'direct' });
+  if (outcome.kind === 'duplicate') return 'duplicate';
+  if (outcome.kind !== 'answer') return 'silent';
+  await deliverAnswer(ctx, send, outcome, { root: thread.id, forumPost: thread });
   ctx.log.info(
     {
       event: 'diagnosed',
@@ -80,12 +80,12 @@ async function handle(ctx: BotContext, thread: AnyThreadChannel, created: boolea
       user: post.author.id,
       channel: thread.id,
       forum: thread.parentId,
-      matched: result.matched,
-      rule: result.diagnoses[0]?.id,
-      secretsFound: result.secretsFound,
+      matched: outcome.result.matched,
+      rule: outcome.result.diagnoses[0]?.id,
+      question: outcome.question?.question.id,
+      secretsFound: first.secretsFound,
       deleted,
       renamed,
-      tags,
     },
     'answered a forum post',
   );

@@ -151,6 +151,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botPermissions,
     channels: new Map([[ids.forum, forumObject(ids.forum, ids.guild, options.forumTags ?? [])]]),
     messages: new Map(),
+    acknowledged: new Set(),
     gatewayUrl: () => `${base.replace('http', 'ws')}/gateway`,
     faults: new FaultPlan(),
     attachments: new Map(),

@@ -30,6 +30,8 @@ export interface RestState {
   botPermissions: bigint;
   /** Forums and their posts, by id (plain text channels are not kept). */
   channels: Map<string, Channel>;
+  /** Interactions already acknowledged (a second callback answers 400 / 40060, as Discord does). */
+  acknowledged: Set<string>;
   /** Messages the bot can fetch, by `<channel>/<message>` (forum posts' opening messages). */
   messages: Map<string, unknown>;
   gatewayUrl: () => string;
@@ -93,13 +95,14 @@ const ROUTES: Array<[string, RegExp, Handler]> = [
   [
     'POST',
     /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
-    (m, body, _s, q) =>
-      q.get('with_response') === 'true'
-        ? {
-            status: 200,
-            body: { interaction: { id: m[1], type: 2 }, resource: { type: body.type } },
-          }
-        : { status: 204 },
+    (m, body, s, q) => {
+      // Discord acknowledges an interaction once; a second callback is refused.
+      if (s.acknowledged.has(m[1]!))
+        return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      s.acknowledged.add(m[1]!);
+      if (q.get('with_response') !== 'true') return { status: 204 };
+      return { status: 200, body: { interaction: { id: m[1], type: 2 }, resource: { type: body.type } } };
+    },
   ],
   [
     'PATCH',
@@ -109,6 +112,7 @@ const ROUTES: Array<[string, RegExp, Handler]> = [
   ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (_m, body, s) => ({ status: 200, body: sent(s, webhookChannel, body) })],
   ['POST', /^\/channels\/(\d+)\/messages$/, (m, body, s) => ({ status: 200, body: sent(s, m[1]!, body) })],
   ['DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, () => ({ status: 204 })],
+  ['PUT', /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/, () => ({ status: 204 })],
   [
     'GET',
     /^\/channels\/(\d+)\/messages\/(\d+)$/,
