@@ -19,6 +19,7 @@ export {
   type SlackMessage,
 } from './render/slack/index.js';
 export { renderText } from './render/text.js';
+export { whatIRead } from './render/what-i-read.js';
 export { SECRET_WARNING } from './render/wording.js';
 export { autoReloadSharedRules, type ReloadOutcome, RuleStore, sharedRuleStore } from './service/rule-store.js';
 export type { SurfaceHandle } from './service/surface.js';

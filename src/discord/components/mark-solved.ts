@@ -16,7 +16,7 @@ import { CUSTOM_IDS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
 import { conversationKey } from '../conversation/keys.js';
 import { isForumPost } from '../forum/forum-post.js';
-import { appliedForumTags, setForumTags } from '../forum/tags.js';
+import { appliedForumTags, markForumSolved } from '../forum/tags.js';
 import { sendWithRetry } from '../retry.js';
 
 export function markSolvedButton(ruleId: string | undefined): APIButtonComponent {
@@ -62,10 +62,7 @@ export async function onMarkSolved(ctx: BotContext, i: ButtonInteraction): Promi
   const key = conversationKey(thread.guildId, thread.id, thread.id);
   const outcome = await markConversationSolved(ctx.conversation, { key, id: i.id, by: i.user.id });
   if (outcome.kind === 'duplicate') return;
-  const tags = await setForumTags(ctx, thread, [
-    'solved',
-    ...(before.includes('incident') ? ['incident' as const] : []),
-  ]);
+  const tags = await markForumSolved(ctx, thread);
   ctx.log.info(
     {
       event: 'forum_marked_solved',

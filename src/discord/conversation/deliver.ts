@@ -6,7 +6,7 @@ import type { AnswerOutcome } from '../../chat/conversation/answer-turn.js';
 import type { OutMessage } from '../answer.js';
 import { type BotContext, errorSummary } from '../context.js';
 import { tagsFor } from '../forum/answer-tags.js';
-import { appliedForumTags, setForumTags } from '../forum/tags.js';
+import { markForumSolved, setForumTags } from '../forum/tags.js';
 import { sendWithRetry } from '../retry.js';
 import { outcomeMessages } from './outcome-messages.js';
 
@@ -43,8 +43,5 @@ export async function deliverSolved(
     () => pasted.reply({ content: `✅ That output shows a working call — marked solved.${rule}` }),
     ctx.backoffMs,
   );
-  if (where.forumPost) {
-    const incident = appliedForumTags(where.forumPost).includes('incident');
-    await setForumTags(ctx, where.forumPost, incident ? ['solved', 'incident'] : ['solved']);
-  }
+  if (where.forumPost) await markForumSolved(ctx, where.forumPost);
 }

@@ -2,7 +2,7 @@
 // what the answer builds on — facts from earlier in the thread, the same error again, the question asked — and
 // the rows: feedback, the question's choices, Correct a fact / Escalate (/ Mark solved on a forum post).
 import type { AnswerOutcome } from '../../chat/conversation/answer-turn.js';
-import { DISCORD_LIMITS, renderDiscordMessages } from '../../index.js';
+import { DISCORD_LIMITS, renderDiscordMessages, whatIRead } from '../../index.js';
 import type { OutMessage } from '../answer.js';
 import { answerButtons } from '../components/buttons.js';
 import { markSolvedButton } from '../components/mark-solved.js';
@@ -36,7 +36,9 @@ export function outcomeMessages(outcome: AnswerOutcome, where: { root: string; f
   if (result.matched && top)
     last.components.push(answerButtons(top.id, result.diagnoses.length > 1 ? outcome.answerId : undefined));
   if (outcome.question) last.components.push(questionRow(outcome.question, where.root));
-  last.components.push(conversationRow(where.root, where.forum ? [markSolvedButton(top?.id)] : []));
+  // Nothing read and nothing matched (chat sent to /diagnose): nothing to correct or escalate.
+  if (result.matched || whatIRead(result.facts) || where.forum)
+    last.components.push(conversationRow(where.root, where.forum ? [markSolvedButton(top?.id)] : []));
   const content = lead(outcome);
   if (content) messages[0]!.content = content;
   return messages;

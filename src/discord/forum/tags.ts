@@ -114,3 +114,9 @@ export async function setForumTags(
   ctx.log.info({ event: 'forum_tagged', thread: thread.id, tags: applied.map((k) => FORUM_TAGS[k].name) }, 'tagged');
   return applied;
 }
+
+/** The post is solved: Solved in place of Diagnosed / Needs info; a service incident keeps its tag. */
+export function markForumSolved(ctx: BotContext, thread: AnyThreadChannel): Promise<ForumTagKey[] | undefined> {
+  const incident = appliedForumTags(thread).includes('incident');
+  return setForumTags(ctx, thread, incident ? ['solved', 'incident'] : ['solved']);
+}
