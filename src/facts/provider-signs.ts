@@ -9,7 +9,7 @@ export const QWEN_CODE = 'the Qwen Code client';
 
 export const MODEL_STUDIO_STRONG: readonly Sign[] = [
   // No optional subdomain prefix: `(?:[\w-]+\.)*` rescans every run of word characters (quadratic on a 32 KB paste).
-  ['a DashScope / Model Studio host', /(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com\b/i],
+  ['a DashScope / Model Studio host', /(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com\b|\bmaas\.qwencloudapi\.com\b/i],
   ['a Model Studio error-code doc link', /model-studio\/(?:developer-reference\/)?error-code/i],
   // The SDKs' own exception namespaces: `dashscope.common.error.InvalidInput`, `com.alibaba.dashscope.exception`.
   ['the DashScope SDK exception namespace', /\bdashscope\.common\.error\.|com\.alibaba\.dashscope\b/],
@@ -82,7 +82,9 @@ export const FOREIGN: readonly Sign[] = [
     'Google Gemini',
     /generativelanguage\.googleapis\.com|generativeai\.google|ai\.google\.dev|exhausted your daily quota/i,
   ],
-  ['DeepSeek', /api\.deepseek\.com|Insufficient Balance/i],
+  // DeepSeek's own message is title case; OpenClaw's generic "has an insufficient balance" (which Model Studio's
+  // error pages list for Arrearage) is not DeepSeek's.
+  ['DeepSeek', /api\.deepseek\.com|(?<!an )\bInsufficient Balance\b/],
   ['Volcengine (Doubao / Ark)', /volces\.com|volcengine|火山|doubao|\bark\.cn-/i],
   ['Zhipu (GLM)', /bigmodel\.cn|zhipu|智谱/i],
   ['Moonshot (Kimi)', /moonshot\.cn|api\.kimi\.com|moonshot/i],
