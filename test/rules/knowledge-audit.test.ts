@@ -58,7 +58,7 @@ const AUDIT: [string, string, Case][] = [
   [
     'N5 internal error, correct spelling',
     '{"code":"InternalError","message":"An internal error has occurred, please try again later or contact service support."}',
-    { top: 'server_side.internal-error' },
+    { top: 'server_side.internal-error', yields: { provider: 'model_studio' } },
   ],
   [
     'N6 Internal server error! with a status',
