@@ -19,6 +19,7 @@ const FLOORS = [
   ['knowledge', 'render'],
   ['engine', 'chat'],
   ['diagnose'],
+  ['check'],
   ['service'],
   ['index.ts', 'authoring'],
   ['http', 'slack', 'discord'],
