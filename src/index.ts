@@ -13,6 +13,7 @@ export type {
   KeyKindSeen,
   KeyLengthClass,
 } from './check/types.js';
+export { CLIENT_PROTOCOLS } from './config/check.js';
 export { type DiagnoseOptions, defaultRuleSet, diagnose } from './diagnose/diagnose.js';
 export { createRuleSet, loadRules, type RuleSet } from './engine/rule-set.js';
 export { AuthRejectedError, BailianDoctorError, ConfigError, ListenError, UsageError } from './errors.js';
