@@ -20,7 +20,7 @@ const FLOORS = [
   ['engine', 'chat'],
   ['diagnose'],
   ['check'],
-  ['service'],
+  ['service', 'verify'],
   ['index.ts', 'authoring'],
   ['http', 'slack', 'discord'],
   ['cli'],

@@ -40,3 +40,4 @@ export { looksBinary, MAX_TEXT_CHARS } from './text/input.js';
 export { plainPath } from './text/plain-path.js';
 export { redact } from './text/redact.js';
 export * from './types.js';
+export { DEFAULT_VERIFY_TIMEOUT_MS, type VerifyOptions, type VerifyResult, verify } from './verify/verify.js';

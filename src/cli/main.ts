@@ -14,7 +14,7 @@ Usage:
   bailian-doctor check [--base-url U] [--model M] [--key-env NAME] [--client openai|anthropic|dashscope] [--env] [--json]
       Check a client configuration before sending anything (--env: the clients' variables and ./.env).
       Exit 0: no problem; 1: problems found; 2: usage error. The key is never printed, only its kind.
-  bailian-doctor verify [same flags] [--timeout MS]
+  bailian-doctor verify [same flags] [--timeout MS] [--any-host]
       Send one minimal request with that configuration and the key from the environment; diagnose the answer.
   bailian-doctor rules list [--json] | rules test [-v] | rules lint
   bailian-doctor serve [--port N] [--host H]     HTTP API (default 127.0.0.1:8080)
@@ -28,6 +28,7 @@ const READS_DOTENV = new Set(['serve', 'slack', 'discord']);
 const COMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
   check: async () => (await import('./commands/check.js')).checkCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   slack: async () => (await import('./commands/slack.js')).slackCommand,
