@@ -11,6 +11,11 @@ const USAGE = `bailian-doctor — diagnose Alibaba Cloud Model Studio (DashScope
 Usage:
   bailian-doctor diagnose [TEXT] [--file F] [--fact key=value]… [--json] [--all]
       Diagnose an error (TEXT, a file, or stdin). Exit 0: diagnosed; 1: nothing matched; 2: usage/input error.
+  bailian-doctor check [--base-url U] [--model M] [--key-env NAME] [--client openai|anthropic|dashscope] [--env] [--json]
+      Check a client configuration before sending anything (--env: the clients' variables and ./.env).
+      Exit 0: no problem; 1: problems found; 2: usage error. The key is never printed, only its kind.
+  bailian-doctor verify [same flags] [--timeout MS] [--any-host]
+      Send one minimal request with that configuration and the key from the environment; diagnose the answer.
   bailian-doctor rules list [--json] | rules test [-v] | rules lint
   bailian-doctor serve [--port N] [--host H]     HTTP API (default 127.0.0.1:8080)
   bailian-doctor slack                           Slack bot (needs SLACK_BOT_TOKEN, see .env.example)
@@ -22,6 +27,8 @@ const READS_DOTENV = new Set(['serve', 'slack', 'discord']);
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   slack: async () => (await import('./commands/slack.js')).slackCommand,
@@ -49,6 +56,7 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
     stderr,
     isTTY: io.isTTY ?? Boolean(process.stdout.isTTY),
     env: io.env ?? process.env,
+    dotEnvPath: io.dotEnvPath,
   };
   try {
     return await (await load())(ctx);
