@@ -13,7 +13,7 @@ const SRC = resolve(dirname(new URL(import.meta.url).pathname), '..', 'src');
  */
 const FLOORS = [
   ['facts/catalog.ts'],
-  ['types.ts', 'errors.ts', 'cache-dir.ts'],
+  ['types.ts', 'errors.ts', 'cache-dir.ts', 'version.ts'],
   ['text', 'config'],
   ['facts'],
   ['knowledge', 'render'],

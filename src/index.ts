@@ -26,3 +26,4 @@ export { looksBinary, MAX_TEXT_CHARS } from './text/input.js';
 export { plainPath } from './text/plain-path.js';
 export { redact } from './text/redact.js';
 export * from './types.js';
+export { VERSION } from './version.js';
