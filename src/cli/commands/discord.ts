@@ -1,8 +1,8 @@
 // `bailian-doctor discord` runs the Discord bot alone (until SIGINT/SIGTERM);
 // `bailian-doctor discord register [--guild ID]` bulk-overwrites its application commands.
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import type { CliContext } from '../context.js';
+import { parseFlags } from '../flags.js';
 import { untilSignal } from '../until-signal.js';
 
 const USAGE = 'usage: bailian-doctor discord [register [--guild ID]]';
@@ -13,7 +13,11 @@ async function config(ctx: CliContext) {
 }
 
 async function register(ctx: CliContext, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { guild: { type: 'string', short: 'g' } } });
+  const { values, positionals } = parseFlags('discord', {
+    args,
+    allowPositionals: true,
+    options: { guild: { type: 'string', short: 'g' } },
+  });
   if (positionals.length) throw new UsageError(USAGE);
   const { isSnowflake } = await import('../../config/discord.js');
   if (values.guild !== undefined && !isSnowflake(values.guild))
