@@ -12,10 +12,10 @@ const PKG = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'packa
 };
 
 async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { env: {}, stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
-  return { code, out, err };
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { env: {}, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s) });
+  return { code, out: out.join(''), err: err.join('') };
 }
 
 describe('CLI help and version', () => {
