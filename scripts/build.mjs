@@ -7,7 +7,7 @@
 //   node scripts/build.mjs --package wipe dist/src and compile src/ alone without source maps (tsconfig.build.json),
 //                                    so the tarball holds exactly the runtime code and no map to an unshipped file
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const forPackage = process.argv.includes('--package');
 let tsc;
 try {
-  tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+  // The package exports only package.json and its API, not bin/: find the compiler next to its manifest.
+  const manifest = createRequire(join(root, 'package.json')).resolve('typescript/package.json');
+  const bin = JSON.parse(readFileSync(manifest, 'utf8')).bin?.tsc ?? 'bin/tsc';
+  tsc = join(dirname(manifest), bin);
+  if (!existsSync(tsc)) throw new Error('no tsc');
 } catch {
   const built = existsSync(join(root, 'dist', 'src', 'cli', 'main.js'));
   process.stderr.write(

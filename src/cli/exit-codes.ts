@@ -13,6 +13,8 @@ const EXIT_STATUS: Record<string, number> = {
   // Discord or Slack did not answer: not a slip in the command line, but the message names the URL variable.
   UNREACHABLE: 1,
   SERVICE_REFUSED: 1,
+  // A surface's optional packages are not installed; the message gives the npm command.
+  MISSING_PACKAGE: 2,
 };
 
 /** The exit status for `err`, or undefined when it is not one of ours (the caller decides, or it propagates). */

@@ -3,6 +3,7 @@
 
 import { loadDotEnv } from '../config/env.js';
 import { redact, VERSION } from '../index.js';
+import { importSurface } from '../optional-packages.js';
 import type { CliContext, Command } from './context.js';
 import { exitStatusOf } from './exit-codes.js';
 import { nearest } from './nearest.js';
@@ -14,8 +15,8 @@ const READS_DOTENV = new Set(['serve', 'slack', 'discord']);
 const COMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
-  serve: async () => (await import('./commands/serve.js')).serveCommand,
-  slack: async () => (await import('./commands/slack.js')).slackCommand,
+  serve: async () => (await importSurface('http', () => import('./commands/serve.js'))).serveCommand,
+  slack: async () => (await importSurface('slack', () => import('./commands/slack.js'))).slackCommand,
   discord: async () => (await import('./commands/discord.js')).discordCommand,
 };
 
