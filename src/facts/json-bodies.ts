@@ -89,8 +89,14 @@ function balancedEnd(text: string, start: number, budget: Budget): number {
   return -1;
 }
 
+/** `{'…` (a Python dict repr) is never JSON: skipping JSON.parse spares a thrown SyntaxError, the costly part. */
+const PYTHON_START = /^\{\s*'/;
+
 function tryParse(candidate: string): JsonObject | undefined {
-  for (const attempt of [candidate, pythonReprToJson(candidate)]) {
+  const attempts = PYTHON_START.test(candidate)
+    ? [pythonReprToJson(candidate)]
+    : [candidate, pythonReprToJson(candidate)];
+  for (const attempt of attempts) {
     try {
       const value: unknown = JSON.parse(attempt);
       if (value && typeof value === 'object' && !Array.isArray(value)) return value as JsonObject;
