@@ -12,6 +12,13 @@ export { DISCORD_LIMITS } from './render/discord/limits.js';
 export { FORMATS, RENDERERS, type Renderer, type RenderOptions, rendererFor } from './render/index.js';
 export { toJsonResult } from './render/json.js';
 export {
+  type HomeInsights,
+  renderSlackCorrectionModal,
+  renderSlackEscalation,
+  renderSlackHandoff,
+  renderSlackHome,
+} from './render/slack/conversation.js';
+export {
   renderSlackMessages,
   renderSlackNotice,
   renderSlackOthers,
@@ -19,6 +26,7 @@ export {
   type SlackMessage,
 } from './render/slack/index.js';
 export { renderText } from './render/text.js';
+export { whatIRead } from './render/what-i-read.js';
 export { SECRET_WARNING } from './render/wording.js';
 export { autoReloadSharedRules, type ReloadOutcome, RuleStore, sharedRuleStore } from './service/rule-store.js';
 export type { SurfaceHandle } from './service/surface.js';

@@ -23,12 +23,13 @@ export interface Diagnosed {
   leakers: string[];
 }
 
-export async function diagnoseSources(
+/** The text of the messages (and their text files), and who pasted a key in them. */
+export async function gatherText(
   sources: Source[],
   client: WebClient,
   deps: SlackDeps,
   botUserId?: string,
-): Promise<Diagnosed> {
+): Promise<{ text: string; leakers: string[] }> {
   const parts: string[] = [];
   const leakers = new Set<string>();
   for (const s of sources) {
@@ -42,8 +43,18 @@ export async function diagnoseSources(
     if (s.user && redact(text).findings.length) leakers.add(s.user);
     parts.push(text);
   }
-  const result = await diagnose({ text: parts.filter(Boolean).join('\n\n') }, { rules: deps.rules() });
-  return { result, leakers: [...leakers] };
+  return { text: parts.filter(Boolean).join('\n\n'), leakers: [...leakers] };
+}
+
+export async function diagnoseSources(
+  sources: Source[],
+  client: WebClient,
+  deps: SlackDeps,
+  botUserId?: string,
+): Promise<Diagnosed> {
+  const { text, leakers } = await gatherText(sources, client, deps, botUserId);
+  const result = await diagnose({ text }, { rules: deps.rules() });
+  return { result, leakers };
 }
 
 /** Log one answer: how it came in and what it said — never the pasted text. */
