@@ -19,7 +19,7 @@ export function threadKey(ref: ThreadRef): string {
   return `slack:${ref.team}:${ref.channel}:${ref.threadTs ?? 'dm'}`;
 }
 
-function parseThreadKey(key: unknown): ThreadRef | undefined {
+export function parseThreadKey(key: unknown): ThreadRef | undefined {
   if (typeof key !== 'string') return undefined;
   const m = /^slack:([^:]+):([^:]+):([^:]+)$/.exec(key);
   if (!m) return undefined;
