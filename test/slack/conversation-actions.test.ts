@@ -3,6 +3,7 @@
 // the handoff packet (no key, no raw paste) in the thread and to ESCALATION_CHANNEL, "I'll take this" claims it
 // once, and App Home shows admins the week's gaps. Every click acts once.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryThreadStore, type ThreadStore } from '../../src/chat/thread-store.js';
 import { SLACK_ACTIONS } from '../../src/render/slack/index.js';
 import { CORRECT_FACT_VIEW } from '../../src/slack/listeners/actions/conversation.js';
 import { secretValues } from '../adversarial/planted-secrets.js';
@@ -162,6 +163,44 @@ describe('Slack conversation actions', () => {
     expect(String(note.body.text)).toContain(`<@${HELPER}> is taking this thread`);
     const [late] = h.fake.callsTo('response_url').filter((c) => c.path === '/respond/late');
     expect(late!.body.text).toBe(`<@${HELPER}> already took this one.`);
+  });
+
+  it('acknowledges every click and form within the ack window, before any storage work', async () => {
+    const memory = createMemoryThreadStore();
+    let gate: Promise<void> | undefined;
+    let release = () => {};
+    const threads: ThreadStore = {
+      load: async (key) => {
+        await gate;
+        return memory.load(key);
+      },
+      save: (state) => memory.save(state),
+    };
+    h = await startHarness('http', { rules: 'bundled', threads });
+    const { blocks } = await askInThread(h, INVALID_KEY);
+    gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Each delivery's HTTP response is Bolt's ack: it arrives while the thread store is still blocked.
+    const acks = await Promise.all([
+      h.send.interaction(click(h, blocks, `${SLACK_ACTIONS.choicePrefix}1`)),
+      h.send.interaction(click(h, blocks, SLACK_ACTIONS.escalate)),
+      h.send.interaction(click(h, blocks, SLACK_ACTIONS.correct)),
+      h.send.interaction(
+        viewSubmission({
+          callbackId: CORRECT_FACT_VIEW,
+          privateMetadata: JSON.stringify({ t: 'slack:T:C:1' }),
+          values: { status: '403' },
+          user: USER,
+        }),
+      ),
+    ]);
+    expect(acks).toEqual([200, 200, 200, 200]);
+    const packets = () => h!.fake.callsTo('chat.postMessage').filter((c) => blockText(c.body).includes('Request ID:'));
+    expect(packets()).toHaveLength(0);
+    release();
+    await h.settle();
+    expect(packets()).toHaveLength(1);
   });
 
   it("shows App Home to everyone, and the week's gaps and detection rate to admins", async () => {
