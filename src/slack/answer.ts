@@ -3,7 +3,7 @@
 
 import { rememberAnswer } from '../chat/answer-store.js';
 import { leakWarning } from '../chat/leak-warning.js';
-import { type DiagnoseResult, diagnose, redact, renderSlackMessages, type SlackMessage } from '../index.js';
+import { type DiagnoseResult, diagnose, redact, type SlackMessage } from '../index.js';
 import type { SlackDeps, WayIn } from './deps.js';
 import { readAttachedText, type SlackFile } from './files.js';
 import { safeCall } from './safe-call.js';
@@ -100,10 +100,6 @@ export function keepAnswer(deps: SlackDeps, result: DiagnoseResult): Promise<str
   return rememberAnswer(deps.answers, result, 'slack', (err) =>
     deps.log.warn({ event: 'slack.answer_store_failed', error: (err as Error).message }, 'could not keep the answer'),
   );
-}
-
-export async function publicAnswer(deps: SlackDeps, result: DiagnoseResult): Promise<SlackMessage[]> {
-  return renderSlackMessages(result, { answerId: await keepAnswer(deps, result) });
 }
 
 /** Tell each poster of a key, privately, to delete the message and rotate the key. */
