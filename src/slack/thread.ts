@@ -53,6 +53,7 @@ export function threadAnswerMessages(o: AnswerOutcome, key: string): SlackMessag
   const q = o.question;
   const messages = renderSlackMessages(o.result, {
     answerId: o.answerId,
+    threadKey: key,
     notice: notice(o),
     question: q && {
       text: q.question.text,

@@ -165,6 +165,17 @@ describe('Slack conversation actions', () => {
     expect(late!.body.text).toBe(`<@${HELPER}> already took this one.`);
   });
 
+  it('"This fixed it" under a thread answer marks the thread solved (✅) once', async () => {
+    h = await startHarness('http', { rules: 'bundled' });
+    const { threadTs, blocks } = await askInThread(h, INVALID_KEY);
+    await h.send.interaction(click(h, blocks, SLACK_ACTIONS.fixed));
+    await h.send.interaction(click(h, blocks, SLACK_ACTIONS.fixed, USER, 'again'));
+    await h.settle();
+    const reactions = h.fake.callsTo('reactions.add');
+    expect(reactions).toHaveLength(1);
+    expect(reactions[0]!.body).toMatchObject({ channel: OTHER_CHANNEL, timestamp: threadTs, name: 'white_check_mark' });
+  });
+
   it('acknowledges every click and form within the ack window, before any storage work', async () => {
     const memory = createMemoryThreadStore();
     let gate: Promise<void> | undefined;

@@ -60,6 +60,8 @@ export interface SlackRenderOptions {
   question?: SlackQuestion;
   /** More buttons for the answer's action row ("Correct a fact", "Escalate"). */
   moreButtons?: ExtraButton[];
+  /** The support thread the answer belongs to: "This fixed it" then also marks the thread solved. */
+  threadKey?: string;
 }
 
 function actionBlock(result: DiagnoseResult, options: SlackRenderOptions): SlackBlock | undefined {
@@ -67,7 +69,9 @@ function actionBlock(result: DiagnoseResult, options: SlackRenderOptions): Slack
   if (!options.answerId) return undefined;
   const elements = [];
   if (top) {
-    const value = { a: options.answerId, r: top.id };
+    const value = options.threadKey
+      ? { a: options.answerId, r: top.id, t: options.threadKey }
+      : { a: options.answerId, r: top.id };
     elements.push(
       button(SLACK_ACTIONS.fixed, 'This fixed it', value, 'primary'),
       button(SLACK_ACTIONS.notIt, 'Not it', value),
