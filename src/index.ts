@@ -26,6 +26,13 @@ export { DISCORD_LIMITS } from './render/discord/limits.js';
 export { FORMATS, RENDERERS, type Renderer, type RenderOptions, rendererFor } from './render/index.js';
 export { toJsonResult } from './render/json.js';
 export {
+  type HomeInsights,
+  renderSlackCorrectionModal,
+  renderSlackEscalation,
+  renderSlackHandoff,
+  renderSlackHome,
+} from './render/slack/conversation.js';
+export {
   renderSlackMessages,
   renderSlackNotice,
   renderSlackOthers,

@@ -2,6 +2,8 @@
 
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../chat/answer-store.js';
+import type { ConversationDeps } from '../chat/conversation/deps.js';
+import type { InsightsSource } from '../chat/insights.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { SlackConfig } from '../config/slack.js';
 import type { RuleSet } from '../index.js';
@@ -15,7 +17,11 @@ export interface SlackDeps {
   seen: SeenKeys;
   limiter: UserRateLimiter;
   answers: AnswerStore;
+  /** The shared conversation core's dependencies: thread store, feedback sink, diagnose over the live rules. */
+  conversation: ConversationDeps;
+  /** The week's gaps and detection rate for App Home (from the learning-loop storage, when there is one). */
+  insights?: InsightsSource;
 }
 
 /** How the request reached the bot: logged with every answer, and decides silence vs. help on no match. */
-export type WayIn = 'mention' | 'dm' | 'slash' | 'shortcut' | 'passive';
+export type WayIn = 'mention' | 'dm' | 'slash' | 'shortcut' | 'passive' | 'thread' | 'button' | 'correction';

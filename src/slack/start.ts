@@ -2,12 +2,22 @@
 // or HTTP mode (SLACK_SIGNING_SECRET, on SLACK_HOST:SLACK_PORT at /slack/events), wire the ways in, start.
 
 import type { AddressInfo } from 'node:net';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import type { ConversationDeps, FeedbackSink } from '../chat/conversation/deps.js';
+import type { InsightsSource } from '../chat/insights.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
+import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { AuthRejectedError } from '../errors.js';
-import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import {
+  autoReloadSharedRules,
+  diagnose,
+  type RuleSet,
+  RuleStore,
+  type SurfaceHandle,
+  sharedRuleStore,
+} from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
 import type { SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
@@ -21,6 +31,12 @@ export interface SlackOptions extends AppTuning {
   userRateLimit?: UserRateLimit;
   /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
   answers?: AnswerStore;
+  /** Where support threads are remembered (default: in memory; storage hands in its own, so threads survive restarts). */
+  threads?: ThreadStore;
+  /** Where verdicts go (`fixed` from a pasted success); default: the log only. */
+  feedback?: FeedbackSink;
+  /** The week's gaps and detection rate for admins on App Home. */
+  insights?: InsightsSource;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
@@ -33,6 +49,13 @@ export interface SlackHandle extends SurfaceHandle {
   address?: { host: string; port: number };
   /** Resolves once `n` deliveries in total have been fully handled (answers posted or skipped). */
   handled(n: number): Promise<void>;
+}
+
+/** Without learning-loop storage a verdict is a log line (the feedback replies say so). */
+function logFeedback(log: Logger): FeedbackSink {
+  return {
+    record: async (f) => void log.info({ event: 'slack.feedback', ...f }, 'feedback'),
+  };
 }
 
 /** Longest a stop waits for answers being written. */
@@ -58,13 +81,29 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // instead of the first answer, and spares the first user the loading time.
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
   store.current();
+  const answers = options.answers ?? createMemoryAnswerStore();
+  const conversation: ConversationDeps = {
+    surface: 'slack',
+    threads: options.threads ?? createMemoryThreadStore(),
+    answers,
+    diagnose: (input, o) => diagnose(input, { ...o, rules: store.current() }),
+    rules: () => store.current(),
+    feedback: options.feedback ?? logFeedback(log),
+    onStoreError: (err, what) =>
+      log.warn(
+        { event: 'slack.store_failed', what, error: (err as Error).message },
+        'storage failed; answering anyway',
+      ),
+  };
   const deps: SlackDeps = {
     config,
     log,
     rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
-    answers: options.answers ?? createMemoryAnswerStore(),
+    answers,
+    conversation,
+    insights: options.insights,
   };
   const inFlight = new InFlight();
   const app = createBoltApp(config, log, options);

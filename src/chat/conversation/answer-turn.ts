@@ -6,7 +6,7 @@ import { rememberAnswer } from '../answer-store.js';
 import type { ThreadState } from '../thread-store.js';
 import type { ConversationDeps } from './deps.js';
 import { type DifferentialQuestion, findQuestion } from './differential.js';
-import { mergeThreadFacts } from './thread-facts.js';
+import { mergeThreadFacts, reportsError } from './thread-facts.js';
 import { addStep } from './thread-io.js';
 
 /** How this answer relates to the thread so far. */
@@ -54,7 +54,9 @@ export async function answerTurn(
   const { result: echoed } = reading;
   const { text: readText, ...facts } = echoed.facts;
   const result: DiagnoseResult = { ...echoed, facts };
-  if (typeof readText === 'string' && readText) state.lastText = readText;
+  // Only an error is worth reading again later; a question or a base URL alone is not.
+  if (typeof readText === 'string' && readText && (result.diagnoses.length > 0 || reportsError(facts)))
+    state.lastText = readText;
   state.facts = mergeThreadFacts(state.facts, facts);
   const answerId = await rememberAnswer(deps.answers, result, deps.surface, (err) =>
     deps.onStoreError(err, 'answer.save'),

@@ -111,8 +111,14 @@ export function onClaim(deps: ConversationDeps, input: ActionInput): Promise<Cla
 
 export type SolvedOutcome = { kind: 'solved'; first: boolean; ruleId?: string } | Gone;
 
-/** "Mark solved" (Discord forum posts): the thread is solved; `fixed` is recorded for the last cause given. */
-export function onMarkSolved(deps: ConversationDeps, input: ActionInput): Promise<SolvedOutcome> {
+/**
+ * "Mark solved" (Discord forum posts): the thread is solved; `fixed` is recorded for the last cause given —
+ * unless the click is itself a feedback button that records its verdict (`recordFeedback: false`).
+ */
+export function onMarkSolved(
+  deps: ConversationDeps,
+  input: ActionInput & { recordFeedback?: boolean },
+): Promise<SolvedOutcome> {
   return act<SolvedOutcome>(deps, input, async (state) => {
     const first = state.status !== 'solved';
     const ruleId = state.tried?.at(-1);
@@ -120,7 +126,7 @@ export function onMarkSolved(deps: ConversationDeps, input: ActionInput): Promis
     if (first) {
       state.status = 'solved';
       addStep(deps, state, 'Marked solved');
-      if (ruleId && answerId && deps.feedback) {
+      if (ruleId && answerId && deps.feedback && input.recordFeedback !== false) {
         await deps.feedback
           .record({ answerId, verdict: 'fixed', ruleId, surface: deps.surface, source: 'button' })
           .catch((err) => deps.onStoreError(err, 'feedback.record'));

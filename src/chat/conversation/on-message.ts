@@ -85,11 +85,9 @@ async function followUp(
     const reading = await read(deps, state.lastText, mergeThreadFacts(state.facts, facts));
     return answerTurn(deps, state, reading, 'more-facts', { step: 'Read again with a fact from the thread' });
   }
-  if (input.mode === 'direct' && !tellsAnything(facts) && state.lastText) {
-    return answerTurn(deps, state, await read(deps, state.lastText, state.facts), 'more-facts', {
-      step: 'Asked again',
-    });
-  }
+  // Addressed to the bot with nothing to read: the "what to include" answer, as for any such request.
+  if (input.mode === 'direct' && !tellsAnything(facts))
+    return answerTurn(deps, state, fresh, 'first', { step: 'Asked without an error' });
   if (!tellsAnything(facts)) return { kind: 'silent', reason: 'chat' };
   // A fact with no error to read it against yet (the base URL before the error): kept for the next paste.
   state.facts = mergeThreadFacts(state.facts, facts);
