@@ -2,6 +2,7 @@
 
 import { ConfigError } from '../errors.js';
 import { LOG_LEVELS, readLogLevel } from './env.js';
+import { parseEscalationChannels } from './escalation.js';
 
 export interface DiscordConfig {
   token: string;
@@ -11,6 +12,8 @@ export interface DiscordConfig {
   watchChannels: ReadonlySet<string>;
   /** Forum (or media) channel ids whose new posts the bot answers and tags; empty means none. */
   forumChannels: ReadonlySet<string>;
+  /** ESCALATION_CHANNEL's Discord id: where "Escalate" posts the handoff packet, with "I'll take this". */
+  escalationChannel: string | undefined;
   logLevel: string;
 }
 
@@ -84,11 +87,14 @@ function parseChannels(variable: string, raw: string | undefined): Set<string> {
 export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
   const { raw, level: logLevel } = readLogLevel(env);
   if (!logLevel) throw new DiscordConfigError('LOG_LEVEL', `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
+  const escalation = parseEscalationChannels(env);
+  if (escalation.problems.length) throw new ConfigError(escalation.problems.join('; '), ['ESCALATION_CHANNEL']);
   return {
     token: parseToken(env.DISCORD_TOKEN),
     apiUrl: parseApiUrl(env.DISCORD_API_URL),
     watchChannels: parseChannels('DISCORD_WATCH_CHANNELS', env.DISCORD_WATCH_CHANNELS),
     forumChannels: parseChannels('DISCORD_FORUM_CHANNELS', env.DISCORD_FORUM_CHANNELS),
+    escalationChannel: escalation.discord,
     logLevel,
   };
 }

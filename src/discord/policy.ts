@@ -17,6 +17,8 @@ export const POLICY = {
    * Message for a moment. Pauses between tries (about 8 s in all) before giving the post up.
    */
   forumReadyBackoffMs: [250, 500, 1000, 2000, 4000],
+  /** How long "Correct a fact" waits for the thread's facts before opening its form empty (Discord gives 3 s). */
+  modalDefaultsMs: 1500,
   /** REST request timeout handed to discord.js. */
   restTimeoutMs: 15_000,
 } as const;

@@ -11,7 +11,9 @@ describe('parseDiscordConfig', () => {
       DISCORD_API_URL: 'http://127.0.0.1:8081/api/',
       DISCORD_WATCH_CHANNELS: '123456789012345678, 223456789012345678',
       DISCORD_FORUM_CHANNELS: '323456789012345678',
+      ESCALATION_CHANNEL: 'C0123ABCD, 423456789012345678',
     });
+    expect(cfg.escalationChannel).toBe('423456789012345678'); // the Slack id is the Slack bot's
     expect(cfg.token).toBe(TOKEN);
     expect(cfg.apiUrl).toBe('http://127.0.0.1:8081/api');
     expect([...cfg.watchChannels]).toEqual(['123456789012345678', '223456789012345678']);
@@ -43,6 +45,7 @@ describe('parseDiscordConfig', () => {
       { DISCORD_TOKEN: TOKEN, DISCORD_FORUM_CHANNELS: 'help-forum' },
       /^DISCORD_FORUM_CHANNELS: "help-forum" is not a channel id/,
     ],
+    [{ DISCORD_TOKEN: TOKEN, ESCALATION_CHANNEL: '#escalations' }, /^ESCALATION_CHANNEL must be .*"#escalations"/],
     [{ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: "loud"/],
   ])('rejects %o', (env, message) => {
     expect(() => parseDiscordConfig(env)).toThrow(message);

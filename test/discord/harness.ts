@@ -47,6 +47,8 @@ export interface HarnessOptions extends FakeDiscordOptions {
   forum?: boolean;
   /** List the forum in DISCORD_WATCH_CHANNELS too. */
   watchForum?: boolean;
+  /** ESCALATION_CHANNEL: the fake's general channel. */
+  escalation?: boolean;
   bot?: BotOptions;
 }
 
@@ -86,6 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       .filter(Boolean)
       .join(','),
     DISCORD_FORUM_CHANNELS: options.forum ? fake.ids.forum : '',
+    ESCALATION_CHANNEL: options.escalation ? fake.ids.general : '',
   });
   const botOptions: BotOptions = { logger, backoffMs: [10, 20], forumReadyBackoffMs: [10, 20, 40], ...options.bot };
   let bot = createDiscordBot(config, botOptions);

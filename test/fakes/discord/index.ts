@@ -98,6 +98,13 @@ export interface FakeDiscord {
   ): Promise<Interaction>;
   /** Dispatch the modal submit for the /diagnose modal. */
   modalSubmit(user: FakeUser, customId: string, fieldId: string, value: string): Promise<Interaction>;
+  /** Dispatch a modal submit with several text fields (`message`: the message whose button opened it). */
+  submitForm(
+    user: FakeUser,
+    customId: string,
+    fields: Record<string, string>,
+    where?: InteractionWhere & { message?: Msg },
+  ): Promise<Interaction>;
   /** Dispatch the message context-menu command `name` on `target`. */
   contextMenu(user: FakeUser, name: string, target: Msg, where?: InteractionWhere): Promise<Interaction>;
   /** Dispatch a button click on `message` (a message the bot sent). */
@@ -253,6 +260,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         custom_id: customId,
         components: [{ type: 18, id: 1, component: { type: 4, id: 2, custom_id: fieldId, value } }],
       }),
+    submitForm: (user, customId, fields, where = {}) =>
+      interaction(
+        user,
+        5,
+        {
+          custom_id: customId,
+          components: Object.entries(fields).map(([id, value], n) => ({
+            type: 18,
+            id: 2 * n + 1,
+            component: { type: 4, id: 2 * n + 2, custom_id: id, value },
+          })),
+        },
+        where.message ? { ...where.message, guild_id: undefined } : undefined,
+        where,
+      ),
     contextMenu: (user, name, target, where) =>
       interaction(
         user,
