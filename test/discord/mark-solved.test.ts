@@ -30,13 +30,11 @@ describe('mark solved', () => {
     return (h.fake.channel(threadId).applied_tags as string[]).map((id) => byId.get(id));
   };
 
-  async function answeredPost(author: FakeUser, content = ARREARS_TEXT) {
+  async function answeredPost(author: FakeUser, content = ARREARS_TEXT, label = 'Mark solved') {
     const { thread } = await h.fake.forumPost({ author, content });
     const [answer] = await h.fake.waitForRequests(CHANNEL_MESSAGES(thread.id));
     await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
-    const button = (bodyOf(answer).components as Row[])
-      .flatMap((r) => r.components)
-      .find((b) => b.label === 'Mark solved')!;
+    const button = (bodyOf(answer).components as Row[]).flatMap((r) => r.components).find((b) => b.label === label)!;
     const click = (user: FakeUser, memberPermissions?: bigint) =>
       h.fake.clickButton(user, button.custom_id, answer!.response as never, {
         channelId: thread.id,
@@ -91,5 +89,15 @@ describe('mark solved', () => {
     const moderator = await click(h.fake.user('mod'), PERMISSIONS.ManageThreads);
     await h.fake.waitForRequests(FOLLOWUP(moderator.token));
     expect(tagNames(thread.id)).toEqual(['Solved', 'Service incident']);
+  });
+
+  it('"This fixed it" on a forum answer closes the post too', async () => {
+    const asker = h.fake.user('asker');
+    const { thread, click } = await answeredPost(asker, ARREARS_TEXT, 'This fixed it');
+    const i = await click(asker);
+    const [ack] = await h.fake.waitForRequests(CALLBACK(i.id));
+    expect(bodyOf(ack).type).toBe(4); // the feedback's own ephemeral thanks
+    await h.waitForLog((e) => e.event === 'forum_tagged' && (e.tags as string[]).includes('Solved'));
+    expect(tagNames(thread.id)).toEqual(['Solved']);
   });
 });

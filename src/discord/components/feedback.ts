@@ -2,6 +2,7 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { CUSTOM_IDS } from '../commands/definitions.js';
 import type { BotContext } from '../context.js';
+import { solveFromFixedClick } from '../conversation/fixed-click.js';
 
 export async function onFeedback(ctx: BotContext, i: ButtonInteraction): Promise<void> {
   const fixed = i.customId.startsWith(CUSTOM_IDS.fixed);
@@ -24,4 +25,5 @@ export async function onFeedback(ctx: BotContext, i: ButtonInteraction): Promise
       : 'Thanks — noted. Try "Other possible causes" if offered, or run /diagnose with the full error body, the base URL and the model.',
     flags: MessageFlags.Ephemeral,
   });
+  if (fixed) await solveFromFixedClick(ctx, i);
 }
