@@ -6,7 +6,7 @@ import type { ThreadState } from '../thread-store.js';
 import { type AnswerOutcome, answerTurn, read } from './answer-turn.js';
 import type { ConversationDeps } from './deps.js';
 import { showsSuccess } from './success.js';
-import { carriedSetup, mergeThreadFacts, reportsError, tellsAnything } from './thread-facts.js';
+import { carriedSetup, mergeThreadFacts, reportsError, sameErrorAs, tellsAnything } from './thread-facts.js';
 import { addStep, firstTime, loadThread, newThread, saveThread, serialised } from './thread-io.js';
 
 /**
@@ -72,12 +72,14 @@ async function followUp(
       addStep(deps, state, 'A new error was pasted; no known cause matched');
       return { kind: 'silent', reason: 'no-match' };
     }
-    // The same error again: its first cause is one the thread already offered.
-    const same = top !== undefined && (state.tried ?? []).includes(top.id);
-    if (state.tried?.length) state.verify = { result: same ? 'same-error' : 'new-error', at: now(deps) };
+    // The same error again: the error the thread holds, whose first cause the thread already offered.
+    const same = top !== undefined && (state.tried ?? []).includes(top.id) && sameErrorAs(state.facts, facts);
+    // Only an error after an answered error is a verify result; one after a question or a base URL is the first.
+    const after = Boolean(state.tried?.length) && reportsError(state.facts);
+    if (after) state.verify = { result: same ? 'same-error' : 'new-error', at: now(deps) };
     if (same) return sameError(deps, state, reading);
-    return answerTurn(deps, state, reading, state.tried?.length ? 'new-error' : 'first', {
-      step: 'New error; answered',
+    return answerTurn(deps, state, reading, after ? 'new-error' : 'first', {
+      step: after ? 'New error; answered' : 'Answered',
     });
   }
   // No error of its own: a fact about the setup re-reads the earlier error; anything else is chat.
