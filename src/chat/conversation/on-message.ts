@@ -65,10 +65,17 @@ async function followUp(
   const facts = fresh.result.facts;
   if (showsSuccess(input.text, facts)) return solved(deps, state, fresh.result);
   if (reportsError(facts)) {
+    // A new error in a solved thread opens it again.
+    if (state.status === 'solved') state.status = 'open';
     const given = carriedSetup(state.facts, facts);
     const reading = Object.keys(given).length ? await read(deps, input.text, given) : fresh;
     const top = reading.result.diagnoses[0];
     if (!top && input.mode !== 'direct') {
+      // Nothing to say about it, but it is the thread's error now (its request id goes in a handoff).
+      const { text, ...rest } = reading.result.facts;
+      if (reportsError(state.facts)) state.verify = { result: 'new-error', at: now(deps) };
+      state.facts = mergeThreadFacts(state.facts, rest);
+      if (typeof text === 'string' && text) state.lastText = text;
       addStep(deps, state, 'A new error was pasted; no known cause matched');
       return { kind: 'silent', reason: 'no-match' };
     }
@@ -87,9 +94,8 @@ async function followUp(
     const reading = await read(deps, state.lastText, mergeThreadFacts(state.facts, facts));
     return answerTurn(deps, state, reading, 'more-facts', { step: 'Read again with a fact from the thread' });
   }
-  // Addressed to the bot with nothing to read: the "what to include" answer, as for any such request.
-  if (input.mode === 'direct' && !tellsAnything(facts))
-    return answerTurn(deps, state, fresh, 'first', { step: 'Asked without an error' });
+  // Addressed to the bot: answered as any such request is ("what to include" when nothing matches).
+  if (input.mode === 'direct') return answerTurn(deps, state, fresh, 'first', { step: 'Asked' });
   if (!tellsAnything(facts)) return { kind: 'silent', reason: 'chat' };
   // A fact with no error to read it against yet (the base URL before the error): kept for the next paste.
   state.facts = mergeThreadFacts(state.facts, facts);
