@@ -44,8 +44,6 @@ export interface ThreadState {
   handled?: string[];
   /** Set once someone pressed "Escalate"; `claimedBy` once a helper pressed "I'll take this". */
   escalation?: { at: number; by?: string; claimedBy?: string; claimedAt?: number };
-  /** Surface-specific references (the escalation message's channel and ts, …). */
-  refs?: Record<string, string>;
 }
 
 export interface ThreadStore {

@@ -6,6 +6,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { ConversationDeps, FeedbackSink } from '../chat/conversation/deps.js';
 import type { InsightsSource } from '../chat/insights.js';
+import { feedbackInto, insightsFrom, type LearningStorage } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
@@ -29,8 +30,13 @@ import { SeenKeys } from './seen.js';
 export interface SlackOptions extends AppTuning {
   rules?: RuleSet;
   userRateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  /** Where answers wait for their buttons (default: the learning storage's, else in memory). */
   answers?: AnswerStore;
+  /**
+   * The learning-loop storage: answers, support threads, verdicts and App Home's insights come from it unless
+   * given one by one. Without it, everything is kept in memory.
+   */
+  learning?: LearningStorage;
   /** Where support threads are remembered (default: in memory; storage hands in its own, so threads survive restarts). */
   threads?: ThreadStore;
   /** Where verdicts go (`fixed` from a pasted success); default: the log only. */
@@ -81,14 +87,15 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // instead of the first answer, and spares the first user the loading time.
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
   store.current();
-  const answers = options.answers ?? createMemoryAnswerStore();
+  const learning = options.learning;
+  const answers = options.answers ?? learning?.answers ?? createMemoryAnswerStore();
   const conversation: ConversationDeps = {
     surface: 'slack',
-    threads: options.threads ?? createMemoryThreadStore(),
+    threads: options.threads ?? learning?.threads ?? createMemoryThreadStore(),
     answers,
     diagnose: (input, o) => diagnose(input, { ...o, rules: store.current() }),
     rules: () => store.current(),
-    feedback: options.feedback ?? logFeedback(log),
+    feedback: options.feedback ?? (learning ? feedbackInto(learning) : logFeedback(log)),
     onStoreError: (err, what) =>
       log.warn(
         { event: 'slack.store_failed', what, error: (err as Error).message },
@@ -103,7 +110,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     limiter: new UserRateLimiter(options.userRateLimit),
     answers,
     conversation,
-    insights: options.insights,
+    insights: options.insights ?? (learning ? insightsFrom(learning) : undefined),
   };
   const inFlight = new InFlight();
   const app = createBoltApp(config, log, options);

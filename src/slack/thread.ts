@@ -55,6 +55,8 @@ export function threadAnswerMessages(o: AnswerOutcome, key: string): SlackMessag
     answerId: o.answerId,
     threadKey: key,
     notice: notice(o),
+    // The verify loop's invitation, under a diagnosis.
+    footer: o.result.diagnoses.length ? `👉 ${VERIFY_PROMPT}` : undefined,
     question: q && {
       text: q.question.text,
       choices: q.question.choices.map((c, i) => ({ label: c.label, value: { t: key, q: q.question.id, c: i } })),
@@ -64,16 +66,6 @@ export function threadAnswerMessages(o: AnswerOutcome, key: string): SlackMessag
       { actionId: SLACK_ACTIONS.escalate, label: 'Escalate', value: { t: key } },
     ],
   });
-  const last = messages.at(-1);
-  if (o.result.diagnoses.length && last) {
-    // The verify loop's invitation, just above the buttons.
-    const at = last.blocks.findIndex((b) => b.type === 'actions');
-    const prompt = {
-      type: 'context' as const,
-      elements: [{ type: 'mrkdwn' as const, text: `:point_right: ${VERIFY_PROMPT}` }],
-    };
-    last.blocks.splice(at === -1 ? last.blocks.length : at, 0, prompt);
-  }
   return messages;
 }
 

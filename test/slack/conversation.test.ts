@@ -3,11 +3,13 @@
 // the "Reading your error…" status is replaced by the answer, and a restart in the middle of a thread loses
 // nothing (the thread store is handed to the new process).
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryAnswerStore } from '../../src/chat/answer-store.js';
 import type { FeedbackRecord } from '../../src/chat/conversation/deps.js';
+import type { LearningStorage } from '../../src/chat/learning-seam.js';
 import { createMemoryThreadStore } from '../../src/chat/thread-store.js';
 import { SOLVED_REACTION } from '../../src/slack/outcome.js';
 import { READING_STATUS, VERIFY_PROMPT } from '../../src/slack/thread.js';
-import { eventCallback, nextTs } from '../fakes/slack/payloads.js';
+import { appHomeOpened, eventCallback, nextTs } from '../fakes/slack/payloads.js';
 import { answerPosts, blockText, type Harness, MODES, OTHER_CHANNEL, startHarness, USER } from './harness.js';
 
 const CODING_URL =
@@ -47,6 +49,33 @@ const reply = (threadTs: string, text: string, user = 'UHELPER01') =>
     thread_ts: threadTs,
     text,
   });
+
+describe('Slack support conversation over the learning storage', () => {
+  it('keeps threads and answers in it, files verdicts in it, and shows its week on App Home', async () => {
+    const votes: unknown[] = [];
+    const threads = createMemoryThreadStore();
+    const learning: LearningStorage = {
+      answers: createMemoryAnswerStore(),
+      threads,
+      feedback: async (f) => void votes.push(f),
+      stats: async () => ({ answered: 10, unmatched: 3, detectionRate: 0.7 }),
+      gaps: async () => [{ template: 'Error <*>', count: 3 }],
+    };
+    const h = await start('http', { learning });
+    h.fake.answer('users.info', () => ({ ok: true, user: { is_owner: true } }));
+    const threadTs = nextTs();
+    await h.send.event(mention(h, threadTs, INVALID_KEY));
+    await h.settle();
+    const key = `slack:TFAKE0001:${OTHER_CHANNEL}:${threadTs}`;
+    expect((await threads.load(key))?.answerIds).toHaveLength(1);
+    await h.send.event(reply(threadTs, OK_OUTPUT, USER));
+    await h.send.event(appHomeOpened(USER));
+    await h.settle();
+    expect(votes).toEqual([{ answerId: (await threads.load(key))!.answerIds[0], verdict: 'fixed', surface: 'slack' }]);
+    const home = h.fake.callsTo('views.publish')[0]!.body.view as { blocks: Array<Record<string, unknown>> };
+    expect(blockText(home)).toContain('detection rate *70.0%* (10 answered, 3 unmatched)');
+  });
+});
 
 describe.each(MODES)('Slack support conversation (%s mode)', (mode) => {
   it('reads the second paste (the code) with the first (the base URL), and says what it read', async () => {

@@ -6,7 +6,7 @@ import type { ThreadState } from '../thread-store.js';
 import { type AnswerOutcome, answerTurn, read } from './answer-turn.js';
 import type { ConversationDeps } from './deps.js';
 import { showsSuccess } from './success.js';
-import { carriedSetup, mergeThreadFacts, reportsError, tellsAnything } from './thread-facts.js';
+import { carriedSetup, mergeThreadFacts, reportsError, sameErrorAs, tellsAnything } from './thread-facts.js';
 import { addStep, firstTime, loadThread, newThread, saveThread, serialised } from './thread-io.js';
 
 /**
@@ -65,19 +65,28 @@ async function followUp(
   const facts = fresh.result.facts;
   if (showsSuccess(input.text, facts)) return solved(deps, state, fresh.result);
   if (reportsError(facts)) {
+    // A new error in a solved thread opens it again.
+    if (state.status === 'solved') state.status = 'open';
     const given = carriedSetup(state.facts, facts);
     const reading = Object.keys(given).length ? await read(deps, input.text, given) : fresh;
     const top = reading.result.diagnoses[0];
     if (!top && input.mode !== 'direct') {
+      // Nothing to say about it, but it is the thread's error now (its request id goes in a handoff).
+      const { text, ...rest } = reading.result.facts;
+      if (reportsError(state.facts)) state.verify = { result: 'new-error', at: now(deps) };
+      state.facts = mergeThreadFacts(state.facts, rest);
+      if (typeof text === 'string' && text) state.lastText = text;
       addStep(deps, state, 'A new error was pasted; no known cause matched');
       return { kind: 'silent', reason: 'no-match' };
     }
-    // The same error again: its first cause is one the thread already offered.
-    const same = top !== undefined && (state.tried ?? []).includes(top.id);
-    if (state.tried?.length) state.verify = { result: same ? 'same-error' : 'new-error', at: now(deps) };
+    // The same error again: the error the thread holds, whose first cause the thread already offered.
+    const same = top !== undefined && (state.tried ?? []).includes(top.id) && sameErrorAs(state.facts, facts);
+    // Only an error after an answered error is a verify result; one after a question or a base URL is the first.
+    const after = Boolean(state.tried?.length) && reportsError(state.facts);
+    if (after) state.verify = { result: same ? 'same-error' : 'new-error', at: now(deps) };
     if (same) return sameError(deps, state, reading);
-    return answerTurn(deps, state, reading, state.tried?.length ? 'new-error' : 'first', {
-      step: 'New error; answered',
+    return answerTurn(deps, state, reading, after ? 'new-error' : 'first', {
+      step: after ? 'New error; answered' : 'Answered',
     });
   }
   // No error of its own: a fact about the setup re-reads the earlier error; anything else is chat.
@@ -85,9 +94,8 @@ async function followUp(
     const reading = await read(deps, state.lastText, mergeThreadFacts(state.facts, facts));
     return answerTurn(deps, state, reading, 'more-facts', { step: 'Read again with a fact from the thread' });
   }
-  // Addressed to the bot with nothing to read: the "what to include" answer, as for any such request.
-  if (input.mode === 'direct' && !tellsAnything(facts))
-    return answerTurn(deps, state, fresh, 'first', { step: 'Asked without an error' });
+  // Addressed to the bot: answered as any such request is ("what to include" when nothing matches).
+  if (input.mode === 'direct') return answerTurn(deps, state, fresh, 'first', { step: 'Asked' });
   if (!tellsAnything(facts)) return { kind: 'silent', reason: 'chat' };
   // A fact with no error to read it against yet (the base URL before the error): kept for the next paste.
   state.facts = mergeThreadFacts(state.facts, facts);

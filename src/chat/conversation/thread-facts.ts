@@ -44,7 +44,7 @@ function rememberable(facts: AnswerFacts): {
 /** The facts that say a call failed (a paste with none of them reports no error of its own). */
 const ERROR_SIGNS = ['status', 'code', 'rawCode', 'errorType', 'message', 'docAnchor'];
 
-export function reportsError(facts: AnswerFacts): boolean {
+export function reportsError(facts: object): boolean {
   return ERROR_SIGNS.some((k) => (facts as Record<string, unknown>)[k] !== undefined);
 }
 
@@ -99,4 +99,16 @@ export function overlayFacts(
     if (group.some((k) => stated[k] !== undefined)) for (const k of group) delete out[k];
   if (stated.code !== undefined) delete out.rawCode;
   return { ...out, ...stated };
+}
+
+/**
+ * Whether a new paste reports the same error as the one the thread holds: same code and status (or, when
+ * neither is known, the same message). A thread that holds no error yet never sees "the same error again".
+ */
+export function sameErrorAs(thread: Record<string, FactValue>, fresh: AnswerFacts): boolean {
+  if (!reportsError(thread) || !reportsError(fresh)) return false;
+  const f = fresh as Record<string, unknown>;
+  if (thread.code !== undefined || thread.status !== undefined || f.code !== undefined || f.status !== undefined)
+    return thread.code === f.code && thread.status === f.status;
+  return thread.message !== undefined && thread.message === f.message;
 }

@@ -62,6 +62,8 @@ export interface SlackRenderOptions {
   moreButtons?: ExtraButton[];
   /** The support thread the answer belongs to: "This fixed it" then also marks the thread solved. */
   threadKey?: string;
+  /** A line after the answer, before the question and buttons (plain text). */
+  footer?: string;
 }
 
 function actionBlock(result: DiagnoseResult, options: SlackRenderOptions): SlackBlock | undefined {
@@ -106,6 +108,7 @@ export function renderSlackMessages(result: DiagnoseResult, options: SlackRender
   const read = whatIRead(result.facts);
   if (read) blocks.push(context(`:mag: ${escapeMrkdwn(read)}`));
   if (!result.matched) blocks.push(...sections(toMrkdwn(NO_MATCH_HELP)));
+  if (options.footer) blocks.push(context(escapeMrkdwn(options.footer)));
   const action = actionBlock(result, options);
   const tail = [...(options.question ? questionBlocks(options.question) : []), ...(action ? [action] : [])];
   const fallback = top ? summaryLine(result) : NO_MATCH_HELP;
