@@ -4,6 +4,7 @@ import { type AnyThreadChannel, Client, Events, GatewayIntentBits, type Interact
 import pino, { type Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { FeedbackSink } from '../chat/conversation/deps.js';
+import { feedbackInto, type LearningStorage } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import type { DiscordConfig } from '../config/discord.js';
@@ -25,11 +26,16 @@ export interface BotOptions {
   now?: () => number;
   /** The per-user limit (default: the one both bots share, chat/rate-limit.ts). */
   rateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  /**
+   * The learning-loop storage: answers, conversations and verdicts go there unless given one by one, so restarts
+   * and replicas lose nothing. Without it everything is kept in memory and verdicts are logged.
+   */
+  learning?: LearningStorage;
+  /** Where answers wait for their buttons (default: the learning storage's, else in memory). */
   answers?: AnswerStore;
-  /** What the bot remembers of each conversation (default: in memory; storage hands in its own). */
+  /** What the bot remembers of each conversation (default: the learning storage's, else in memory). */
   threads?: ThreadStore;
-  /** Where verdicts go (default: the log). */
+  /** Where verdicts go (default: the learning storage, else the log). */
   feedback?: FeedbackSink;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
@@ -70,8 +76,10 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
   const now = options.now ?? Date.now;
   const rules = sourceOf(options.rules);
   const concurrency = new Concurrency(POLICY.diagnoseConcurrency);
-  const answers = options.answers ?? createMemoryAnswerStore({ now });
-  const threads = options.threads ?? createMemoryThreadStore({ now });
+  const { learning } = options;
+  const answers = options.answers ?? learning?.answers ?? createMemoryAnswerStore({ now });
+  const threads = options.threads ?? learning?.threads ?? createMemoryThreadStore({ now });
+  const feedback = options.feedback ?? (learning ? feedbackInto(learning) : undefined);
   const ctx: BotContext = {
     client,
     config,
@@ -80,7 +88,7 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     concurrency,
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
     answers,
-    conversation: discordConversation({ rules, threads, answers, concurrency, log, now, feedback: options.feedback }),
+    conversation: discordConversation({ rules, threads, answers, concurrency, log, now, feedback }),
     seenInteractions: new SeenIds(),
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
     forumReadyBackoffMs: options.forumReadyBackoffMs ?? POLICY.forumReadyBackoffMs,

@@ -2,7 +2,9 @@
 // forum post, the differential question's buttons, the verify loop with the Solved tag, the same error again,
 // chat left alone — and a restart in the middle of a thread losing nothing.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryAnswerStore } from '../../src/chat/answer-store.js';
 import type { FeedbackRecord } from '../../src/chat/conversation/deps.js';
+import type { LearningStorage } from '../../src/chat/learning-seam.js';
 import { createMemoryThreadStore } from '../../src/chat/thread-store.js';
 import { BASIC_BOT_PERMISSIONS, type ForumTag, PERMISSIONS } from '../fakes/discord/index.js';
 import type { FakeUser } from '../fakes/discord/payloads.js';
@@ -141,5 +143,28 @@ describe('discord support conversations', () => {
     expect(footerOf(bodyOf(sent[0]))).toContain('host dashscope-intl.aliyuncs.com');
     const solved = await say(thread.id, asker, OK_OUTPUT);
     expect(solved.outcome).toBe('solved');
+  });
+
+  it('over the learning storage: the conversation lives in it and the verdict is filed there', async () => {
+    const votes: unknown[] = [];
+    const threads = createMemoryThreadStore();
+    const learning: LearningStorage = {
+      answers: createMemoryAnswerStore(),
+      threads,
+      feedback: async (f) => void votes.push(f),
+      stats: async () => ({ answered: 0, unmatched: 0, detectionRate: null }),
+      gaps: async () => [],
+    };
+    h = await startHarness({ forum: true, watch: false, bot: { learning } });
+    const asker = h.fake.user('asker');
+    const { thread } = await h.fake.forumPost({ author: asker, content: `${INVALID_KEY}\nbase_url=${INTL}` });
+    await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
+    const key = `discord:${h.fake.ids.guild}:${thread.id}:${thread.id}`;
+    const state = await threads.load(key);
+    expect(state?.answerIds).toHaveLength(1);
+    expect(await learning.answers.load(state!.answerIds[0]!)).toBeDefined();
+    expect((await say(thread.id, asker, OK_OUTPUT)).outcome).toBe('solved');
+    expect(votes).toEqual([{ answerId: state!.answerIds[0], verdict: 'fixed', surface: 'discord' }]);
+    expect((await threads.load(key))?.status).toBe('solved');
   });
 });
