@@ -89,7 +89,14 @@ export interface FakeDiscord {
   /** Drop every pending fault. */
   clearFaults(): void;
   /** Dispatch MESSAGE_CREATE; returns the message object. */
-  postMessage(m: { channelId: string; author: FakeUser; content: string; attachments?: unknown[] }): Promise<Msg>;
+  postMessage(m: {
+    channelId: string;
+    author: FakeUser;
+    content: string;
+    attachments?: unknown[];
+    /** A reply: `{ message_id, channel_id }` of the message replied to. */
+    messageReference?: unknown;
+  }): Promise<Msg>;
   /** Dispatch INTERACTION_CREATE for `/diagnose` with the given options. */
   slashCommand(
     user: FakeUser,
