@@ -107,7 +107,9 @@ describe('watched channels', () => {
     const body = bodyOf(second) as { message_reference?: { message_id: string }; embeds: unknown[] };
     expect(body.message_reference?.message_id).toBe(reply.id);
     // The code from the first paste, the host from the reply: one reading.
-    expect(JSON.stringify(body.embeds)).toMatch(/What I read: code InvalidApiKey · host coding-intl\.dashscope\.aliyuncs\.com/);
+    expect(JSON.stringify(body.embeds)).toMatch(
+      /What I read: code InvalidApiKey · host coding-intl\.dashscope\.aliyuncs\.com/,
+    );
     // An unrelated message in the channel is still its own paste, not part of that conversation.
     const other = await h.fake.postMessage({
       channelId: h.fake.ids.support,
