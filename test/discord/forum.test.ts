@@ -152,6 +152,13 @@ describe('forum channels', () => {
     h = await startHarness({ botPermissions: MODERATOR_BOT });
     const unlisted = await h.fake.forumPost({ author: h.fake.user(), content: MATCHED_TEXT });
     await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === unlisted.thread.id);
+    // Later messages in a thread the bot is not part of are not even diagnosed.
+    const later = await h.fake.postMessage({
+      channelId: unlisted.thread.id,
+      author: h.fake.user(),
+      content: MATCHED_TEXT,
+    });
+    expect(await h.handled(later.id)).toBe('unwatched');
     expect(h.fake.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
   });
 });

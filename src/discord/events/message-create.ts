@@ -37,12 +37,24 @@ async function placeOf(ctx: BotContext, m: Message): Promise<Place | undefined> 
     };
   }
   const isWatched = watched(ctx, m.channelId);
+  // A reply to someone else outside watched channels is none of the bot's business: no fetch to find out.
+  const repliedTo = m.mentions.repliedUser?.id;
+  if (!isWatched && repliedTo && repliedTo !== ctx.client.user?.id) return undefined;
   const reply = await replyRoot(m, ctx.client.user?.id);
   // Outside watched channels only a reply to the bot's own answer continues a conversation.
   if (reply && (reply.toBot || isWatched))
     return { key: conversationKey(m.guildId, m.channelId, reply.root), root: reply.root, mode: 'reply' };
   if (isWatched) return { key: conversationKey(m.guildId, m.channelId, m.id), root: m.id, mode: 'watch' };
   return undefined;
+}
+
+async function knownConversation(ctx: BotContext, key: string): Promise<boolean> {
+  try {
+    return (await ctx.conversation.threads.load(key)) !== undefined;
+  } catch (err) {
+    ctx.conversation.onStoreError(err, 'thread.load');
+    return false;
+  }
 }
 
 type Outcome =
@@ -63,6 +75,10 @@ async function handle(ctx: BotContext, m: Message): Promise<Outcome> {
   if (m.id === m.channelId && isForumPost(ctx, m.channel)) return 'forum_opening';
   let place = await placeOf(ctx, m);
   if (!place) return 'unwatched';
+  // Outside watched places only a conversation the bot is already in is read: one store look-up, not a diagnosis
+  // of every message in every thread.
+  if (place.mode === 'reply' && !(await knownConversation(ctx, place.key)) && !watched(ctx, m.channelId))
+    return 'unwatched';
   const files = await readAttachments(m.attachments.values(), ctx.config.apiUrl, () => {});
   const text = [m.content, files].filter(Boolean).join('\n');
   if (!text.trim()) return 'empty';
