@@ -166,6 +166,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channels: new Map([[ids.forum, forumObject(ids.forum, ids.guild, options.forumTags ?? [])]]),
     messages: new Map(),
     acknowledged: new Set(),
+    interactions: new Map(),
     gatewayUrl: () => `${base.replace('http', 'ws')}/gateway`,
     faults: new FaultPlan(),
     attachments: new Map(),
@@ -220,6 +221,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ...(where.place ? { place: where.place } : {}),
       ...(where.memberPermissions !== undefined ? { memberPermissions: where.memberPermissions } : {}),
     });
+    state.interactions.set(i.token, { id: i.id, type, channelId, user });
     await gateway.dispatch('INTERACTION_CREATE', i);
     return i;
   };

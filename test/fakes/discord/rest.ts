@@ -30,6 +30,8 @@ export interface RestState {
   botPermissions: bigint;
   /** Forums and their posts, by id (plain text channels are not kept). */
   channels: Map<string, Channel>;
+  /** Interactions the fake dispatched, by token: where their responses land. */
+  interactions: Map<string, { id: string; type: number; channelId: string; user: FakeUser }>;
   /** Interactions already acknowledged (a second callback answers 400 / 40060, as Discord does). */
   acknowledged: Set<string>;
   /** Messages the bot can fetch, by `<channel>/<message>` (forum posts' opening messages). */
@@ -44,20 +46,35 @@ export interface RestState {
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 type Handler = (m: RegExpMatchArray, body: Record<string, unknown>, s: RestState, query: URLSearchParams) => Reply;
 
-const sent = (s: RestState, channelId: string, body: Record<string, unknown>, flags = 0) =>
-  messageObject({
-    channelId,
-    guildId: s.guildId,
-    author: s.bot,
-    content: String(body.content ?? ''),
-    embeds: (body.embeds as unknown[]) ?? [],
-    components: (body.components as unknown[]) ?? [],
-    flags: Number(body.flags ?? flags),
-    messageReference: body.message_reference,
-  });
+/** A message the bot sent, as Discord returns it; kept so the bot can fetch it back (a reply's reference). */
+function sent(s: RestState, channelId: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const message = {
+    ...messageObject({
+      channelId,
+      guildId: s.guildId,
+      author: s.bot,
+      content: String(body.content ?? ''),
+      embeds: (body.embeds as unknown[]) ?? [],
+      components: (body.components as unknown[]) ?? [],
+      flags: Number(body.flags ?? 0),
+      messageReference: body.message_reference,
+    }),
+    ...extra,
+  };
+  s.messages.set(`${channelId}/${message.id}`, message);
+  return message;
+}
 
-// Interaction webhooks have no channel in the path; the bot never reads it back, any id does.
+// Webhooks of an interaction the fake did not dispatch have no known channel; the bot never reads it back.
 const webhookChannel = snowflake();
+
+/** An interaction response lands in the interaction's channel and names the interaction, as on Discord. */
+function sentByInteraction(s: RestState, token: string, body: Record<string, unknown>) {
+  const i = s.interactions.get(token);
+  if (!i) return sent(s, webhookChannel, body);
+  const metadata = { id: i.id, type: i.type, user: userObject(i.user), authorizing_integration_owners: {} };
+  return sent(s, i.channelId, body, { interaction_metadata: metadata });
+}
 
 const ROUTES: Array<[string, RegExp, Handler]> = [
   [
@@ -107,9 +124,9 @@ const ROUTES: Array<[string, RegExp, Handler]> = [
   [
     'PATCH',
     /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
-    (_m, body, s) => ({ status: 200, body: sent(s, webhookChannel, body) }),
+    (m, body, s) => ({ status: 200, body: sentByInteraction(s, m[2]!, body) }),
   ],
-  ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (_m, body, s) => ({ status: 200, body: sent(s, webhookChannel, body) })],
+  ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (m, body, s) => ({ status: 200, body: sentByInteraction(s, m[2]!, body) })],
   ['POST', /^\/channels\/(\d+)\/messages$/, (m, body, s) => ({ status: 200, body: sent(s, m[1]!, body) })],
   ['DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, () => ({ status: 204 })],
   ['PUT', /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/, () => ({ status: 204 })],
