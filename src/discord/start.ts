@@ -1,9 +1,15 @@
 // The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
 
 import { parseDiscordConfig } from '../config/discord.js';
-import { AuthRejectedError, ConfigError } from '../errors.js';
-import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import {
+  acquireSharedLearningLoop,
+  autoReloadSharedRules,
+  type SurfaceHandle,
+  scheduleDigest,
+  sharedRuleStore,
+} from '../index.js';
 import { type BotOptions, createDiscordBot } from './bot.js';
+import { explainDiscordError } from './errors.js';
 
 /** `config` is parsed from `env` unless `npm start` already validated it with the other surfaces'. */
 export async function startDiscord(
@@ -13,28 +19,48 @@ export async function startDiscord(
 ): Promise<SurfaceHandle> {
   // The shared store: every surface of one process answers from the same rules, and SIGHUP reloads them.
   const shared = options.rules === undefined;
-  const bot = createDiscordBot(config, { ...options, rules: options.rules ?? sharedRuleStore(env) });
-  const release = shared ? autoReloadSharedRules(env) : () => {};
+  // The storage every surface of the process shares, unless the caller hands in its own (or its own answers).
+  const loop =
+    options.learning === undefined && options.answers === undefined ? await acquireSharedLearningLoop(env) : undefined;
+  const bot = createDiscordBot(config, {
+    ...options,
+    learning: options.learning ?? loop?.loop,
+    rules: options.rules ?? sharedRuleStore(env),
+  });
+  const releaseRules = shared ? autoReloadSharedRules(env) : () => {};
+  const release = () => {
+    releaseRules();
+    void loop?.release();
+  };
   try {
     await bot.start();
   } catch (err) {
     release();
     await bot.stop();
-    const e = err as { code?: string; message?: string };
-    if (e.code === 'TokenInvalid')
-      throw new AuthRejectedError('DISCORD_TOKEN: Discord rejected the token; reset it in the Developer Portal → Bot');
-    if (/disallowed intents/i.test(e.message ?? ''))
-      throw new ConfigError(
-        'DISCORD_WATCH_CHANNELS: watching channels needs the Message Content intent; enable it in the Developer Portal → Bot → Privileged Gateway Intents, or leave DISCORD_WATCH_CHANNELS empty',
-        ['DISCORD_WATCH_CHANNELS'],
-      );
-    throw err;
+    throw explainDiscordError(err, config);
   }
+  // DIGEST_CHANNEL=discord:<channel id>: the weekly digest goes there (one replica posts it).
+  const learning = options.learning ?? loop?.loop;
+  const digest = learning?.config.digest?.surface === 'discord' ? learning.config.digest.channel : undefined;
+  const stopDigest =
+    learning && digest
+      ? scheduleDigest(learning, {
+          log: { info: () => {}, warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ ...obj, msg })}\n`) },
+          post: async (text) => {
+            const channel = await bot.client.channels.fetch(digest);
+            if (!channel?.isSendable())
+              throw new Error(`DIGEST_CHANNEL ${digest} is not a channel the bot can post in`);
+            await channel.send({ content: text.slice(0, 2000), allowedMentions: { parse: [] } });
+          },
+        })
+      : () => {};
   return {
     name: 'discord',
     stop: async () => {
-      release();
+      stopDigest();
+      releaseRules();
       await bot.stop();
+      await loop?.release();
     },
   };
 }

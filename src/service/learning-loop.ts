@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { AnswerMeta, AnswerStore } from '../chat/answer-store.js';
 import type { ThreadStore } from '../chat/thread-store.js';
 import { parseStorageConfig, type StorageConfig } from '../config/storage.js';
+import { StorageError } from '../errors.js';
 import { type DraftRule, draftRule } from '../learning/draft.js';
 import type { Gap } from '../learning/gap.js';
 import { type Stats, shapeStats } from '../learning/stats.js';
 import type { FeedbackRecorded, Verdict } from '../storage/feedback.js';
-import { openStorage, type Storage } from '../storage/storage.js';
+import type { Storage } from '../storage/storage.js';
 import type { DiagnoseResult } from '../types.js';
 import { sharedRuleStore } from './rule-store.js';
 
@@ -37,7 +38,10 @@ export interface LearningLoop {
   readonly answers: AnswerStore;
   readonly threads: ThreadStore;
   /** Keep an answer under a fresh id and return the id; a storage failure is logged and counted, never thrown. */
-  record(result: DiagnoseResult, meta: { surface: Surface; text?: string }): Promise<string>;
+  record(
+    result: DiagnoseResult,
+    meta: { surface: Surface; text?: string; ruleVersion?: string | null },
+  ): Promise<string>;
   /** File a verdict. Undefined: no such answer. Throws when storage fails (the caller says so honestly). */
   feedback(input: {
     answerId: string;
@@ -49,6 +53,8 @@ export interface LearningLoop {
   draft(clusterId: string): Promise<DraftRule | undefined>;
   stats(options?: { since?: number }): Promise<Stats>;
   clusterCount(): Promise<number>;
+  /** Claim the weekly digest of `week` for this replica: true exactly once per week across replicas. */
+  claimDigest(week: string, at: number): Promise<boolean>;
   counters(): LoopCounters;
   /** Run the retention sweep now (it also runs at open and every SWEEP_EVERY_MS). */
   sweep(): Promise<void>;
@@ -62,6 +68,32 @@ export interface LoopOptions {
   ruleVersion?: (ruleId: string) => string | undefined;
   /** Run the periodic sweep (default true; the CLI's one-shot commands turn it off). */
   sweepTimer?: boolean;
+}
+
+/**
+ * The storage code, loaded on first use: its drivers (better-sqlite3, pg) and Kysely are optional packages, so
+ * the library and `diagnose` never need them; a surface without them stops with the command that installs them.
+ */
+async function loadStorage(postgres: boolean): Promise<typeof import('../storage/storage.js').openStorage> {
+  try {
+    const mod = await import('../storage/storage.js');
+    // The driver of the chosen backend is imported when the database opens; check it here for the same message.
+    await (postgres ? import('pg') : import('better-sqlite3'));
+    return mod.openStorage;
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    const name =
+      e.code === 'ERR_MODULE_NOT_FOUND'
+        ? /Cannot find (?:package|module) '([^']+)'/.exec(e.message ?? '')?.[1]
+        : undefined;
+    if (!name) throw err;
+    throw new StorageError(
+      'STORAGE_PACKAGE_MISSING',
+      `keeping answers needs ${name}, which a library install of bailian-doctor leaves out; install it next to ` +
+        `bailian-doctor: npm i kysely@^0.28 ${postgres ? 'pg@^8' : 'better-sqlite3@^12'}`,
+      err,
+    );
+  }
 }
 
 /** How often the retention sweep runs in a long-running process. */
@@ -78,7 +110,7 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
   const config = parseStorageConfig(env);
   const now = options.now ?? Date.now;
   const log = options.log ?? stderrLog;
-  const storage: Storage = await openStorage(config, now);
+  const storage: Storage = await (await loadStorage(config.databaseUrl !== undefined))(config, now);
   const counters: LoopCounters = { storageErrors: 0, sweepRuns: 0, sweepFailures: 0 };
   const failed = (op: string, err: unknown) => {
     counters.storageErrors++;
@@ -133,7 +165,7 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
     async record(result, meta) {
       const answerId = randomUUID();
       try {
-        await storage.recordAnswer({ answerId, result, ...meta, ruleVersion: versionOf(result) });
+        await storage.recordAnswer({ answerId, result, ...meta, ruleVersion: meta.ruleVersion ?? versionOf(result) });
       } catch (err) {
         failed('record_answer', err);
       }
@@ -158,6 +190,7 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
       return shapeStats(await storage.statsRows(since), { since, now: at });
     },
     clusterCount: () => storage.clusterCount(),
+    claimDigest: (week, at) => storage.claimDigest(week, at),
     counters: () => ({ ...counters }),
     sweep,
     async close() {
