@@ -18,10 +18,16 @@ export async function postDigestOnce(loop: LearningLoop, options: DigestOptions)
   const week = isoWeek(now - WEEK_MS);
   if (!(await loop.claimDigest(week, now))) return undefined;
   const since = now - WEEK_MS;
-  const text = digestText(week, await loop.stats({ since }), await loop.gaps({ since, limit: 5 }));
-  await options.post(text);
-  options.log.info({ event: 'digest_posted', week }, 'weekly digest posted');
-  return text;
+  try {
+    const text = digestText(week, await loop.stats({ since }), await loop.gaps({ since, limit: 5 }));
+    await options.post(text);
+    options.log.info({ event: 'digest_posted', week }, 'weekly digest posted');
+    return text;
+  } catch (err) {
+    // Not posted: give the week back so the next hourly check (here or on a replica) tries again.
+    await loop.releaseDigest(week).catch(() => {});
+    throw err;
+  }
 }
 
 /** Check now and then hourly; returns the stop function. A failure is logged, and the next check tries again. */

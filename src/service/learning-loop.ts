@@ -55,6 +55,7 @@ export interface LearningLoop {
   clusterCount(): Promise<number>;
   /** Claim the weekly digest of `week` for this replica: true exactly once per week across replicas. */
   claimDigest(week: string, at: number): Promise<boolean>;
+  releaseDigest(week: string): Promise<void>;
   counters(): LoopCounters;
   /** Run the retention sweep now (it also runs at open and every SWEEP_EVERY_MS). */
   sweep(): Promise<void>;
@@ -191,6 +192,7 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
     },
     clusterCount: () => storage.clusterCount(),
     claimDigest: (week, at) => storage.claimDigest(week, at),
+    releaseDigest: (week) => storage.releaseDigest(week),
     counters: () => ({ ...counters }),
     sweep,
     async close() {
