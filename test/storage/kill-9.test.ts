@@ -1,42 +1,17 @@
 // `kill -9` of the real server (node dist/src/main.js) in the middle of a stream of writes loses no acknowledged
 // write: every answer whose id a client got back, with its miss, and every verdict answered 200, is in the
 // database afterwards, and the database opens cleanly. On both backends.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLearningLoop } from '../../src/index.js';
+import { buildMainOnce, startMain } from '../helpers/main-process.js';
 import { BACKENDS } from '../helpers/storage-backends.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 const INVALID_KEY = 'Exception: DashScope embedding error: InvalidApiKey - Invalid API-key provided.';
 
-beforeAll(() => {
-  if (!existsSync(MAIN)) execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.json')]);
-}, 120_000);
-
-async function startMain(cwd: string, extra: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', RULES_DIR: '', ...extra },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stderr: string[] = [];
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const record = JSON.parse(line) as { msg?: string; url?: string };
-      if (record.msg === 'HTTP API ready' && record.url) resolve(record.url);
-    });
-    child.once('close', (code) => reject(new Error(`main.js exited with ${code}: ${stderr.join('')}`)));
-  });
-  return { child, url };
-}
+beforeAll(buildMainOnce, 120_000);
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`kill -9 on ${backend.name}`, () => {
@@ -45,8 +20,8 @@ for (const backend of BACKENDS) {
       const cwd = mkdtempSync(join(tmpdir(), 'bd-kill-'));
       const env = { DATA_DIR: place.dataDir, DATABASE_URL: place.databaseUrl ?? '' };
       try {
-        const { child, url } = await startMain(cwd, env);
-        const exited = once(child, 'close');
+        const main = await startMain(cwd, env);
+        const { url } = main;
         const answers: string[] = [];
         const misses: string[] = [];
         const verdicts: string[] = [];
@@ -83,9 +58,9 @@ for (const backend of BACKENDS) {
         };
         const clients = [client(), client(), client(), client()];
         while (answers.length < 60) await new Promise((r) => setTimeout(r, 5));
-        child.kill('SIGKILL');
+        main.child.kill('SIGKILL');
         killed = true;
-        await exited;
+        await main.stop();
         await Promise.all(clients);
         expect(verdicts.length).toBeGreaterThan(5);
 

@@ -1,74 +1,41 @@
 // With nothing configured, `npm start` (node dist/src/main.js) keeps its data in ./data across a restart, and the
 // CLI's `gaps`, `gaps draft` and `stats` read the same database; the draft passes `rules lint` and `rules test`
 // beside the bundled rules. A database written by a newer release is refused with exit status 2.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
+import { buildMainOnce, postJson, startMain } from '../helpers/main-process.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 const family = (i: number) =>
   `{"code": "DeploymentShardOffline", "message": "shard-${i * 13} of deployment d-${9000 + i} is offline", "status": 503}`;
 
 let cwd: string;
 beforeAll(() => {
-  if (!existsSync(MAIN)) execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.json')]);
+  buildMainOnce();
   cwd = mkdtempSync(join(tmpdir(), 'bd-start-'));
 }, 120_000);
 afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-async function startMain(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stderr: string[] = [];
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const r = JSON.parse(line) as { msg?: string; url?: string };
-      if (r.msg === 'HTTP API ready' && r.url) resolve(r.url);
-    });
-    child.once('close', (code) => reject(new Error(`main.js exited with ${code}: ${stderr.join('')}`)));
-  });
-  return { child, url };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const closed = once(child, 'close');
-  child.kill('SIGTERM');
-  await closed;
-}
-
 describe('npm start with nothing configured', () => {
   it('keeps answers and gaps in ./data across a restart; the CLI reports and drafts from them', async () => {
-    const first = await startMain();
-    for (let i = 0; i < 6; i++)
-      await fetch(`${first.url}/v1/diagnose`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: family(i) }),
-      });
-    await stop(first.child);
+    // Nothing configured: no DATA_DIR, no DATABASE_URL.
+    const first = await startMain(cwd);
+    for (let i = 0; i < 6; i++) await postJson(`${first.url}/v1/diagnose`, { text: family(i) });
+    await first.stop();
     expect(existsSync(join(cwd, 'data', 'bailian-doctor.sqlite'))).toBe(true);
 
-    const second = await startMain();
+    const second = await startMain(cwd);
     try {
       const { gaps } = (await (await fetch(`${second.url}/v1/gaps`)).json()) as {
         gaps: { clusterId: string; count: number }[];
       };
       expect(gaps.map((g) => g.count)).toEqual([6]);
     } finally {
-      await stop(second.child);
+      await second.stop();
     }
 
     const env = { DATA_DIR: join(cwd, 'data') };
