@@ -4,11 +4,11 @@ import { type AnyThreadChannel, Client, Events, GatewayIntentBits, type Interact
 import pino, { type Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { FeedbackSink } from '../chat/conversation/deps.js';
-import { feedbackInto, type LearningStorage } from '../chat/learning-seam.js';
+import { feedbackInto } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import type { DiscordConfig } from '../config/discord.js';
-import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
+import { type LearningLoop, type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { discordConversation } from './conversation/deps.js';
@@ -27,10 +27,11 @@ export interface BotOptions {
   /** The per-user limit (default: the one both bots share, chat/rate-limit.ts). */
   rateLimit?: UserRateLimit;
   /**
-   * The learning-loop storage: answers, conversations and verdicts go there unless given one by one, so restarts
-   * and replicas lose nothing. Without it everything is kept in memory and verdicts are logged.
+   * The learning-loop storage (startDiscord hands in the process's shared loop): answers, misses, conversations
+   * and verdicts go there unless given one by one, so restarts and replicas lose nothing. Without it everything is
+   * kept in memory and verdicts are logged.
    */
-  learning?: LearningStorage;
+  learning?: LearningLoop;
   /** Where answers wait for their buttons (default: the learning storage's, else in memory). */
   answers?: AnswerStore;
   /** What the bot remembers of each conversation (default: the learning storage's, else in memory). */
@@ -88,6 +89,7 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     concurrency,
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
     answers,
+    learning,
     conversation: discordConversation({ rules, threads, answers, concurrency, log, now, feedback }),
     seenInteractions: new SeenIds(),
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,

@@ -6,7 +6,7 @@ import type { AnswerStore } from '../chat/answer-store.js';
 import type { ConversationDeps } from '../chat/conversation/deps.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
-import type { RuleSet } from '../index.js';
+import type { LearningLoop, RuleSet } from '../index.js';
 import type { Concurrency } from './concurrency.js';
 import type { SeenIds } from './seen.js';
 
@@ -28,6 +28,8 @@ export interface BotContext {
   conversation: ConversationDeps;
   /** Interactions already taken (a redelivered one is dropped before its acknowledgement could fail). */
   seenInteractions: SeenIds;
+  /** Where verdicts go; absent: feedback is only logged, and the reply says so. */
+  learning?: LearningLoop;
   backoffMs: readonly number[];
   /** Pauses while a new forum post's opening message is not there yet (POLICY.forumReadyBackoffMs). */
   forumReadyBackoffMs: readonly number[];

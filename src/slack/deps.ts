@@ -6,7 +6,7 @@ import type { ConversationDeps } from '../chat/conversation/deps.js';
 import type { InsightsSource } from '../chat/insights.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { SlackConfig } from '../config/slack.js';
-import type { RuleSet } from '../index.js';
+import type { LearningLoop, RuleSet } from '../index.js';
 import type { SeenKeys } from './seen.js';
 
 export interface SlackDeps {
@@ -17,6 +17,8 @@ export interface SlackDeps {
   seen: SeenKeys;
   limiter: UserRateLimiter;
   answers: AnswerStore;
+  /** Where verdicts go (and answers are kept); absent: feedback is only logged, and the reply says so. */
+  learning?: LearningLoop;
   /** The shared conversation core's dependencies: thread store, feedback sink, diagnose over the live rules. */
   conversation: ConversationDeps;
   /** The week's gaps and detection rate for App Home (from the learning-loop storage, when there is one). */

@@ -6,17 +6,20 @@ import type { DestinationStream, Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { ConversationDeps, FeedbackSink } from '../chat/conversation/deps.js';
 import type { InsightsSource } from '../chat/insights.js';
-import { feedbackInto, insightsFrom, type LearningStorage } from '../chat/learning-seam.js';
+import { feedbackInto, insightsFrom } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { AuthRejectedError } from '../errors.js';
 import {
+  acquireSharedLearningLoop,
   autoReloadSharedRules,
   diagnose,
+  type LearningLoop,
   type RuleSet,
   RuleStore,
   type SurfaceHandle,
+  scheduleDigest,
   sharedRuleStore,
 } from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
@@ -30,18 +33,18 @@ import { SeenKeys } from './seen.js';
 export interface SlackOptions extends AppTuning {
   rules?: RuleSet;
   userRateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: the learning storage's, else in memory). */
+  /** Where answers wait for their buttons (default: the learning loop's storage). */
   answers?: AnswerStore;
   /**
-   * The learning-loop storage: answers, support threads, verdicts and App Home's insights come from it unless
-   * given one by one. Without it, everything is kept in memory.
+   * Where answers, misses, verdicts and support threads are kept. Default: the process's shared loop (DATA_DIR /
+   * DATABASE_URL); `false` keeps nothing (answers and threads in memory, verdicts logged only).
    */
-  learning?: LearningStorage;
-  /** Where support threads are remembered (default: in memory; storage hands in its own, so threads survive restarts). */
+  learning?: LearningLoop | false;
+  /** Where support threads are remembered (default: the learning loop's, else in memory). */
   threads?: ThreadStore;
-  /** Where verdicts go (`fixed` from a pasted success); default: the log only. */
+  /** Where verdicts go (`fixed` from a pasted success); default: the learning loop, else the log only. */
   feedback?: FeedbackSink;
-  /** The week's gaps and detection rate for admins on App Home. */
+  /** The week's gaps and detection rate for admins on App Home (default: from the learning loop). */
   insights?: InsightsSource;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
@@ -87,7 +90,9 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // instead of the first answer, and spares the first user the loading time.
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
   store.current();
-  const learning = options.learning;
+  // The storage every surface of the process shares; failing to open it stops start-up with what to fix.
+  const shared = options.learning === undefined ? await acquireSharedLearningLoop(env) : undefined;
+  const learning = shared?.loop ?? (options.learning || undefined);
   const answers = options.answers ?? learning?.answers ?? createMemoryAnswerStore();
   const conversation: ConversationDeps = {
     surface: 'slack',
@@ -109,6 +114,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
     answers,
+    learning,
     conversation,
     insights: options.insights ?? (learning ? insightsFrom(learning) : undefined),
   };
@@ -122,6 +128,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     await app.init();
   } catch (err) {
     releaseReload();
+    await shared?.release();
     const rejected = (err as { data?: { error?: string } }).data?.error;
     if (!rejected)
       throw new Error(
@@ -141,8 +148,20 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     }
   } catch (err) {
     releaseReload();
+    await shared?.release();
     throw new Error(startFailure(config, err as Error & { code?: string; data?: { error?: string } }));
   }
+  // DIGEST_CHANNEL=slack:<channel id>: the weekly digest goes there (one replica posts it).
+  const digestChannel = learning?.config.digest?.surface === 'slack' ? learning.config.digest.channel : undefined;
+  const stopDigest =
+    learning && digestChannel
+      ? scheduleDigest(learning, {
+          log,
+          post: async (text) => {
+            await app.client.chat.postMessage({ channel: digestChannel, text, unfurl_links: false });
+          },
+        })
+      : () => {};
   log.info(
     { event: 'slack.started', mode: config.mode, address, watching: config.watchChannels.size },
     'Slack bot started',
@@ -156,8 +175,10 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     stop() {
       stopped ??= (async () => {
         await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_DRAIN_MS).unref())]);
+        stopDigest();
         await app.stop();
         releaseReload();
+        await shared?.release();
         log.info({ event: 'slack.stopped' }, 'Slack bot stopped');
       })();
       return stopped;

@@ -1,11 +1,14 @@
 // Support conversations in Discord, through the real discord.js client and the shared core: thread memory in a
 // forum post, the differential question's buttons, the verify loop with the Solved tag, the same error again,
 // chat left alone — and a restart in the middle of a thread losing nothing.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryAnswerStore } from '../../src/chat/answer-store.js';
 import type { FeedbackRecord } from '../../src/chat/conversation/deps.js';
-import type { LearningStorage } from '../../src/chat/learning-seam.js';
 import { createMemoryThreadStore } from '../../src/chat/thread-store.js';
+import { acquireSharedLearningLoop } from '../../src/service/learning-loop.js';
 import { BASIC_BOT_PERMISSIONS, type ForumTag, PERMISSIONS } from '../fakes/discord/index.js';
 import type { FakeUser } from '../fakes/discord/payloads.js';
 import { bodyOf, CALLBACK, CHANNEL_MESSAGES, CHAT_TEXT, type Harness, ORIGINAL, startHarness } from './harness.js';
@@ -145,26 +148,32 @@ describe('discord support conversations', () => {
     expect(solved.outcome).toBe('solved');
   });
 
-  it('over the learning storage: the conversation lives in it and the verdict is filed there', async () => {
-    const votes: unknown[] = [];
-    const threads = createMemoryThreadStore();
-    const learning: LearningStorage = {
-      answers: createMemoryAnswerStore(),
-      threads,
-      feedback: async (f) => void votes.push(f),
-      stats: async () => ({ answered: 0, unmatched: 0, detectionRate: null }),
-      gaps: async () => [],
-    };
-    h = await startHarness({ forum: true, watch: false, bot: { learning } });
-    const asker = h.fake.user('asker');
-    const { thread } = await h.fake.forumPost({ author: asker, content: `${INVALID_KEY}\nbase_url=${INTL}` });
-    await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
-    const key = `discord:${h.fake.ids.guild}:${thread.id}:${thread.id}`;
-    const state = await threads.load(key);
-    expect(state?.answerIds).toHaveLength(1);
-    expect(await learning.answers.load(state!.answerIds[0]!)).toBeDefined();
-    expect((await say(thread.id, asker, OK_OUTPUT)).outcome).toBe('solved');
-    expect(votes).toEqual([{ answerId: state!.answerIds[0], verdict: 'fixed', surface: 'discord' }]);
-    expect((await threads.load(key))?.status).toBe('solved');
+  it('over the SQLite learning storage: a restart mid-thread loses nothing, and the verdict is filed there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bd-discord-thread-'));
+    let shared = await acquireSharedLearningLoop({ DATA_DIR: dataDir });
+    try {
+      h = await startHarness({ forum: true, watch: false, bot: { learning: shared.loop } });
+      const asker = h.fake.user('asker');
+      const { thread } = await h.fake.forumPost({ author: asker, content: SETUP_POST });
+      await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
+      // The process goes away with its storage; a new one opens the same database.
+      await h.bot.stop();
+      await shared.release();
+      shared = await acquireSharedLearningLoop({ DATA_DIR: dataDir });
+      await h.restart({ learning: shared.loop });
+      const second = await say(thread.id, asker, INVALID_KEY);
+      expect(second.outcome).toBe('answered');
+      expect(footerOf(bodyOf(second.sent[0]))).toContain('host dashscope-intl.aliyuncs.com');
+      expect((await say(thread.id, asker, OK_OUTPUT)).outcome).toBe('solved');
+      const key = `discord:${h.fake.ids.guild}:${thread.id}:${thread.id}`;
+      expect((await shared.loop.threads.load(key))?.status).toBe('solved');
+      const stats = await shared.loop.stats();
+      expect(stats.rules.reduce((n, r) => n + r.fixed, 0)).toBe(1);
+    } finally {
+      await h.stop();
+      h = await startHarness(); // afterEach stops one
+      await shared.release();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -58,11 +58,17 @@ export async function answerTurn(
   if (typeof readText === 'string' && readText && (result.diagnoses.length > 0 || reportsError(facts)))
     state.lastText = readText;
   state.facts = mergeThreadFacts(state.facts, facts);
-  const answerId = await rememberAnswer(deps.answers, result, deps.surface, (err) =>
-    deps.onStoreError(err, 'answer.save'),
+  const top = result.diagnoses[0];
+  // The pasted text goes to the learning loop with the answer (kept redacted, for misses only) and so does the
+  // version of the rule that answered, so verdicts count per version.
+  const answerId = await rememberAnswer(
+    deps.answers,
+    result,
+    deps.surface,
+    (err) => deps.onStoreError(err, 'answer.save'),
+    { text: reading.text, ruleVersion: top ? (deps.rules().get(top.id)?.version ?? null) : null },
   );
   state.answerIds.push(answerId);
-  const top = result.diagnoses[0];
   if (top) state.tried = [...(state.tried ?? []), top.id];
   addStep(deps, state, top ? `${extra.step}: ${top.title} (${top.id})` : `${extra.step}: no known cause matched`);
   const question = top
