@@ -6,7 +6,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { ConversationDeps, FeedbackSink } from '../chat/conversation/deps.js';
 import type { InsightsSource } from '../chat/insights.js';
-import { feedbackInto, insightsFrom, type LearningStorage } from '../chat/learning-seam.js';
+import { feedbackInto, insightsFrom } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';

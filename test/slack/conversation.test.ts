@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryAnswerStore } from '../../src/chat/answer-store.js';
 import type { FeedbackRecord } from '../../src/chat/conversation/deps.js';
 import { createMemoryThreadStore } from '../../src/chat/thread-store.js';
 import { openLearningLoop } from '../../src/index.js';
