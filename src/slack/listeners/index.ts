@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
 import type { InFlight } from '../in-flight.js';
 import { registerButtons } from './actions/buttons.js';
+import { registerCheck } from './commands/check.js';
 import { registerDiagnoseCommand } from './commands/diagnose.js';
 import { registerAppMention } from './events/app-mention.js';
 import { registerMessage } from './events/message.js';
@@ -16,4 +17,5 @@ export function registerListeners(app: App, deps: SlackDeps, inFlight: InFlight)
   registerDiagnoseCommand(app, deps);
   registerDiagnoseShortcut(app, deps);
   registerButtons(app, deps);
+  registerCheck(app, deps);
 }
