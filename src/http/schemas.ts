@@ -101,7 +101,20 @@ const echoParam = {
   description: 'true includes the redacted, bounded pasted text as `facts.text` in the answer (off by default).',
 } as const;
 
-export const echoQuery = { type: 'object', additionalProperties: false, properties: { echo: echoParam } } as const;
+/** The batch answers JSON only: `?format=json` is accepted, any other format is a 400 naming the one allowed. */
+export const batchQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['json'],
+      default: 'json',
+      description: 'json only; for text, Block Kit or embeds call /v1/diagnose?format= once per item.',
+    },
+    echo: echoParam,
+  },
+} as const;
 
 export const formatQuery = (formats: string[]) =>
   ({
