@@ -4,6 +4,7 @@ import {
   ApplicationCommandType,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { CHECK_COMMAND_DEFINITION } from './check.js';
 
 export const DIAGNOSE_COMMAND_NAME = 'diagnose';
 export const CONTEXT_MENU_NAME = 'Diagnose error';
@@ -39,4 +40,5 @@ export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [
     ],
   },
   { name: CONTEXT_MENU_NAME, type: ApplicationCommandType.Message },
+  CHECK_COMMAND_DEFINITION,
 ];
