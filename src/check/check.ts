@@ -4,7 +4,7 @@ import { defaultRuleSet } from '../diagnose/diagnose.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { redact } from '../text/redact.js';
 import { readBaseUrl } from './base-url.js';
-import { checkModel } from './model.js';
+import { checkModel, isModelIdShaped } from './model.js';
 import { checkPath, clientOfPath } from './path.js';
 import { ruleFindings } from './rules.js';
 import type { CheckedConfig, CheckFinding, CheckInput, CheckResult, ClientProtocol } from './types.js';
@@ -92,7 +92,7 @@ export async function checkConfig(raw: CheckInput, rules: RuleSet = defaultRuleS
     apiPath: reading.apiPath,
     client,
     clientFrom: input.client ? 'given' : pathClient ? 'path' : 'default',
-    model: input.model,
+    model: input.model !== undefined && isModelIdShaped(input.model.trim()) ? input.model.trim() : undefined,
     keyKind: input.keyKind,
     keyLength: input.keyLength,
     keyRegion: input.keyRegion,
