@@ -2,6 +2,7 @@
 // plan and API path come from the diagnoser's host table (src/facts/hosts.ts), the one place they are written.
 import { classifyPath } from '../facts/base-url.js';
 import { BASE_URLS, hostInfo } from '../facts/hosts.js';
+import { trimQuotes, trimTrailingSlashes } from '../text/trim.js';
 import type { CheckFinding, ClientProtocol } from './types.js';
 
 export interface BaseUrlReading {
@@ -41,8 +42,18 @@ const CLIENT_DEFAULTS: Readonly<Record<ClientProtocol, { url: string; who: strin
   },
 };
 
-const ENDPOINT_SUFFIX =
-  /\/(?:chat\/completions|v1\/messages|messages|completions|embeddings|services\/aigc\/[\w/-]+)\/?$/;
+/** Endpoints clients append themselves; a base URL ending in one gets it twice. Plain string tests: linear. */
+const ENDPOINTS = ['/chat/completions', '/v1/messages', '/messages', '/completions', '/embeddings'];
+const NATIVE_SERVICES = '/services/aigc/';
+
+/** The endpoint a base URL path ends in (and where it starts), if any. */
+function endpointSuffix(path: string): { text: string; index: number } | undefined {
+  const p = trimTrailingSlashes(path);
+  const native = p.indexOf(NATIVE_SERVICES);
+  if (native >= 0) return { text: p.slice(native), index: native };
+  const hit = ENDPOINTS.find((e) => p.endsWith(e));
+  return hit ? { text: hit, index: p.length - hit.length } : undefined;
+}
 const DOUBLED = /(\/compatible-mode\/v1|\/apps\/anthropic|\/api\/v1|\/v1)(?:\/?\1)(?=\/|$)/;
 
 const finding = (id: string, severity: CheckFinding['severity'], message: string, fix: string): CheckFinding => ({
@@ -73,7 +84,7 @@ export function readBaseUrl(raw: string | undefined, client: ClientProtocol, nam
   }
   let text = raw.trim();
   const quoted = /^["'`].*["'`]$/.test(text) || /\s/.test(text);
-  if (quoted) text = text.replace(/^["'`]+|["'`]+$/g, '').replace(/\s+/g, '');
+  if (quoted) text = trimQuotes(text).replace(/\s+/g, '');
   const noScheme = !/^[a-z][a-z0-9+.-]*:\/\//i.test(text);
   if (noScheme) text = `https://${text.replace(/^\/+/, '')}`;
   let url: URL;
@@ -129,7 +140,7 @@ function read(url: URL, findings: CheckFinding[], name: string): BaseUrlReading 
     findings.push(
       finding('base-url.scheme', 'error', `${name} uses ${url.protocol}// — the APIs speak HTTPS.`, 'Use https://.'),
     );
-  if (/\{[^}]*\}|WorkspaceId|<[^>]*>/i.test(`${host}${path}`))
+  if (/\{[^{}]*\}|WorkspaceId|<[^<>]*>/i.test(`${host}${path}`))
     findings.push(
       finding(
         'base-url.placeholder',
@@ -186,15 +197,15 @@ function read(url: URL, findings: CheckFinding[], name: string): BaseUrlReading 
         `Keep it once: ${url.origin}${path.replace(DOUBLED, '$1')}`,
       ),
     );
-  const suffix = ENDPOINT_SUFFIX.exec(path.replace(DOUBLED, '$1'));
-  const isBase = !!suffix && classifyPath(path) !== path.replace(/\/+$/, '');
+  const suffix = endpointSuffix(path.replace(DOUBLED, '$1'));
+  const isBase = !!suffix && classifyPath(path) !== trimTrailingSlashes(path);
   if (suffix && isBase)
     findings.push(
       finding(
         'base-url.endpoint-appended',
         'error',
-        `${name} ends in the endpoint (${suffix[0]}); the client appends it again.`,
-        `Give the base URL only: ${url.origin}${path.slice(0, suffix.index)}`,
+        `${name} ends in the endpoint (${suffix.text}); the client appends it again.`,
+        `Give the base URL only: ${url.origin}${path.replace(DOUBLED, '$1').slice(0, suffix.index)}`,
       ),
     );
   if (url.search || url.hash)
