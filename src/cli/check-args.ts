@@ -4,6 +4,7 @@
 import {
   CLIENT_PROTOCOLS as CLIENTS,
   type ClientProtocol,
+  configuredClients,
   envWithDotEnv,
   readClientEnv,
   readKeyVar,
@@ -36,6 +37,8 @@ export interface CheckArgValues {
 
 export interface CheckArgs {
   input: CheckInput;
+  /** With --env: other clients the environment configures too (their base URL is set), to mention. */
+  otherClients: ClientProtocol[];
   /** The key itself, for `verify` only; never printed. */
   key?: string;
 }
@@ -91,5 +94,6 @@ export function readCheckArgs(ctx: CliContext, values: CheckArgValues): CheckArg
     input.keyKind = prefixKind;
     input.sources = { ...input.sources, key: '--key-prefix' };
   }
-  return { input, key: key?.value };
+  const otherClients = values.env ? configuredClients(vars).filter((c) => c !== input.client) : [];
+  return { input, key: key?.value, otherClients };
 }

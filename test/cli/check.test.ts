@@ -163,6 +163,19 @@ describe('bailian-doctor check', () => {
     expect(r.stdout).not.toContain(STANDARD_KEY);
   });
 
+  it('--env checks one client and names the others the environment configures', async () => {
+    const env = {
+      ANTHROPIC_BASE_URL: 'https://coding.dashscope.aliyuncs.com/apps/anthropic',
+      OPENAI_BASE_URL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    };
+    const r = await run(['--env', '--json'], env);
+    expect(JSON.parse(r.stdout).config.client).toBe('anthropic');
+    expect(r.stderr).toContain('also configures the openai client; check it with --env --client openai');
+    const openai = await run(['--env', '--json', '--client', 'openai'], env);
+    expect(JSON.parse(openai.stdout).config).toMatchObject({ client: 'openai', region: 'intl' });
+    expect(openai.stderr).toContain('--client anthropic');
+  });
+
   it('names a key variable that is unset as a missing key', async () => {
     const r = await run([
       '--json',
