@@ -17,7 +17,7 @@ function keyFindings(input: CheckInput, name: string): CheckFinding[] {
       {
         id: 'key.missing',
         severity: 'error',
-        message: `No API key is set${input.sources?.key ? ` (${name} is empty)` : ''}.`,
+        message: `No API key is set${input.sources?.key ? ` (${name}: not set or empty)` : ''}.`,
         fix: 'Create a key in the Model Studio console (API-KEY page; plan keys on the Coding Plan / Token Plan page) and export it, e.g. DASHSCOPE_API_KEY.',
       },
     ];

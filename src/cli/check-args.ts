@@ -90,6 +90,11 @@ export function readCheckArgs(ctx: CliContext, values: CheckArgValues): CheckArg
   if (keyVar !== undefined) {
     Object.assign(input, describeKey(key?.value));
     input.sources = { ...input.sources, key: key?.from ?? keyVar };
+  } else if (values.env && !prefixKind) {
+    // Nothing in the environment names a client: say no key is set where the clients would look.
+    input.keyKind = 'missing';
+    input.keyLength = 'empty';
+    input.sources = { ...input.sources, key: 'DASHSCOPE_API_KEY, OPENAI_API_KEY, ANTHROPIC_AUTH_TOKEN' };
   } else if (prefixKind) {
     input.keyKind = prefixKind;
     input.sources = { ...input.sources, key: '--key-prefix' };

@@ -176,6 +176,14 @@ describe('bailian-doctor check', () => {
     expect(openai.stderr).toContain('--client anthropic');
   });
 
+  it('--env with nothing configured: no base URL and no key where the clients look', async () => {
+    const r = await run(['--env', '--json']);
+    expect(r.status).toBe(1);
+    const ids = JSON.parse(r.stdout).findings.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['base-url.missing', 'key.missing']));
+    expect(r.stdout).toContain('DASHSCOPE_API_KEY, OPENAI_API_KEY, ANTHROPIC_AUTH_TOKEN');
+  });
+
   it('names a key variable that is unset as a missing key', async () => {
     const r = await run([
       '--json',
