@@ -21,6 +21,10 @@ const URL_RULES = [
 /** The key a person puts with a base URL: a plan key (sk-sp-) with a plan host, a standard key elsewhere. */
 const keyFor = (url: string) => (/\/\/(?:coding|coding-intl|token-plan)\./.test(url) ? PLAN_KEY : STANDARD_KEY);
 const ENV_RULES = [
+  'auth.invalid-api-key',
+  'auth.missing-api-key',
+  'auth.plan-access-token-invalid',
+  'auth.ai-sdk-api-key-missing',
   'auth.key-region-mismatch',
   'auth.token-plan-base-url',
   'request_validation.base-url-no-scheme',
