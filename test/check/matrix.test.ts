@@ -223,3 +223,11 @@ describe('check: model ids', () => {
     expect(dashscope.findings.map((f) => f.id)).toContain('auth.coding-plan-key-on-standard-endpoint');
   });
 });
+
+describe('check: the key region choices forms offer', () => {
+  it('are exactly the keyRegion vocabulary', async () => {
+    const { KEY_REGION_CHOICES } = await import('../../src/check/key.js');
+    const { factValues } = await import('../../src/facts/catalog.js');
+    expect(KEY_REGION_CHOICES.map((c) => c.region).sort()).toEqual([...(factValues('keyRegion') ?? [])].sort());
+  });
+});

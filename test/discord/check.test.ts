@@ -36,7 +36,7 @@ async function dispatch(type: number, data: unknown) {
   return i;
 }
 
-function submit(values: { baseUrl?: string; model?: string; prefix: string; client?: string }) {
+function submit(values: { baseUrl?: string; model?: string; prefix: string; client?: string; keyRegion?: string }) {
   const text = (id: number, customId: string, value = '') => ({
     type: 18,
     id,
@@ -54,6 +54,7 @@ function submit(values: { baseUrl?: string; model?: string; prefix: string; clie
       text(3, CHECK_IDS.model, values.model),
       select(5, CHECK_IDS.keyPrefix, values.prefix),
       select(7, CHECK_IDS.client, values.client),
+      ...(values.keyRegion ? [select(9, CHECK_IDS.keyRegion, values.keyRegion)] : []),
     ],
   });
 }
@@ -65,7 +66,7 @@ describe('discord /check', () => {
     expect(COMMAND_DEFINITIONS.map((c) => c.name)).toContain(CHECK_COMMAND_NAME);
   });
 
-  it('opens a modal: base URL, model, key prefix as a choice, client', async () => {
+  it('opens a modal: base URL, model, key prefix as a choice, client, key console', async () => {
     const i = await dispatch(2, { id: snowflake(), name: CHECK_COMMAND_NAME, type: 1 });
     const [callback] = await h.fake.waitForRequests(CALLBACK(i.id));
     const body = bodyOf(callback);
@@ -81,7 +82,9 @@ describe('discord /check', () => {
       CHECK_IDS.model,
       CHECK_IDS.keyPrefix,
       CHECK_IDS.client,
+      CHECK_IDS.keyRegion,
     ]);
+    expect(parts[4]?.options?.map((o) => o.value)).toEqual(['intl', 'cn', 'us', 'cn-finance']);
     expect(parts[2]?.type).toBe(3); // a string select: the prefix is chosen, never typed
     expect(parts[2]?.options?.map((o) => o.value)).toEqual(['sk-sp-', 'sk-', 'none']);
   });
@@ -106,6 +109,17 @@ describe('discord /check', () => {
     expect(fields[0]?.value).toContain('https://coding.dashscope.aliyuncs.com/apps/anthropic');
     for (const f of fields) expect(f.value.length).toBeLessThanOrEqual(1024);
     await h.waitForLog((e) => e.event === 'checked' && e.ok === false);
+  });
+
+  it('the key console choice reaches the check: an International key on the Financial Cloud host', async () => {
+    const i = await submit({
+      baseUrl: 'https://dashscope-finance.aliyuncs.com/compatible-mode/v1',
+      model: 'qwen-plus',
+      prefix: 'sk-',
+      keyRegion: 'intl',
+    });
+    const [edit] = await h.fake.waitForRequests(ORIGINAL(i.token));
+    expect(JSON.stringify(bodyOf(edit).embeds)).toContain('auth.key-region-mismatch');
   });
 
   it('answers "No problem found" for a right configuration', async () => {

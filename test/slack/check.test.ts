@@ -22,7 +22,13 @@ afterEach(async () => {
 
 type View = { callback_id?: string; blocks: Array<Record<string, unknown>> };
 
-function submission(values: { baseUrl?: string; model?: string; prefix?: string; client?: string }) {
+function submission(values: {
+  baseUrl?: string;
+  model?: string;
+  prefix?: string;
+  client?: string;
+  keyRegion?: string;
+}) {
   const text = (v?: string) => ({ value: { type: 'plain_text_input', value: v ?? null } });
   const select = (v?: string) => ({
     value: { type: 'static_select', selected_option: v ? { value: v, text: { type: 'plain_text', text: v } } : null },
@@ -44,6 +50,7 @@ function submission(values: { baseUrl?: string; model?: string; prefix?: string;
           model: text(values.model),
           key_prefix: select(values.prefix),
           client: select(values.client),
+          key_region: select(values.keyRegion),
         },
       },
     },
@@ -65,7 +72,7 @@ describe.each(MODES)('Slack check form (%s mode)', (mode) => {
     const view = open?.body.view as View;
     expect(view.callback_id).toBe(CHECK_VIEW);
     const ids = view.blocks.map((b) => b.block_id);
-    expect(ids).toEqual(['base_url', 'model', 'key_prefix', 'client']);
+    expect(ids).toEqual(['base_url', 'model', 'key_prefix', 'client', 'key_region']);
     const prefix = view.blocks[2] as { element: { type: string; options: Array<{ value: string }> } };
     expect(prefix.element.type).toBe('static_select');
     expect(prefix.element.options.map((o) => o.value)).toEqual(['sk-sp-', 'sk-', 'none']);
@@ -125,6 +132,19 @@ describe('Slack check form: the answer (Socket Mode returns the ack payload)', (
     for (const b of ack.payload!.view.blocks) expect(JSON.stringify(b).length).toBeLessThan(3200);
     await h.settle();
     expect(h.logs.find((l) => l.event === 'slack.check')).toMatchObject({ ok: false });
+  });
+
+  it('the key console choice reaches the check: a Financial Cloud key on the Beijing host', async () => {
+    h = await startHarness('socket', { rules: 'bundled' });
+    const ack = (await h.send.interaction(
+      submission({
+        baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+        model: 'qwen-plus',
+        prefix: 'sk-',
+        keyRegion: 'cn-finance',
+      }),
+    )) as { payload?: { view: View } };
+    expect(sectionText(ack.payload!.view)).toContain('auth.key-region-mismatch');
   });
 
   it('answers "No problem found" for a right configuration', async () => {

@@ -21,6 +21,7 @@ import {
   checkConfig,
   describeConfig,
   KEY_PREFIX_CHOICES,
+  KEY_REGION_CHOICES,
   keyKindOfPrefix,
   redact,
 } from '../../index.js';
@@ -34,6 +35,7 @@ export const CHECK_IDS = {
   model: 'bd:check-model',
   keyPrefix: 'bd:check-key-prefix',
   client: 'bd:check-client',
+  keyRegion: 'bd:check-key-region',
 } as const;
 
 export const CHECK_COMMAND_DEFINITION: RESTPostAPIApplicationCommandsJSONBody = {
@@ -88,6 +90,15 @@ function checkModal(): ModalBuilder {
               { label: 'DashScope SDK', value: 'dashscope' },
             ),
         ),
+      new LabelBuilder()
+        .setLabel('Console the key was created in')
+        .setDescription('Keys work only in their own region; leave empty if unsure.')
+        .setStringSelectMenuComponent(
+          new StringSelectMenuBuilder()
+            .setCustomId(CHECK_IDS.keyRegion)
+            .setRequired(false)
+            .addOptions(KEY_REGION_CHOICES.map((c) => ({ label: c.label, value: c.region }))),
+        ),
     );
 }
 
@@ -111,8 +122,16 @@ export async function onCheckCommand(_ctx: BotContext, i: ChatInputCommandIntera
 }
 
 export async function onCheckModal(ctx: BotContext, i: ModalSubmitInteraction): Promise<void> {
-  const text = (id: string) => i.fields.getTextInputValue(id).trim() || undefined;
-  const choice = (id: string) => i.fields.getStringSelectValues(id)[0];
+  // A field a client left out of the submission reads as empty (discord.js throws for a missing field).
+  const read = <T>(get: () => T): T | undefined => {
+    try {
+      return get();
+    } catch {
+      return undefined;
+    }
+  };
+  const text = (id: string) => read(() => i.fields.getTextInputValue(id))?.trim() || undefined;
+  const choice = (id: string) => read(() => i.fields.getStringSelectValues(id))?.[0];
   const baseUrl = text(CHECK_IDS.baseUrl);
   const model = text(CHECK_IDS.model);
   if ([baseUrl, model].some((v) => v !== undefined && redact(v).findings.length > 0)) {
@@ -141,6 +160,7 @@ export async function onCheckModal(ctx: BotContext, i: ModalSubmitInteraction): 
       model,
       client: CLIENT_PROTOCOLS.includes(client as ClientProtocol) ? (client as ClientProtocol) : undefined,
       keyKind: prefix ? keyKindOfPrefix(prefix) : undefined,
+      keyRegion: KEY_REGION_CHOICES.find((c) => c.region === choice(CHECK_IDS.keyRegion))?.region,
     },
     ctx.rules.current(),
   );

@@ -8,13 +8,20 @@ import {
   checkConfig,
   describeConfig,
   KEY_PREFIX_CHOICES,
+  KEY_REGION_CHOICES,
   keyKindOfPrefix,
   redact,
 } from '../../../index.js';
 import type { SlackDeps } from '../../deps.js';
 
 export const CHECK_VIEW = 'check_setup_form';
-const FIELDS = { baseUrl: 'base_url', model: 'model', keyPrefix: 'key_prefix', client: 'client' } as const;
+const FIELDS = {
+  baseUrl: 'base_url',
+  model: 'model',
+  keyPrefix: 'key_prefix',
+  client: 'client',
+  keyRegion: 'key_region',
+} as const;
 /** Slack's limit for a section's text. */
 const SECTION_MAX = 3000;
 const MARK = { error: ':x:', warning: ':warning:', info: ':information_source:' } as const;
@@ -74,6 +81,18 @@ export function checkFormView() {
             option('anthropic', 'Claude Code / Anthropic SDK'),
             option('dashscope', 'DashScope SDK'),
           ],
+        },
+      },
+      {
+        type: 'input',
+        block_id: FIELDS.keyRegion,
+        optional: true,
+        label: plain('Console the key was created in'),
+        hint: plain('Keys work only in their own region; leave empty if unsure.'),
+        element: {
+          type: 'static_select',
+          action_id: 'value',
+          options: KEY_REGION_CHOICES.map((c) => option(c.region, c.label)),
         },
       },
     ],
@@ -153,6 +172,7 @@ async function handleCheckSubmission(
       model,
       client: CLIENT_PROTOCOLS.includes(client as ClientProtocol) ? (client as ClientProtocol) : undefined,
       keyKind: prefix ? keyKindOfPrefix(prefix) : undefined,
+      keyRegion: KEY_REGION_CHOICES.find((c) => c.region === choice(FIELDS.keyRegion))?.region,
     },
     deps.rules(),
   );
