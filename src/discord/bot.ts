@@ -1,11 +1,13 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
 
 import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
+import type { LogLevel } from '../config/env.js';
 import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
+import { createLog } from '../log/logger.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { onInteraction } from './events/interaction-create.js';
@@ -46,7 +48,7 @@ function sourceOf(rules: RuleSet | RuleSource | undefined): RuleSource {
 }
 
 export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}): DiscordBot {
-  const log = options.logger ?? pino({ level: config.logLevel, base: { surface: 'discord' } });
+  const log = options.logger ?? createLog({ surface: 'discord', level: config.logLevel as LogLevel });
   const client = new Client({
     intents: intentsFor(config),
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: POLICY.restTimeoutMs, retries: 3 },
