@@ -14,6 +14,8 @@ const READS_DOTENV = new Set(['serve', 'slack', 'discord']);
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
   serve: async () => (await importSurface('http', () => import('./commands/serve.js'))).serveCommand,
   slack: async () => (await importSurface('slack', () => import('./commands/slack.js'))).slackCommand,
@@ -59,6 +61,7 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
     stderr,
     isTTY: io.isTTY ?? Boolean(process.stdout.isTTY),
     env: io.env ?? process.env,
+    dotEnvPath: io.dotEnvPath,
   };
   try {
     return await (await load())(ctx);
