@@ -6,7 +6,7 @@ import type { DestinationStream } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
-import { AuthRejectedError } from '../errors.js';
+import { AuthRejectedError, networkFailureOf, UnreachableError } from '../errors.js';
 import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
 import type { SlackDeps } from './deps.js';
@@ -78,8 +78,10 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     releaseReload();
     const rejected = (err as { data?: { error?: string } }).data?.error;
     if (!rejected)
-      throw new Error(
-        `could not reach Slack at ${config.apiUrl} (${(err as Error).message}); check SLACK_API_URL and the network`,
+      throw new UnreachableError(
+        `slack: could not reach Slack at ${config.apiUrl} (${networkFailureOf(err) ?? (err as Error).message}); check SLACK_API_URL and the network`,
+        ['SLACK_API_URL'],
+        err,
       );
     throw new SlackAuthError(
       `Slack rejected SLACK_BOT_TOKEN at ${config.apiUrl}auth.test (${rejected}); copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions and reinstall the app if it was revoked`,
