@@ -3,6 +3,7 @@
 // (src/render/discord/limits.ts) without breaking code blocks; a long answer becomes several messages.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { DiagnoseResult, Diagnosis, Severity } from '../../types.js';
+import { VERSION } from '../../version.js';
 import { NO_MATCH_HELP } from '../wording.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { splitMarkdown } from './split.js';
@@ -51,7 +52,11 @@ function verifyFields(d: Diagnosis): APIEmbedField[] {
 
 function footerOf(d: Diagnosis): string {
   const evidence = d.evidence.length ? ` · evidence: ${d.evidence.join('; ')}` : '';
-  return clip(`rule ${d.id} · ${d.category} · confidence ${d.confidence.toFixed(2)}${evidence}`, L.footer);
+  // The version says which knowledge answered: a report about a wrong answer names the release to look at.
+  return clip(
+    `rule ${d.id} · ${d.category} · confidence ${d.confidence.toFixed(2)} · bailian-doctor ${VERSION}${evidence}`,
+    L.footer,
+  );
 }
 
 /** Builds embeds one piece at a time, opening a new embed whenever a piece would break a limit. */
