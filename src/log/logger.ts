@@ -25,7 +25,8 @@ export interface LogOptions {
 
 /** Every line passes through redact() before it is written: a key in an error message is still caught. */
 function sink(dest: LineSink, pretty: boolean): LineSink {
-  return { write: (line: string) => dest.write(pretty ? prettyLine(redact(line).text) : redact(line).text) };
+  const shape = pretty ? prettyLine : (line: string) => line;
+  return { write: (line: string) => dest.write(shape(redact(line).text)) };
 }
 
 export function createLog({ surface, level, destination, format }: LogOptions): Logger {
