@@ -61,6 +61,18 @@ console.log(JSON.stringify({ id: r.diagnoses[0]?.id, VERSION }));`;
     expect(JSON.parse(out)).toEqual({ id: 'auth.invalid-api-key', VERSION: version });
   });
 
+  it('exports the bundled rules folder, and its files by path', () => {
+    const script = `import { BUNDLED_RULES_DIR } from 'bailian-doctor';
+import { existsSync } from 'node:fs';
+const file = import.meta.resolve('bailian-doctor/rules/auth/invalid-api-key.yaml');
+console.log(JSON.stringify({ dir: existsSync(BUNDLED_RULES_DIR), file: existsSync(new URL(file)) }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)).toEqual({ dir: true, file: true });
+  });
+
   it('the CLI diagnoses, and lists and tests the bundled rules', () => {
     const r = spawnSync(bin, ['diagnose', '--json', 'InvalidApiKey - Invalid API-key provided. dashscope'], {
       encoding: 'utf8',
