@@ -6,7 +6,7 @@ import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
 import type { LogLevel } from '../config/env.js';
-import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
+import { type LearningLoop, type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { createLog } from '../log/logger.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
@@ -22,8 +22,10 @@ export interface BotOptions {
   now?: () => number;
   /** The per-user limit (default: the one both bots share, chat/rate-limit.ts). */
   rateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  /** Where answers wait for their buttons (default: the learning loop's storage, else in memory). */
   answers?: AnswerStore;
+  /** Where answers, misses and verdicts are kept (startDiscord hands in the process's shared loop). */
+  learning?: LearningLoop;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
 }
@@ -65,7 +67,8 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     rules: sourceOf(options.rules),
     concurrency: new Concurrency(POLICY.diagnoseConcurrency),
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
-    answers: options.answers ?? createMemoryAnswerStore({ now }),
+    answers: options.answers ?? options.learning?.answers ?? createMemoryAnswerStore({ now }),
+    learning: options.learning,
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
   };
 
