@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { createRuleSet, loadRules } from '../src/engine/rule-set.js';
+import { serializeResult } from '../src/http/serializers.js';
 import { toJsonResult } from '../src/render/json.js';
 import type { DiagnoseResult } from '../src/types.js';
 import { loadCorpusPastes } from './corpus.js';
@@ -85,7 +86,8 @@ async function main(json: boolean): Promise<void> {
     corpus: await measureSet(shippedRules, budget, corpus.inputs),
   };
   const staged = loadRules([BUNDLED]);
-  const serialise = (r: DiagnoseResult) => JSON.stringify(toJsonResult(r));
+  // The HTTP answer's own serializer, compiled from its response schema.
+  const serialise = (r: DiagnoseResult) => serializeResult(toJsonResult(r));
   const stages: Record<string, StageFigures> = {
     'shipped, fixed': measureStages(staged, BENCH_INPUTS, serialise, budget),
     'shipped, corpus': measureStages(staged, corpus.inputs, serialise, budget),
