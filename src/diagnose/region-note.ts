@@ -11,6 +11,13 @@ export interface LonelyHost {
   shownRegion: 'cn' | 'intl';
 }
 
+/** The longest tail every twin host ends in (`.aliyuncs.com`), or '' when they share none. */
+const TWIN_TAIL = REGION_TWINS.flatMap((t) => [t.cn, t.intl]).reduce((tail, host) => {
+  let n = 0;
+  while (n < tail.length && n < host.length && tail[tail.length - 1 - n] === host[host.length - 1 - n]) n++;
+  return tail.slice(tail.length - n);
+});
+
 export function lonelyTwins(answer: string): LonelyHost[] {
   const out: LonelyHost[] = [];
   for (const t of REGION_TWINS) {
@@ -25,6 +32,8 @@ export function lonelyTwins(answer: string): LonelyHost[] {
 /** The extra fix step for an answer whose region is unknown, or undefined when none is needed. */
 export function regionNote(answer: string, region: string | undefined): string | undefined {
   if (region && region !== 'unknown') return undefined;
+  // Most answers name no twin host at all: one search for the tail they share settles it.
+  if (TWIN_TAIL && !answer.includes(TWIN_TAIL)) return undefined;
   const lonely = lonelyTwins(answer);
   if (!lonely.length) return undefined;
   const swaps = lonely.map(
