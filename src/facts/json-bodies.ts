@@ -91,7 +91,8 @@ function balancedEnd(text: string, start: number, budget: Budget): number {
 
 // A terminal UI (qwen-code, Gemini CLI, Claude Code) draws errors inside a box and wraps long lines: the frame
 // `│` and the line break land inside the body, even inside a number (`"status":4 │ │ 29`).
-const BOX_FRAME = /[ \t]*│[ \t]*(?:\r?\n[ \t]*│[ \t]*|│[ \t]*)?/g;
+// The lookbehind starts a match only at the beginning of a blank run, so a long run of tabs is not rescanned.
+const BOX_FRAME = /(?<![ \t])[ \t]*│[ \t]*(?:\r?\n[ \t]*│[ \t]*|│[ \t]*)?/g;
 /** `{'…` (a Python dict repr) is never JSON: skipping JSON.parse spares a thrown SyntaxError, the costly part. */
 const PYTHON_START = /^\{\s*'/;
 

@@ -9,8 +9,8 @@ import { INVALID_KEY_TEXT, readJson, startTestServer, type TestServer } from './
 const token = `test-token-${'t'.repeat(24)}`;
 /** One token per route for the rate-limit test, so each route starts with a full allowance. */
 const perRoute = ['1', '2', '3', '4', '5', '6'].map((c) => `test-token-${c.repeat(24)}`);
-/** Requests a minute per token: enough for one request on each of the four routes. */
-const LIMIT = 4;
+/** Requests a minute per token: enough for one request on each of the five routes. */
+const LIMIT = 5;
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
 interface Route {
@@ -29,9 +29,11 @@ async function v1Routes(server: TestServer): Promise<Route[]> {
     for (const method of Object.keys(ops)) {
       const body = path.endsWith('/batch')
         ? JSON.stringify({ items: [{ text: INVALID_KEY_TEXT }] })
-        : method === 'post'
-          ? JSON.stringify({ text: INVALID_KEY_TEXT })
-          : undefined;
+        : path === '/v1/check'
+          ? JSON.stringify({ baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', model: 'qwen-plus' })
+          : method === 'post'
+            ? JSON.stringify({ text: INVALID_KEY_TEXT })
+            : undefined;
       routes.push({ method: method.toUpperCase() as Route['method'], path, body });
     }
   }
@@ -55,6 +57,7 @@ describe('auth and rate limit act on the routed path', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /v1/rules',
       'GET /v1/rules/auth.invalid-api-key',
+      'POST /v1/check',
       'POST /v1/diagnose',
       'POST /v1/diagnose/batch',
     ]);
