@@ -3,6 +3,7 @@
 // holds them all, and a text is scanned once, however many lists ask. A regex whose anchor is not in the text
 // cannot match it, so it is never run.
 import { LiteralScanner } from '../scan/aho-corasick.js';
+import { requiredLiterals } from '../scan/regex-literals.js';
 
 const ids = new Map<string, number>();
 let scanner: LiteralScanner | undefined;
@@ -12,7 +13,7 @@ let generation = 0;
 let lastText: string | undefined;
 
 /** The id of `literal` (lower case, as regex-literals folds them) in the shared scanner. */
-export function anchorId(literal: string): number {
+function anchorId(literal: string): number {
   let id = ids.get(literal);
   if (id === undefined) {
     id = ids.size;
@@ -45,4 +46,24 @@ export function scanAnchors(text: string): void {
 /** Whether literal `id` occurs in the text given to the last scanAnchors() call. */
 export function seen(id: number): boolean {
   return seenAt[id] === generation;
+}
+
+/**
+ * The anchor ids of `re`: any match of it holds one of these literals. Undefined when none is known, or for the u and
+ * v flags, which fold case differently from the scanner (ſ, K).
+ */
+export function anchorsOf(re: RegExp): number[] | undefined {
+  if (re.unicode || re.flags.includes('v')) return undefined;
+  return requiredLiterals(re.source)?.map(anchorId);
+}
+
+/** A gate for `re`: false only when `text` holds none of its anchors, so `re` cannot match `text`. */
+export function anchorGate(re: RegExp): (text: string) => boolean {
+  const ids = anchorsOf(re);
+  if (!ids) return () => true;
+  return (text) => {
+    scanAnchors(text);
+    for (const id of ids) if (seen(id)) return true;
+    return false;
+  };
 }

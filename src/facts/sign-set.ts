@@ -2,8 +2,7 @@
 // holds one of the literals it cannot match without (anchors.ts: one scan per text for every list), so a text that
 // holds none of a list's anchors costs no regex at all. Signs are still tried in list order, so `first` answers
 // exactly what `signs.find(([, re]) => re.test(text))` answers.
-import { requiredLiterals } from '../scan/regex-literals.js';
-import { anchorId, scanAnchors, seen } from './anchors.js';
+import { anchorsOf, scanAnchors, seen } from './anchors.js';
 
 type Sign = readonly [string, RegExp];
 
@@ -16,9 +15,7 @@ export class SignSet {
       // A global or sticky regex keeps state between calls: none is a sign, and test() would change it.
       if (re.global || re.sticky) throw new Error(`sign ${re} must not be global or sticky`);
       // Literals are folded to lower case and matched without case, so a case-sensitive regex only runs more often.
-      // The u and v flags fold case differently (ſ, K): no anchors for those.
-      if (re.unicode || re.flags.includes('v')) return undefined;
-      return requiredLiterals(re.source)?.map(anchorId);
+      return anchorsOf(re);
     });
   }
 
