@@ -72,7 +72,15 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
   return mergeGiven(extracted, given);
 }
 
+/** True when `obj` has no own enumerable key (the common case: nothing given). */
+function isEmpty(obj: object): boolean {
+  for (const _ in obj) return false;
+  return true;
+}
+
 function mergeGiven(facts: Facts, given: Record<string, FactValue>): Facts {
+  // Nothing given: the extracted facts (fresh, ours) take the limits of their own model, with no copy.
+  if (isEmpty(given)) return Object.assign(facts, extractModelLimits(facts.model));
   const merged: Facts = { ...facts };
   for (const [key, value] of Object.entries(given)) {
     if (key === 'text') continue;
