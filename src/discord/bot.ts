@@ -1,14 +1,16 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
 
 import { type AnyThreadChannel, Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { FeedbackSink } from '../chat/conversation/deps.js';
 import { feedbackInto } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import type { DiscordConfig } from '../config/discord.js';
+import type { LogLevel } from '../config/env.js';
 import { type LearningLoop, type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
+import { createLog } from '../log/logger.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { discordConversation } from './conversation/deps.js';
@@ -27,16 +29,15 @@ export interface BotOptions {
   /** The per-user limit (default: the one both bots share, chat/rate-limit.ts). */
   rateLimit?: UserRateLimit;
   /**
-   * The learning-loop storage (startDiscord hands in the process's shared loop): answers, misses, conversations
-   * and verdicts go there unless given one by one, so restarts and replicas lose nothing. Without it everything is
-   * kept in memory and verdicts are logged.
+   * Where answers, misses, verdicts and conversations are kept (startDiscord hands in the process's shared loop),
+   * so restarts and replicas lose nothing. Without it everything is kept in memory and verdicts are logged.
    */
   learning?: LearningLoop;
-  /** Where answers wait for their buttons (default: the learning storage's, else in memory). */
+  /** Where answers wait for their buttons (default: the learning loop's storage, else in memory). */
   answers?: AnswerStore;
-  /** What the bot remembers of each conversation (default: the learning storage's, else in memory). */
+  /** What the bot remembers of each conversation (default: the learning loop's, else in memory). */
   threads?: ThreadStore;
-  /** Where verdicts go (default: the learning storage, else the log). */
+  /** Where verdicts read from a pasted success go (default: the learning loop, else the log). */
   feedback?: FeedbackSink;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
@@ -65,7 +66,7 @@ function sourceOf(rules: RuleSet | RuleSource | undefined): RuleSource {
 }
 
 export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}): DiscordBot {
-  const log = options.logger ?? pino({ level: config.logLevel, base: { surface: 'discord' } });
+  const log = options.logger ?? createLog({ surface: 'discord', level: config.logLevel as LogLevel });
   const client = new Client({
     intents: intentsFor(config),
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: POLICY.restTimeoutMs, retries: 3 },

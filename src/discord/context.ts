@@ -24,12 +24,12 @@ export interface BotContext {
   concurrency: Concurrency;
   rateLimiter: UserRateLimiter;
   answers: AnswerStore;
+  /** Where verdicts go; absent: feedback is only logged, and the reply says so. */
+  learning?: LearningLoop;
   /** The shared conversation core over this bot's rules and stores (thread memory, questions, handoff). */
   conversation: ConversationDeps;
   /** Interactions already taken (a redelivered one is dropped before its acknowledgement could fail). */
   seenInteractions: SeenIds;
-  /** Where verdicts go; absent: feedback is only logged, and the reply says so. */
-  learning?: LearningLoop;
   backoffMs: readonly number[];
   /** Pauses while a new forum post's opening message is not there yet (POLICY.forumReadyBackoffMs). */
   forumReadyBackoffMs: readonly number[];

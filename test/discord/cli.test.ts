@@ -33,7 +33,7 @@ describe('bailian-doctor discord', () => {
     await fake.stop();
   });
 
-  it('register --guild overwrites the guild commands: /diagnose and the message context menu', async () => {
+  it('register --guild overwrites the guild commands: /diagnose, the message context menu and /check', async () => {
     const r = await run(['discord', 'register', '--guild', fake.ids.guild], env);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`guild ${fake.ids.guild}`);
@@ -49,6 +49,7 @@ describe('bailian-doctor discord', () => {
     expect(commands.map((c) => [c.name, c.type])).toEqual([
       ['diagnose', 1],
       ['Diagnose error', 3],
+      ['check', 1],
     ]);
     expect(commands[0]!.options!.every((o) => !o.required)).toBe(true);
     expect(put!.headers.authorization).toBe(`Bot ${fake.token}`);

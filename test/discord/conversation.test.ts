@@ -1,14 +1,13 @@
 // Support conversations in Discord, through the real discord.js client and the shared core: thread memory in a
 // forum post, the differential question's buttons, the verify loop with the Solved tag, the same error again,
 // chat left alone — and a restart in the middle of a thread losing nothing.
-
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { FeedbackRecord } from '../../src/chat/conversation/deps.js';
 import { createMemoryThreadStore } from '../../src/chat/thread-store.js';
-import { acquireSharedLearningLoop } from '../../src/service/learning-loop.js';
+import { openLearningLoop } from '../../src/index.js';
 import { BASIC_BOT_PERMISSIONS, type ForumTag, PERMISSIONS } from '../fakes/discord/index.js';
 import type { FakeUser } from '../fakes/discord/payloads.js';
 import { bodyOf, CALLBACK, CHANNEL_MESSAGES, CHAT_TEXT, type Harness, ORIGINAL, startHarness } from './harness.js';
@@ -150,30 +149,52 @@ describe('discord support conversations', () => {
 
   it('over the SQLite learning storage: a restart mid-thread loses nothing, and the verdict is filed there', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bd-discord-thread-'));
-    let shared = await acquireSharedLearningLoop({ DATA_DIR: dataDir });
+    let learning = await openLearningLoop({ DATA_DIR: dataDir }, { sweepTimer: false });
     try {
-      h = await startHarness({ forum: true, watch: false, bot: { learning: shared.loop } });
+      h = await startHarness({ forum: true, watch: false, bot: { learning } });
       const asker = h.fake.user('asker');
       const { thread } = await h.fake.forumPost({ author: asker, content: SETUP_POST });
       await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
       // The process goes away with its storage; a new one opens the same database.
       await h.bot.stop();
-      await shared.release();
-      shared = await acquireSharedLearningLoop({ DATA_DIR: dataDir });
-      await h.restart({ learning: shared.loop });
+      await learning.close();
+      learning = await openLearningLoop({ DATA_DIR: dataDir }, { sweepTimer: false });
+      await h.restart({ learning });
       const second = await say(thread.id, asker, INVALID_KEY);
       expect(second.outcome).toBe('answered');
       expect(footerOf(bodyOf(second.sent[0]))).toContain('host dashscope-intl.aliyuncs.com');
       expect((await say(thread.id, asker, OK_OUTPUT)).outcome).toBe('solved');
       const key = `discord:${h.fake.ids.guild}:${thread.id}:${thread.id}`;
-      expect((await shared.loop.threads.load(key))?.status).toBe('solved');
-      const stats = await shared.loop.stats();
+      expect((await learning.threads.load(key))?.status).toBe('solved');
+      const stats = await learning.stats();
       expect(stats.rules.reduce((n, r) => n + r.fixed, 0)).toBe(1);
     } finally {
       await h.stop();
       h = await startHarness(); // afterEach stops one
-      await shared.release();
+      await learning.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('over the embedded database: the conversation lives in it and the verdict is filed there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-discord-conversation-'));
+    const learning = await openLearningLoop({ DATA_DIR: dir }, { sweepTimer: false });
+    // After afterEach has stopped the bot: nothing writes to the database any more.
+    onTestFinished(async () => {
+      await learning.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    h = await startHarness({ forum: true, watch: false, bot: { learning } });
+    const asker = h.fake.user('asker');
+    const { thread } = await h.fake.forumPost({ author: asker, content: `${INVALID_KEY}\nbase_url=${INTL}` });
+    await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
+    const key = `discord:${h.fake.ids.guild}:${thread.id}:${thread.id}`;
+    const state = await learning.threads.load(key);
+    expect(state?.answerIds).toHaveLength(1);
+    expect(await learning.answers.load(state!.answerIds[0]!)).toBeDefined();
+    expect((await say(thread.id, asker, OK_OUTPUT)).outcome).toBe('solved');
+    const stats = await learning.stats();
+    expect(stats.rules.find((r) => r.ruleId === state!.tried?.[0])).toMatchObject({ fixed: 1, notIt: 0 });
+    expect((await learning.threads.load(key))?.status).toBe('solved');
   });
 });

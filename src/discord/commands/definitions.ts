@@ -6,6 +6,7 @@ import {
   InteractionContextType,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { CHECK_COMMAND_DEFINITION } from './check.js';
 
 export const DIAGNOSE_COMMAND_NAME = 'diagnose';
 export const CONTEXT_MENU_NAME = 'Diagnose error';
@@ -61,4 +62,5 @@ export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [
     ],
   },
   { name: CONTEXT_MENU_NAME, type: ApplicationCommandType.Message, ...INSTALL_FIELDS },
+  { ...CHECK_COMMAND_DEFINITION, ...INSTALL_FIELDS },
 ];

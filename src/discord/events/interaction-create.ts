@@ -6,6 +6,7 @@ import {
   type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from 'discord.js';
+import { CHECK_COMMAND_NAME, CHECK_IDS, onCheckCommand, onCheckModal } from '../commands/check.js';
 import { onDiagnoseContextMenu } from '../commands/context-menu.js';
 import { CONTEXT_MENU_NAME, CUSTOM_IDS, DIAGNOSE_COMMAND_NAME } from '../commands/definitions.js';
 import { onDiagnoseCommand } from '../commands/diagnose.js';
@@ -25,6 +26,7 @@ type Handler<I> = (ctx: BotContext, i: I) => Promise<void>;
 /** Slash commands and message context-menu commands, by command name. */
 const SLASH_COMMANDS = new Map<string, Handler<ChatInputCommandInteraction>>([
   [DIAGNOSE_COMMAND_NAME, onDiagnoseCommand],
+  [CHECK_COMMAND_NAME, onCheckCommand],
 ]);
 const MESSAGE_COMMANDS = new Map<string, Handler<MessageContextMenuCommandInteraction>>([
   [CONTEXT_MENU_NAME, onDiagnoseContextMenu],
@@ -53,6 +55,7 @@ function handlerFor(ctx: BotContext, i: Interaction): (() => Promise<void>) | un
   }
   if (i.isModalSubmit() && i.customId === CUSTOM_IDS.modal) return () => onDiagnoseModal(ctx, i);
   if (i.isModalSubmit() && i.customId.startsWith(CUSTOM_IDS.correctModal)) return () => onCorrectFactSubmit(ctx, i);
+  if (i.isModalSubmit() && i.customId === CHECK_IDS.modal) return () => onCheckModal(ctx, i);
   if (i.isButton()) {
     const handle = BUTTONS.find(([prefix]) => i.customId.startsWith(prefix))?.[1];
     return handle && (() => handle(ctx, i));
