@@ -45,6 +45,13 @@ export const MODEL_STUDIO_STRONG: readonly Sign[] = [
     'the DashScope SDK response shape',
     /["']status_code["']\s*:\s*\d{3}[^{}]{0,600}["']output["']\s*:\s*(?:null|None)|["']isJson["']\s*:\s*true/,
   ],
+  // The Python SDK's RequestFailure / AssistantError strings, and the WebSocket API's `task-failed` frame
+  // (`{"header":{"event":"task-failed","error_code":…,"error_message":…}}`, speech, TTS and realtime tasks).
+  [
+    'the DashScope SDK RequestFailure string',
+    /Request failed, request_id: [^,\n]{0,80}, (?:http_code: -?\d{1,3} error_name:|code: [\w.]{1,60}, message:)/,
+  ],
+  ['the DashScope WebSocket task-failed frame', /["']event["']\s*:\s*["']task-failed["']/],
   // The Java SDK's transport wrappers: new `[reason=wrapped_exception, detail=…]`, old `NETORK_ERROR` (sic).
   ['the DashScope Java SDK network wrapper', /\[reason=wrapped_exception\b|\bNETORK_ERROR\b|\}; status body:\s?\{/],
   [

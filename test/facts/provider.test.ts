@@ -209,6 +209,19 @@ describe('client and wrapper fingerprints', () => {
     ],
     ['LangChain ChatTongyi', 'ChatTongyi raised: HTTPError: 401 Unauthorized'],
     ['the Dify Tongyi plugin', '{"code": "completion_request_error", "message": "[tongyi] Server Unavailable Error"}'],
+    // dashscope-sdk-python common/error.py RequestFailure / AssistantError, protocol/websocket.py task-failed.
+    [
+      'the Python SDK RequestFailure string (WebSocket task, http_code 44)',
+      'Request failed, request_id: 4e2a, http_code: 44 error_name: InvalidParameter, error_message: invalid voice',
+    ],
+    [
+      'the Python SDK AssistantError string',
+      'Request failed, request_id: 4e2a, code: InvalidParameter, message: thread not found',
+    ],
+    [
+      'the WebSocket task-failed frame',
+      '{"header":{"task_id":"t1","event":"task-failed","error_code":"InvalidParameter","error_message":"invalid voice"},"payload":{}}',
+    ],
   ])('%s is Model Studio', (_name, text) => {
     const bodies = readErrorBodies(findJsonBodies(text));
     expect(extractProvider(text, undefined, undefined, bodies).provider).toBe('model_studio');
