@@ -136,6 +136,16 @@ describe('extractProvider on other inputs', () => {
     expect(extractProvider(text, undefined, undefined).foreignProvider).toBe(provider);
   });
 
+  // Xiaomi MiMo and Tencent TokenHub send "usage allocated quota exceeded" too: only Model Studio's own
+  // "Allocated quota exceeded, please increase…" and the Coding Plan's hour/week/month/concurrency forms are ours.
+  it.each([
+    ['Throttling.AllocationQuota: Allocated quota exceeded, please increase your quota limit.', 'model_studio'],
+    ['concurrency allocated quota exceeded, please try again later.', 'model_studio'],
+    ['usage allocated quota exceeded. please try again later.', undefined],
+  ])('quota wording %s -> %s', (text, provider) => {
+    expect(extractProvider(text, undefined, undefined).provider).toBe(provider);
+  });
+
   // Audit H3, H4, H7: the Qwen Cloud brand's API hosts and the Qwen Cloud / Qianwen doc links are not another service.
   it.each([
     ['429 Too Many Requests https://maas.qwencloudapi.com/compatible-mode/v1/chat/completions', 'model_studio'],
