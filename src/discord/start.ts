@@ -1,9 +1,9 @@
 // The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
 
 import { parseDiscordConfig } from '../config/discord.js';
-import { AuthRejectedError, ConfigError } from '../errors.js';
 import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { type BotOptions, createDiscordBot } from './bot.js';
+import { explainDiscordError } from './errors.js';
 
 /** `config` is parsed from `env` unless `npm start` already validated it with the other surfaces'. */
 export async function startDiscord(
@@ -20,15 +20,7 @@ export async function startDiscord(
   } catch (err) {
     release();
     await bot.stop();
-    const e = err as { code?: string; message?: string };
-    if (e.code === 'TokenInvalid')
-      throw new AuthRejectedError('DISCORD_TOKEN: Discord rejected the token; reset it in the Developer Portal → Bot');
-    if (/disallowed intents/i.test(e.message ?? ''))
-      throw new ConfigError(
-        'DISCORD_WATCH_CHANNELS: watching channels needs the Message Content intent; enable it in the Developer Portal → Bot → Privileged Gateway Intents, or leave DISCORD_WATCH_CHANNELS empty',
-        ['DISCORD_WATCH_CHANNELS'],
-      );
-    throw err;
+    throw explainDiscordError(err, config);
   }
   return {
     name: 'discord',

@@ -92,9 +92,11 @@ function balancedEnd(text: string, start: number, budget: Budget): number {
 // A terminal UI (qwen-code, Gemini CLI, Claude Code) draws errors inside a box and wraps long lines: the frame
 // `│` and the line break land inside the body, even inside a number (`"status":4 │ │ 29`).
 const BOX_FRAME = /[ \t]*│[ \t]*(?:\r?\n[ \t]*│[ \t]*|│[ \t]*)?/g;
+/** `{'…` (a Python dict repr) is never JSON: skipping JSON.parse spares a thrown SyntaxError, the costly part. */
+const PYTHON_START = /^\{\s*'/;
 
 function tryParse(candidate: string): JsonObject | undefined {
-  const forms = [candidate, pythonReprToJson(candidate)];
+  const forms = PYTHON_START.test(candidate) ? [pythonReprToJson(candidate)] : [candidate, pythonReprToJson(candidate)];
   if (candidate.includes('│')) forms.push(candidate.replace(BOX_FRAME, ''));
   for (const attempt of forms) {
     try {

@@ -1,14 +1,14 @@
 // `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all] [--echo]`
 
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import { diagnose, FORMATS, MAX_TEXT_CHARS, rendererFor } from '../../index.js';
 import type { CliContext } from '../context.js';
 import { parseFactArgs } from '../facts-arg.js';
+import { parseFlags } from '../flags.js';
 import { readInput } from '../io.js';
 
 export async function diagnoseCommand(ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseFlags('diagnose', {
     args: ctx.args,
     allowPositionals: true,
     options: {
