@@ -170,6 +170,9 @@ describe('brand names against another provider', () => {
   it.each([
     ['使用魔搭社区 API 调用通义千问，提示 429', 'ModelScope'],
     ['阿里 Qwen via https://api.siliconflow.cn/v1/chat/completions: 401 Invalid token', 'SiliconFlow'],
+    ['硅基流动 调用 Qwen/Qwen3-8B 返回 401 Invalid token', 'SiliconFlow'],
+    ['千帆 API 报错 {"error_code":18,"error_msg":"Open api qps request limit reached"}', 'Baidu Qianfan (ERNIE)'],
+    ['POST https://api.mistral.ai/v1/chat/completions 429, switching to qwen-plus later', 'Mistral AI'],
     [
       '阿里云 <Error><Code>AccessDenied</Code><Message>You have no right to access this object.</Message></Error>',
       'Alibaba Cloud OSS (object storage)',
