@@ -91,13 +91,22 @@ function balancedEnd(text: string, start: number, budget: Budget): number {
 
 // A terminal UI (qwen-code, Gemini CLI, Claude Code) draws errors inside a box and wraps long lines: the frame
 // `│` and the line break land inside the body, even inside a number (`"status":4 │ │ 29`).
-const BOX_FRAME = /[ \t]*│[ \t]*(?:\r?\n[ \t]*│[ \t]*|│[ \t]*)?/g;
+// Cut at the frame and trim the pieces (a split, not a regex: `[ \t]*│` rescans every run of blanks).
+const dropBoxFrame = (text: string) =>
+  text
+    .split('│')
+    .map((piece) => piece.trim())
+    .join('');
 /** `{'…` (a Python dict repr) is never JSON: skipping JSON.parse spares a thrown SyntaxError, the costly part. */
 const PYTHON_START = /^\{\s*'/;
 
 function tryParse(candidate: string): JsonObject | undefined {
   const forms = PYTHON_START.test(candidate) ? [pythonReprToJson(candidate)] : [candidate, pythonReprToJson(candidate)];
-  if (candidate.includes('│')) forms.push(candidate.replace(BOX_FRAME, ''));
+  // Framed first: a frame inside a string still parses, but leaves `│` and the line break in the value.
+  if (candidate.includes('│')) {
+    const unboxed = dropBoxFrame(candidate);
+    forms.unshift(PYTHON_START.test(unboxed) ? pythonReprToJson(unboxed) : unboxed);
+  }
   for (const attempt of forms) {
     try {
       const value: unknown = JSON.parse(attempt);

@@ -5,7 +5,7 @@
 const FIELD = /["']?\bmodel["']?\s*[:=]\s*(["'`]?)([A-Za-z0-9][\w.:/-]{1,80})/gi;
 // An unquoted constant or variable in a code line (`model=MODEL`, `model=self.model_name` in a traceback frame)
 // names no model; model ids have a hyphen or a digit.
-const CODE_NAME = /^(?:[A-Z][A-Z0-9_]*|[a-z_]+(?:[._][a-z_]+)+)$/;
+const CODE_NAME = /^(?:[A-Z][A-Z0-9_]*|[a-z_]+(?:\.[a-z_]+)+|[a-z]+(?:_[a-z]+)+)$/;
 const FAMILY =
   /\b((?:qwen|qwq|qvq)(?:\d+(?:\.\d+)?)?(?:-[a-z0-9.]+)+|qwen\d+(?:\.\d+)?|(?:deepseek|kimi|glm|MiniMax|Moonshot)-[\w.-]+)\b/gi;
 const NOT_MODELS = new Set(['not', 'is', 'id', 'name', 'the', 'none', 'null', 'parameter', 'access', 'error']);
