@@ -42,7 +42,7 @@ const REQUEST_SIGNS = new Set([MODEL_ID, 'a Model Studio model name', QWEN_CODE]
 const OTHER_HOST = /\bhttps?:\/\/((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?\/(?:[\w.-]+\/)*(?:v\d|chat|completions|api)/gi;
 // Alibaba Cloud and Qwen Cloud / Qianwen doc and console links, and Model Studio's own API hosts, are not another service.
 const DOC_HOSTS =
-  /(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com|qwencloud\.com|qwencloudapi\.com|qianwenai\.com)$/i;
+  /(?:^|\.)(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com|qwencloud\.com|qwencloudapi\.com|qianwenai\.com)$/i;
 /**
  * The name is the alternative, not the failing call: "works fine with qwen-plus", "用通义千问就没问题", "I also have
  * qwen-plus as a fallback", "we are evaluating DashScope as well", "thinking about switching to qwen-max".
