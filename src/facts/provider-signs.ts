@@ -129,7 +129,9 @@ export const FOREIGN_WEAK: readonly Sign[] = [
   ],
   ['OpenRouter', /No auth credentials found/i],
   ['Google Gemini', /RESOURCE_EXHAUSTED|Resource has been exhausted \(e\.g\. check quota\)/],
-  ['Anthropic', /"type"\s*:\s*"error"\s*,\s*"error"\s*:\s*\{\s*"type"/],
+  // JSON or a Python dict repr (anthropic-python prints `{'type': 'error', 'error': {'type': …`).
+  // No capture group or back-reference: sign-set.ts joins the signs into one pattern.
+  ['Anthropic', /["']type["']\s*:\s*["']error["']\s*,\s*["']error["']\s*:\s*\{\s*["']type["']/],
 ];
 
 /** Other providers' model names (`gpt-4o`, `gemini-2.5-flash`): weak like ours — a person mentions them in prose. */

@@ -48,7 +48,7 @@ const DOC_HOSTS =
  * qwen-plus as a fallback", "we are evaluating DashScope as well", "thinking about switching to qwen-max".
  */
 const ALTERNATIVE =
-  /(?<!n't |not |stopped )\bwork(?:s|ing)?\b|\bis fine\b|no (?:problem|issues?)|没问题|(?<!不)正常|没有问题|(?<!不)可以用|(?<!不)能用|\balso\b|\bas well\b|\bfall-?back\b|\binstead\b|\bevaluat|\bconsider|\bplann?ing\b|\bthinking (?:about|of)\b|\bswitch(?:ing|ed)? (?:to|from)\b|\bcompared? (?:to|with)\b|备用|也用|还用|另外|对比|考虑|打算|换成|切换到/i;
+  /(?<!n't |not |stopped )\bwork(?:s|ing)?\b|\bis fine\b|no (?:problem|issues?)|没问题|(?<!不)正常|没有问题|(?<!不)可以用|(?<!不)能用|\balso\b|\bas well\b|\bfall-?back\b|\binstead\b|\bevaluat|\bconsider|\bplann?ing\b|\bthinking (?:about|of)\b|\bswitch(?:ing|ed)? (?:to|from)\b|\bcompared? (?:to|with)\b|备用|也用|也在|还用|另外|对比|考虑|打算|换成|切换到/i;
 /** A clause ends at a line break, CJK punctuation, or `.`/`,`/`;`/`!`/`?` before a blank (not inside `qwen2.5`). */
 const isClauseEnd = (text: string, i: number) =>
   /[\n。！？；，]/.test(text[i] ?? '') || (/[.!?;,]/.test(text[i] ?? '') && /\s/.test(text[i + 1] ?? ' '));

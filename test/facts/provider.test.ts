@@ -171,6 +171,11 @@ describe('brand names against another provider', () => {
     ['使用魔搭社区 API 调用通义千问，提示 429', 'ModelScope'],
     ['阿里 Qwen via https://api.siliconflow.cn/v1/chat/completions: 401 Invalid token', 'SiliconFlow'],
     ['硅基流动 调用 Qwen/Qwen3-8B 返回 401 Invalid token', 'SiliconFlow'],
+    // anthropic-python prints Anthropic's body as a dict repr; "通义千问也在测" names Qwen as the alternative.
+    [
+      "anthropic.RateLimitError: Error code: 429 - {'type': 'error', 'error': {'type': 'rate_limit_error', 'message': 'This request would exceed the rate limit for your organization'}} 通义千问也在测",
+      'Anthropic',
+    ],
     ['千帆 API 报错 {"error_code":18,"error_msg":"Open api qps request limit reached"}', 'Baidu Qianfan (ERNIE)'],
     ['POST https://api.mistral.ai/v1/chat/completions 429, switching to qwen-plus later', 'Mistral AI'],
     [
