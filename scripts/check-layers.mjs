@@ -20,6 +20,8 @@ const FLOORS = [
   ['engine', 'chat'],
   ['diagnose'],
   ['check'],
+  ['learning'],
+  ['storage'],
   ['service', 'verify'],
   ['index.ts', 'authoring'],
   ['http', 'slack', 'discord'],

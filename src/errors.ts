@@ -48,6 +48,20 @@ export class UsageError extends BailianDoctorError {
   }
 }
 
+/**
+ * The database cannot be used: unreachable at start, or its schema is newer than this version knows
+ * (`STORAGE_SCHEMA_NEWER`), or its driver is not installed (`STORAGE_PACKAGE_MISSING`). The message says what to change (DATA_DIR, DATABASE_URL, or upgrade).
+ */
+export class StorageError extends BailianDoctorError {
+  override name = 'StorageError';
+  constructor(
+    code: 'STORAGE_UNAVAILABLE' | 'STORAGE_SCHEMA_NEWER' | 'STORAGE_PACKAGE_MISSING',
+    message: string,
+    cause?: unknown,
+  ) {
+    super(code, message, { cause });
+  }
+}
 /** A service a surface talks to (Discord, Slack) could not be reached; the message names it and its URL variable. */
 export class UnreachableError extends BailianDoctorError {
   override name = 'UnreachableError';

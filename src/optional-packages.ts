@@ -8,9 +8,19 @@ import { peerSpec } from './version.js';
 export type Surface = 'http' | 'slack' | 'discord';
 
 const SURFACE_PACKAGES: Record<Surface, readonly string[]> = {
-  http: ['fastify', '@fastify/rate-limit', '@fastify/swagger', '@fastify/swagger-ui', 'pino', 'prom-client'],
-  slack: ['@slack/bolt', 'pino'],
-  discord: ['discord.js', 'pino'],
+  // Every surface keeps its answers (the embedded database by default; pg only with DATABASE_URL).
+  http: [
+    'fastify',
+    '@fastify/rate-limit',
+    '@fastify/swagger',
+    '@fastify/swagger-ui',
+    'pino',
+    'prom-client',
+    'kysely',
+    'better-sqlite3',
+  ],
+  slack: ['@slack/bolt', 'pino', 'kysely', 'better-sqlite3'],
+  discord: ['discord.js', 'pino', 'kysely', 'better-sqlite3'],
 };
 
 const SURFACE_NAMES: Record<Surface, string> = {

@@ -2,6 +2,7 @@
 // plan and API path come from the diagnoser's host table (src/facts/hosts.ts), the one place they are written.
 import { classifyPath } from '../facts/base-url.js';
 import { BASE_URLS, hostInfo } from '../facts/hosts.js';
+import { trimQuotes, trimTrailingSlashes } from '../text/trim.js';
 import type { CheckFinding, ClientProtocol } from './types.js';
 
 export interface BaseUrlReading {
@@ -81,7 +82,7 @@ export function readBaseUrl(raw: string | undefined, client: ClientProtocol, nam
         'Write the URL alone: no quotes around it (in .env files too) and no spaces.',
       ),
     );
-    text = text.replace(/^["'`]+|["'`]+$/g, '').replace(/\s+/g, '');
+    text = trimQuotes(text).replace(/\s+/g, '');
   }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     findings.push(
@@ -118,7 +119,7 @@ function read(url: URL, findings: CheckFinding[], name: string): BaseUrlReading 
     findings.push(
       finding('base-url.scheme', 'error', `${name} uses ${url.protocol}// — the APIs speak HTTPS.`, 'Use https://.'),
     );
-  if (/\{[^}]*\}|WorkspaceId|<[^>]*>/i.test(`${host}${path}`))
+  if (/\{[^{}]*\}|WorkspaceId|<[^<>]*>/i.test(`${host}${path}`))
     findings.push(
       finding(
         'base-url.placeholder',
@@ -176,7 +177,7 @@ function read(url: URL, findings: CheckFinding[], name: string): BaseUrlReading 
       ),
     );
   const suffix = ENDPOINT_SUFFIX.exec(path.replace(DOUBLED, '$1'));
-  const isBase = !!suffix && classifyPath(path) !== path.replace(/\/+$/, '');
+  const isBase = !!suffix && classifyPath(path) !== trimTrailingSlashes(path);
   if (suffix && isBase)
     findings.push(
       finding(

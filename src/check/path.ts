@@ -2,6 +2,7 @@
 // OpenAI-compatible clients `/compatible-mode/v1` (`/v1` on the Coding Plan), Anthropic clients `/apps/anthropic`,
 // the DashScope SDKs the native `/api/v1` (pay-as-you-go and workspace hosts only).
 import { BASE_URLS } from '../facts/hosts.js';
+import { trimTrailingSlashes } from '../text/trim.js';
 import type { CheckFinding, ClientProtocol } from './types.js';
 
 const pathOf = (url: string) => new URL(url.replace(/\{WorkspaceId\}/, 'ws')).pathname;
@@ -66,7 +67,7 @@ export function checkPath(
       },
     ];
   }
-  const have = path.replace(/\/+$/, '') || '/';
+  const have = trimTrailingSlashes(path) || '/';
   if (have === want || apiPath === want) return []; // an appended endpoint is reported by readBaseUrl
   // The retired Claude Code proxy path has its own rule (request_validation.coding-plan-anthropic-path).
   if (apiPath === RETIRED_PROXY) return [];

@@ -10,6 +10,9 @@ const EXIT_STATUS: Record<string, number> = {
   RULES_INVALID: 2,
   AUTH_REJECTED: 2,
   LISTEN_FAILED: 2,
+  STORAGE_UNAVAILABLE: 2,
+  STORAGE_SCHEMA_NEWER: 2,
+  STORAGE_PACKAGE_MISSING: 2,
   // Discord or Slack did not answer: not a slip in the command line, but the message names the URL variable.
   UNREACHABLE: 1,
   SERVICE_REFUSED: 1,

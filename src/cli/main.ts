@@ -9,14 +9,16 @@ import { exitStatusOf } from './exit-codes.js';
 import { nearest } from './nearest.js';
 import { COMMAND_USAGE, USAGE } from './usage.js';
 
-/** Commands that run a surface read `.env` (once, here), like `npm start`; `diagnose` and `rules` do not. */
-const READS_DOTENV = new Set(['serve', 'slack', 'discord']);
+/** Commands that run a surface or read its storage read `.env` (once, here), like `npm start`; `diagnose` and `rules` do not. */
+const READS_DOTENV = new Set(['serve', 'slack', 'discord', 'gaps', 'stats']);
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
   check: async () => (await import('./commands/check.js')).checkCommand,
   verify: async () => (await import('./commands/verify.js')).verifyCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  gaps: async () => (await import('./commands/gaps.js')).gapsCommand,
+  stats: async () => (await import('./commands/stats.js')).statsCommand,
   serve: async () => (await importSurface('http', () => import('./commands/serve.js'))).serveCommand,
   slack: async () => (await importSurface('slack', () => import('./commands/slack.js'))).slackCommand,
   discord: async () => (await import('./commands/discord.js')).discordCommand,

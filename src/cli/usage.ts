@@ -79,6 +79,32 @@ SLACK_SIGNING_SECRET (HTTP mode); see .env.example and README "Slack bot".
   discord register             register the bot's commands globally (can take up to an hour to appear)
   discord register --guild ID  register them in one server, visible at once
 `,
+  gaps: () => `Usage: bailian-doctor gaps [--json] [--since 7d] [--limit N] | gaps draft <clusterId>
+
+Coverage gaps: the pastes no rule matched (or matched only weakly), clustered into templates, most frequent first,
+each with its count, first and last seen, surfaces, up to 3 redacted samples and the facts its members share.
+Reads the storage of npm start: DATA_DIR (default ./data) or DATABASE_URL, from the environment and .env.
+
+Options:
+      --json          {"since", "gaps": [{"clusterId", "template", "count", "total", "firstSeen", "lastSeen",
+                      "surfaces", "samples", "facts"}]}
+      --since W       only misses in the window: 24h, 7d, 2w or an ISO date (default: all kept)
+      --limit N       at most N gaps (default 50)
+  draft <clusterId>   a YAML rule skeleton for that gap: \`when\` from what its misses share, the samples as
+                      examples.match; it passes \`rules lint\`; write its cause, fix and verify
+  -h, --help          this help
+`,
+  stats: () => `Usage: bailian-doctor stats [--json] [--since 30d]
+
+Answered, unmatched and the detection rate per day; per rule version how often it was the answer, the verdicts
+("fixed" / "not it") and its precision; rules whose precision fell in the last week are flagged.
+Reads the storage of npm start: DATA_DIR (default ./data) or DATABASE_URL, from the environment and .env.
+
+Options:
+      --json          the report as JSON
+      --since W       the window: 24h, 7d, 2w or an ISO date (default 30d)
+  -h, --help          this help
+`,
   version: () => `Usage: bailian-doctor --version
 
 Print the version (also: bailian-doctor version, -V).
@@ -97,6 +123,9 @@ Usage:
   bailian-doctor verify [check's flags] [--timeout MS] [--any-host]
       Send one minimal request with that configuration and the key from the environment; diagnose the answer.
   bailian-doctor rules list [--json] | rules test [-v] | rules lint
+  bailian-doctor gaps [--json] [--since 7d]      Clusters of pastes no rule matched, most first
+  bailian-doctor gaps draft <clusterId>          A draft rule (YAML) for one gap; passes rules lint
+  bailian-doctor stats [--json] [--since 30d]    Detection rate per day; shown/fixed/not it/precision per rule version
   bailian-doctor serve [--port N] [--host H]     HTTP API (default 127.0.0.1:8080)
   bailian-doctor slack                           Slack bot (needs SLACK_BOT_TOKEN, see .env.example)
   bailian-doctor discord [register [--guild ID]] Discord bot, or register its commands

@@ -5,7 +5,7 @@ import pino, { type Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
-import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
+import { type LearningLoop, type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { onInteraction } from './events/interaction-create.js';
@@ -20,8 +20,10 @@ export interface BotOptions {
   now?: () => number;
   /** The per-user limit (default: the one both bots share, chat/rate-limit.ts). */
   rateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  /** Where answers wait for their buttons (default: the learning loop's storage, else in memory). */
   answers?: AnswerStore;
+  /** Where answers, misses and verdicts are kept (startDiscord hands in the process's shared loop). */
+  learning?: LearningLoop;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
 }
@@ -63,7 +65,8 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     rules: sourceOf(options.rules),
     concurrency: new Concurrency(POLICY.diagnoseConcurrency),
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
-    answers: options.answers ?? createMemoryAnswerStore({ now }),
+    answers: options.answers ?? options.learning?.answers ?? createMemoryAnswerStore({ now }),
+    learning: options.learning,
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
   };
 

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { AnswerStore } from '../chat/answer-store.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
-import type { RuleSet } from '../index.js';
+import type { LearningLoop, RuleSet } from '../index.js';
 import type { Concurrency } from './concurrency.js';
 
 /** Anything that hands out the current rule set — a RuleStore, or a fixed set wrapped by RuleStore.of. */
@@ -22,6 +22,8 @@ export interface BotContext {
   concurrency: Concurrency;
   rateLimiter: UserRateLimiter;
   answers: AnswerStore;
+  /** Where verdicts go; absent: feedback is only logged, and the reply says so. */
+  learning?: LearningLoop;
   backoffMs: readonly number[];
 }
 

@@ -1,7 +1,13 @@
 // The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
 
 import { parseDiscordConfig } from '../config/discord.js';
-import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import {
+  acquireSharedLearningLoop,
+  autoReloadSharedRules,
+  type SurfaceHandle,
+  scheduleDigest,
+  sharedRuleStore,
+} from '../index.js';
 import { type BotOptions, createDiscordBot } from './bot.js';
 import { explainDiscordError } from './errors.js';
 
@@ -13,8 +19,19 @@ export async function startDiscord(
 ): Promise<SurfaceHandle> {
   // The shared store: every surface of one process answers from the same rules, and SIGHUP reloads them.
   const shared = options.rules === undefined;
-  const bot = createDiscordBot(config, { ...options, rules: options.rules ?? sharedRuleStore(env) });
-  const release = shared ? autoReloadSharedRules(env) : () => {};
+  // The storage every surface of the process shares, unless the caller hands in its own (or its own answers).
+  const loop =
+    options.learning === undefined && options.answers === undefined ? await acquireSharedLearningLoop(env) : undefined;
+  const bot = createDiscordBot(config, {
+    ...options,
+    learning: options.learning ?? loop?.loop,
+    rules: options.rules ?? sharedRuleStore(env),
+  });
+  const releaseRules = shared ? autoReloadSharedRules(env) : () => {};
+  const release = () => {
+    releaseRules();
+    void loop?.release();
+  };
   try {
     await bot.start();
   } catch (err) {
@@ -22,11 +39,28 @@ export async function startDiscord(
     await bot.stop();
     throw explainDiscordError(err, config);
   }
+  // DIGEST_CHANNEL=discord:<channel id>: the weekly digest goes there (one replica posts it).
+  const learning = options.learning ?? loop?.loop;
+  const digest = learning?.config.digest?.surface === 'discord' ? learning.config.digest.channel : undefined;
+  const stopDigest =
+    learning && digest
+      ? scheduleDigest(learning, {
+          log: { info: () => {}, warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ ...obj, msg })}\n`) },
+          post: async (text) => {
+            const channel = await bot.client.channels.fetch(digest);
+            if (!channel?.isSendable())
+              throw new Error(`DIGEST_CHANNEL ${digest} is not a channel the bot can post in`);
+            await channel.send({ content: text.slice(0, 2000), allowedMentions: { parse: [] } });
+          },
+        })
+      : () => {};
   return {
     name: 'discord',
     stop: async () => {
-      release();
+      stopDigest();
+      releaseRules();
       await bot.stop();
+      await loop?.release();
     },
   };
 }

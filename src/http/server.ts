@@ -3,7 +3,7 @@
 
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { DEFAULTS, type HttpConfig } from '../config/http.js';
-import { type RuleSet, RuleStore } from '../index.js';
+import { type LearningLoop, type RuleSet, RuleStore } from '../index.js';
 import { createBearerAuth } from './auth.js';
 import type { RouteContext } from './context.js';
 import { registerDocs } from './docs.js';
@@ -24,6 +24,8 @@ export interface ServerOptions {
   logStream?: LineSink;
   /** How long a client gets to send its whole request (default REQUEST_TIMEOUT_MS; tests shorten it). */
   requestTimeoutMs?: number;
+  /** Where answers, misses and feedback are kept (startHttp passes the shared loop). Absent: nothing is kept. */
+  learning?: LearningLoop;
   /** Also export Node process metrics (CPU, memory, event loop) on /metrics. */
   processMetrics?: boolean;
 }
@@ -44,7 +46,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const config: HttpConfig = { ...DEFAULTS, apiTokens: [], rulesWatch: false, trustProxy: false, ...options.config };
   const store = storeOf(options.rules);
   store.current(); // load now: a broken knowledge base should stop start-up, not the first request
-  const metrics = createMetrics(store, { processMetrics: options.processMetrics });
+  const metrics = createMetrics(store, { processMetrics: options.processMetrics, learning: options.learning });
   const auth = config.apiTokens.length ? createBearerAuth(config.apiTokens) : undefined;
   let closing = false;
   const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -75,7 +77,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installErrorHandlers(app, config.bodyLimit);
 
   await registerDocs(app, { auth: Boolean(auth) });
-  const ctx: RouteContext = { store, metrics, config, closing: () => closing };
+  const ctx: RouteContext = { store, metrics, config, learning: options.learning, closing: () => closing };
   // A /v1 route registered anywhere but the /v1 scope would escape auth and the rate limit: refuse it.
   let inV1Scope = false;
   app.addHook('onRoute', (route) => {

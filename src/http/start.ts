@@ -3,7 +3,7 @@
 
 import { exposureWarning, parseHttpConfig } from '../config/http.js';
 import { ListenError } from '../errors.js';
-import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import { acquireSharedLearningLoop, autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { buildServer } from './server.js';
 
 /** In-flight requests get this long to finish on shutdown before their connections are cut. */
@@ -31,8 +31,12 @@ export async function startHttp(env: NodeJS.ProcessEnv, config = parseHttpConfig
   const store = sharedRuleStore(env);
   const releaseReload = autoReloadSharedRules(env);
   let app: Awaited<ReturnType<typeof buildServer>>;
+  let releaseLoop: (() => Promise<void>) | undefined;
   try {
-    app = await buildServer({ config, rules: store, processMetrics: true });
+    const shared = await acquireSharedLearningLoop(env);
+    releaseLoop = shared.release;
+    app = await buildServer({ config, rules: store, processMetrics: true, learning: shared.loop });
+    app.log.info({ storage: shared.loop.where }, 'storage ready');
     const warning = exposureWarning(config);
     if (warning) app.log.warn({ host: config.host }, warning);
     await app.listen({ host: config.host, port: config.port }).catch((err: NodeJS.ErrnoException) => {
@@ -40,6 +44,7 @@ export async function startHttp(env: NodeJS.ProcessEnv, config = parseHttpConfig
     });
   } catch (err) {
     releaseReload();
+    await releaseLoop?.();
     throw err;
   }
   const address = app.server.address();
@@ -59,6 +64,7 @@ export async function startHttp(env: NodeJS.ProcessEnv, config = parseHttpConfig
         force.unref();
         await app.close();
         clearTimeout(force);
+        await releaseLoop?.();
       })();
       return stopped;
     },

@@ -9,6 +9,7 @@ import { registerRateLimit } from './rate-limit.js';
 import { batchRoutes } from './routes/batch.js';
 import { checkRoutes } from './routes/check.js';
 import { diagnoseRoutes } from './routes/diagnose.js';
+import { learningRoutes } from './routes/learning.js';
 import { ruleRoutes } from './routes/rules.js';
 
 export const V1_PREFIX = '/v1/';
@@ -27,6 +28,7 @@ export async function registerV1(app: FastifyInstance, ctx: RouteContext, auth?:
     await v1.register(diagnoseRoutes, ctx);
     await v1.register(batchRoutes, ctx);
     await v1.register(ruleRoutes, ctx);
+    await v1.register(learningRoutes, ctx);
     await v1.register(checkRoutes, ctx);
   });
 }

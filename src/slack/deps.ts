@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { AnswerStore } from '../chat/answer-store.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { SlackConfig } from '../config/slack.js';
-import type { RuleSet } from '../index.js';
+import type { LearningLoop, RuleSet } from '../index.js';
 import type { SeenKeys } from './seen.js';
 
 export interface SlackDeps {
@@ -15,6 +15,8 @@ export interface SlackDeps {
   seen: SeenKeys;
   limiter: UserRateLimiter;
   answers: AnswerStore;
+  /** Where verdicts go (and answers are kept); absent: feedback is only logged, and the reply says so. */
+  learning?: LearningLoop;
 }
 
 /** How the request reached the bot: logged with every answer, and decides silence vs. help on no match. */

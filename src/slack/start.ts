@@ -7,7 +7,16 @@ import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { AuthRejectedError } from '../errors.js';
-import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import {
+  acquireSharedLearningLoop,
+  autoReloadSharedRules,
+  type LearningLoop,
+  type RuleSet,
+  RuleStore,
+  type SurfaceHandle,
+  scheduleDigest,
+  sharedRuleStore,
+} from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
 import type { SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
@@ -19,8 +28,13 @@ import { SeenKeys } from './seen.js';
 export interface SlackOptions extends AppTuning {
   rules?: RuleSet;
   userRateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  /** Where answers wait for their buttons (default: the learning loop's storage). */
   answers?: AnswerStore;
+  /**
+   * Where answers, misses and verdicts are kept. Default: the process's shared loop (DATA_DIR / DATABASE_URL);
+   * `false` keeps nothing (answers in memory, verdicts logged only).
+   */
+  learning?: LearningLoop | false;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
@@ -58,13 +72,17 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // instead of the first answer, and spares the first user the loading time.
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
   store.current();
+  // The storage every surface of the process shares; failing to open it stops start-up with what to fix.
+  const shared = options.learning === undefined ? await acquireSharedLearningLoop(env) : undefined;
+  const learning = shared?.loop ?? (options.learning || undefined);
   const deps: SlackDeps = {
     config,
     log,
     rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
-    answers: options.answers ?? createMemoryAnswerStore(),
+    answers: options.answers ?? learning?.answers ?? createMemoryAnswerStore(),
+    learning,
   };
   const inFlight = new InFlight();
   const app = createBoltApp(config, log, options);
@@ -76,6 +94,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     await app.init();
   } catch (err) {
     releaseReload();
+    await shared?.release();
     const rejected = (err as { data?: { error?: string } }).data?.error;
     if (!rejected)
       throw new Error(
@@ -95,8 +114,20 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     }
   } catch (err) {
     releaseReload();
+    await shared?.release();
     throw new Error(startFailure(config, err as Error & { code?: string; data?: { error?: string } }));
   }
+  // DIGEST_CHANNEL=slack:<channel id>: the weekly digest goes there (one replica posts it).
+  const digestChannel = learning?.config.digest?.surface === 'slack' ? learning.config.digest.channel : undefined;
+  const stopDigest =
+    learning && digestChannel
+      ? scheduleDigest(learning, {
+          log,
+          post: async (text) => {
+            await app.client.chat.postMessage({ channel: digestChannel, text, unfurl_links: false });
+          },
+        })
+      : () => {};
   log.info(
     { event: 'slack.started', mode: config.mode, address, watching: config.watchChannels.size },
     'Slack bot started',
@@ -110,8 +141,10 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     stop() {
       stopped ??= (async () => {
         await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_DRAIN_MS).unref())]);
+        stopDigest();
         await app.stop();
         releaseReload();
+        await shared?.release();
         log.info({ event: 'slack.stopped' }, 'Slack bot stopped');
       })();
       return stopped;

@@ -1,6 +1,7 @@
 // The one minimal request per protocol that proves a configuration works: a one-token chat completion, Anthropic
 // message or DashScope generation. The key goes in the headers only, never in the URL.
 import type { ClientProtocol } from '../config/check.js';
+import { trimTrailingSlashes } from '../text/trim.js';
 
 export interface ProbeRequest {
   url: string;
@@ -11,7 +12,7 @@ export interface ProbeRequest {
 const PING = [{ role: 'user', content: 'ping' }];
 
 export function probeRequest(client: ClientProtocol, baseUrl: string, model: string, key: string): ProbeRequest {
-  const base = baseUrl.replace(/\/+$/, '');
+  const base = trimTrailingSlashes(baseUrl);
   const json = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
   if (client === 'anthropic')
     return {
