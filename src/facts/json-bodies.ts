@@ -96,18 +96,23 @@ const BOX_FRAME = /(?<![ \t])[ \t]*│[ \t]*(?:\r?\n[ \t]*│[ \t]*|│[ \t]*)?/
 /** `{'…` (a Python dict repr) is never JSON: skipping JSON.parse spares a thrown SyntaxError, the costly part. */
 const PYTHON_START = /^\{\s*'/;
 
-function tryParse(candidate: string): JsonObject | undefined {
-  const forms = PYTHON_START.test(candidate) ? [pythonReprToJson(candidate)] : [candidate, pythonReprToJson(candidate)];
-  if (candidate.includes('│')) forms.push(candidate.replace(BOX_FRAME, ''));
-  for (const attempt of forms) {
-    try {
-      const value: unknown = JSON.parse(attempt);
-      if (value && typeof value === 'object' && !Array.isArray(value)) return value as JsonObject;
-    } catch {
-      // not this form; try the next
-    }
+function parseObject(attempt: string): JsonObject | undefined {
+  try {
+    const value: unknown = JSON.parse(attempt);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as JsonObject;
+  } catch {
+    // not this form; the caller tries the next
   }
   return undefined;
+}
+
+/** The candidate as JSON, else as a Python dict repr, else without a box frame; each form made only when needed. */
+function tryParse(candidate: string): JsonObject | undefined {
+  const asJson = PYTHON_START.test(candidate) ? undefined : parseObject(candidate);
+  if (asJson) return asJson;
+  const asPython = parseObject(pythonReprToJson(candidate));
+  if (asPython) return asPython;
+  return candidate.includes('│') ? parseObject(candidate.replace(BOX_FRAME, '')) : undefined;
 }
 
 /** Strings inside a parsed body that themselves hold a body (litellm / gateway wrappers). */

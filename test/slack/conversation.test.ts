@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedbackRecord } from '../../src/chat/conversation/deps.js';
 import { createMemoryThreadStore } from '../../src/chat/thread-store.js';
-import { acquireSharedLearningLoop } from '../../src/service/learning-loop.js';
+import { acquireSharedLearningLoop, openLearningLoop } from '../../src/index.js';
 import { SOLVED_REACTION } from '../../src/slack/outcome.js';
 import { READING_STATUS, VERIFY_PROMPT } from '../../src/slack/thread.js';
 import { appHomeOpened, eventCallback, nextTs } from '../fakes/slack/payloads.js';
@@ -55,6 +55,34 @@ const reply = (threadTs: string, text: string, user = 'UHELPER01') =>
     thread_ts: threadTs,
     text,
   });
+
+describe('Slack support conversation over the learning storage', () => {
+  it('keeps threads and answers in the embedded database, files verdicts in it, and shows its week on App Home', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-slack-conversation-'));
+    const learning = await openLearningLoop({ DATA_DIR: dir }, { sweepTimer: false });
+    try {
+      const h = await start('http', { learning });
+      h.fake.answer('users.info', () => ({ ok: true, user: { is_owner: true } }));
+      const threadTs = nextTs();
+      await h.send.event(mention(h, threadTs, INVALID_KEY));
+      await h.settle();
+      const key = `slack:TFAKE0001:${OTHER_CHANNEL}:${threadTs}`;
+      const answered = (await learning.threads.load(key))?.answerIds ?? [];
+      expect(answered).toHaveLength(1);
+      expect(await learning.answers.load(answered[0]!)).toBeDefined();
+      await h.send.event(reply(threadTs, OK_OUTPUT, USER));
+      await h.send.event(appHomeOpened(USER));
+      await h.settle();
+      const stats = await learning.stats();
+      expect(stats.rules.find((r) => r.ruleId === 'auth.invalid-api-key')).toMatchObject({ fixed: 1, notIt: 0 });
+      const home = h.fake.callsTo('views.publish')[0]!.body.view as { blocks: Array<Record<string, unknown>> };
+      expect(blockText(home)).toMatch(/detection rate \*\d+\.\d%\* \(\d+ answered, \d+ unmatched\)/);
+    } finally {
+      await learning.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('Slack support conversation over the learning storage (SQLite)', () => {
   it('keeps threads in the database: a restart mid-thread loses nothing, and the verdict and the week are there', async () => {

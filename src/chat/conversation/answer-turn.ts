@@ -59,14 +59,13 @@ export async function answerTurn(
     state.lastText = readText;
   state.facts = mergeThreadFacts(state.facts, facts);
   const top = result.diagnoses[0];
-  // The pasted text goes to the learning loop with the answer (kept redacted, for misses only) and so does the
-  // version of the rule that answered, so verdicts count per version.
+  // The redacted paste goes with the answer so a miss reaches the gaps report; the version files verdicts per rule.
   const answerId = await rememberAnswer(
     deps.answers,
     result,
     deps.surface,
     (err) => deps.onStoreError(err, 'answer.save'),
-    { text: reading.text, ruleVersion: top ? (deps.rules().get(top.id)?.version ?? null) : null },
+    { text: readText, ruleVersion: top ? (deps.rules().get(top.id)?.version ?? null) : null },
   );
   state.answerIds.push(answerId);
   if (top) state.tried = [...(state.tried ?? []), top.id];
