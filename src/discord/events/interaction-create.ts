@@ -11,8 +11,12 @@ import { onDiagnoseContextMenu } from '../commands/context-menu.js';
 import { CONTEXT_MENU_NAME, CUSTOM_IDS, DIAGNOSE_COMMAND_NAME } from '../commands/definitions.js';
 import { onDiagnoseCommand } from '../commands/diagnose.js';
 import { onDiagnoseModal } from '../commands/modal.js';
+import { onCorrectFactButton, onCorrectFactSubmit } from '../components/correct-fact.js';
+import { onClaim, onEscalate } from '../components/escalate.js';
 import { onFeedback } from '../components/feedback.js';
+import { onMarkSolved } from '../components/mark-solved.js';
 import { onOtherCauses } from '../components/other-causes.js';
+import { onQuestionChoice } from '../components/question-choice.js';
 import { type BotContext, errorSummary } from '../context.js';
 
 const SORRY = 'Something went wrong while answering — please try again in a moment.';
@@ -32,6 +36,11 @@ const BUTTONS: [string, Handler<ButtonInteraction>][] = [
   [CUSTOM_IDS.fixed, onFeedback],
   [CUSTOM_IDS.notIt, onFeedback],
   [CUSTOM_IDS.others, onOtherCauses],
+  [CUSTOM_IDS.solved, onMarkSolved],
+  [CUSTOM_IDS.choice, onQuestionChoice],
+  [CUSTOM_IDS.correct, onCorrectFactButton],
+  [CUSTOM_IDS.escalate, onEscalate],
+  [CUSTOM_IDS.claim, onClaim],
 ];
 
 /** The handler for `i`, or undefined when the interaction is not ours. */
@@ -45,6 +54,7 @@ function handlerFor(ctx: BotContext, i: Interaction): (() => Promise<void>) | un
     return handle && (() => handle(ctx, i));
   }
   if (i.isModalSubmit() && i.customId === CUSTOM_IDS.modal) return () => onDiagnoseModal(ctx, i);
+  if (i.isModalSubmit() && i.customId.startsWith(CUSTOM_IDS.correctModal)) return () => onCorrectFactSubmit(ctx, i);
   if (i.isModalSubmit() && i.customId === CHECK_IDS.modal) return () => onCheckModal(ctx, i);
   if (i.isButton()) {
     const handle = BUTTONS.find(([prefix]) => i.customId.startsWith(prefix))?.[1];
@@ -60,6 +70,10 @@ async function route(ctx: BotContext, i: Interaction): Promise<void> {
 }
 
 export async function onInteraction(ctx: BotContext, i: Interaction): Promise<void> {
+  if (!ctx.seenInteractions.first(i.id)) {
+    ctx.log.info({ event: 'interaction_duplicate', type: i.type }, 'interaction delivered twice; answered once');
+    return;
+  }
   try {
     await route(ctx, i);
   } catch (err) {
