@@ -17,7 +17,7 @@ const FLOORS = [
   ['text', 'scan', 'config', 'optional-packages.ts'],
   ['facts'],
   ['knowledge', 'render'],
-  ['engine', 'chat'],
+  ['engine', 'chat', 'log'],
   ['diagnose'],
   ['check'],
   ['learning'],
@@ -30,7 +30,7 @@ const FLOORS = [
 ];
 const SURFACES = new Set(['http', 'slack', 'discord', 'cli', 'main.ts']);
 /** What a surface may import besides its own folder and other surfaces above it. */
-const SURFACE_MAY_USE = new Set(['index.ts', 'chat', 'config', 'errors.ts', 'optional-packages.ts']);
+const SURFACE_MAY_USE = new Set(['index.ts', 'chat', 'config', 'errors.ts', 'optional-packages.ts', 'log']);
 const EXTRA = { cli: ['authoring'] };
 
 const floorOf = new Map(FLOORS.flatMap((names, i) => names.map((n) => [n, i])));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { embedLength, renderDiscordMessages } from '../../src/render/discord/index.js';
 import { DISCORD_LIMITS as L } from '../../src/render/discord/limits.js';
 import type { DiagnoseResult, Diagnosis } from '../../src/types.js';
+import { VERSION } from '../../src/version.js';
 
 const FENCE = '```';
 
@@ -86,6 +87,8 @@ describe('discord renderer limits', () => {
       color: 0xe74c3c,
       footer: { text: expect.stringContaining('code = X') },
     });
+    // The release that answered, so a report of a wrong answer names it.
+    expect(only![0]!.footer?.text).toContain(` · bailian-doctor ${VERSION}`);
   });
 
   it('starts a new embed at a section rather than splitting one that fits whole', () => {
@@ -93,5 +96,28 @@ describe('discord renderer limits', () => {
     const [embeds] = renderDiscordMessages(result(d));
     expect(embeds!.map((e) => e.description?.slice(0, 9))).toEqual(['**Cause**', '**Fix**\n1']);
     expect(embeds![1]!.description).toContain('**Docs**');
+  });
+});
+
+describe('What I read (discord)', () => {
+  it('opens the first diagnosis footer with the facts the answer rests on, within the limits', () => {
+    const d = { ...hugeDiagnosis(), title: 'Invalid key' };
+    const facts = { status: 401, code: 'InvalidApiKey', host: 'dashscope-intl.aliyuncs.com', region: 'intl' };
+    const footer = renderDiscordMessages({ ...result(d), facts })
+      .flat()
+      .at(-1)!.footer!.text;
+    expect(footer).toMatch(
+      /^🔍 What I read: status 401 · code InvalidApiKey · host dashscope-intl\.aliyuncs\.com → International/,
+    );
+    expect(footer).toContain('rule test.huge');
+    expect(footer.length).toBeLessThanOrEqual(L.footer);
+    for (const m of renderDiscordMessages({ ...result(d), facts }))
+      expect(m.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(L.messageEmbedChars);
+  });
+
+  it('shows on a no-match answer too, and is absent when nothing was read', () => {
+    const none: DiagnoseResult = { matched: false, facts: { status: 418 }, diagnoses: [], secretsFound: false };
+    expect(renderDiscordMessages(none)[0]![0]!.footer?.text).toBe('🔍 What I read: status 418');
+    expect(renderDiscordMessages({ ...none, facts: {} })[0]![0]!.footer).toBeUndefined();
   });
 });

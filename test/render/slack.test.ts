@@ -25,6 +25,7 @@ import {
 import { chunkMrkdwn } from '../../src/render/slack/split.js';
 import { NO_MATCH_HELP, SECRET_WARNING } from '../../src/render/wording.js';
 import type { DiagnoseResult, Diagnosis } from '../../src/types.js';
+import { VERSION } from '../../src/version.js';
 
 function diagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
   return {
@@ -75,6 +76,7 @@ describe('renderSlackMessages: shape', () => {
     const contextText = context.elements.map((e) => e.text).join(' ');
     expect(contextText).toContain('code = InvalidApiKey');
     expect(contextText).toContain('`auth.invalid-api-key`');
+    expect(contextText).toContain(`bailian-doctor ${VERSION}`);
   });
 
   it('has feedback buttons, and "Other possible causes" only when there are others', () => {
@@ -212,5 +214,28 @@ describe('chunkMrkdwn', () => {
         expect(strip(chunks.join('\n'))).toBe(strip(text));
       }),
     );
+  });
+});
+
+describe('renderSlackMessages: "What I read"', () => {
+  it('shows the facts the answer rests on, escaped, in every answer — matched or not', () => {
+    const facts = {
+      status: 401,
+      code: 'InvalidApiKey',
+      host: 'dashscope-intl.aliyuncs.com',
+      region: 'intl',
+      plan: 'standard',
+      keyKind: 'coding-plan',
+      model: 'qwen<!here>',
+      client: 'openai-python',
+    };
+    for (const r of [result([diagnosis()], { facts }), result([], { facts, matched: false })]) {
+      const json = JSON.stringify(renderSlackMessages(r));
+      expect(json).toContain(
+        'What I read: status 401 · code InvalidApiKey · host dashscope-intl.aliyuncs.com → International (Singapore), pay-as-you-go · key sk-sp-… (Coding Plan or Token Plan) · model qwen&lt;!here&gt; · client openai-python',
+      );
+      expect(json).not.toContain('<!here>');
+    }
+    expect(JSON.stringify(renderSlackMessages(result([diagnosis()], { facts: {} })))).not.toContain('What I read');
   });
 });

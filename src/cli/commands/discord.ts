@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import { importSurface } from '../../optional-packages.js';
 import type { CliContext } from '../context.js';
 import { parseFlags } from '../flags.js';
+import { noticeLog } from '../notice.js';
 import { untilSignal } from '../until-signal.js';
 
 const USAGE = 'usage: bailian-doctor discord [register [--guild ID]]';
@@ -32,7 +33,11 @@ async function register(ctx: CliContext, args: string[]): Promise<number> {
     `registered ${result.names.map((n) => `"${n}"`).join(', ')} (${result.scope}) for application ${result.applicationId}\n`,
   );
   if (!values.guild)
-    ctx.stdout('note: global commands can take up to an hour to appear; use --guild ID while testing\n');
+    ctx.stdout(
+      'note: global commands can take up to an hour to appear; use --guild ID while testing\n' +
+        'note: members can also install the app to their account (DMs, servers without the bot) once Installation → User Install is on in the Developer Portal\n',
+    );
+  else ctx.stdout('note: guild commands are server-only; register globally for the user-installed app\n');
   return 0;
 }
 
@@ -40,9 +45,10 @@ async function run(ctx: CliContext): Promise<number> {
   const { startDiscord } = await importSurface('discord', () => import('../../discord/start.js'));
   // Start-up problems that name a variable carry a code main() maps to exit 2 (cli/exit-codes.ts).
   const handle = await startDiscord(ctx.env);
-  ctx.stderr('discord bot running; Ctrl-C to stop\n');
+  const notice = noticeLog(ctx);
+  notice.info('Discord bot running; Ctrl-C stops it');
   const signal = await untilSignal();
-  ctx.stderr(`${signal}: stopping the discord bot\n`);
+  notice.info({ signal }, 'stopping the Discord bot');
   await handle.stop();
   return 0;
 }
