@@ -44,7 +44,7 @@ export interface SlackOptions extends AppTuning {
   threads?: ThreadStore;
   /** Where verdicts go (`fixed` from a pasted success); default: the learning loop, else the log only. */
   feedback?: FeedbackSink;
-  /** The week's gaps and detection rate for admins on App Home (default: from the learning loop). */
+  /** The week's gaps and detection rate for admins on App Home. */
   insights?: InsightsSource;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;

@@ -147,6 +147,35 @@ describe('discord support conversations', () => {
     expect(solved.outcome).toBe('solved');
   });
 
+  it('over the SQLite learning storage: a restart mid-thread loses nothing, and the verdict is filed there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bd-discord-thread-'));
+    let learning = await openLearningLoop({ DATA_DIR: dataDir }, { sweepTimer: false });
+    try {
+      h = await startHarness({ forum: true, watch: false, bot: { learning } });
+      const asker = h.fake.user('asker');
+      const { thread } = await h.fake.forumPost({ author: asker, content: SETUP_POST });
+      await h.waitForLog((e) => e.event === 'forum_post_handled' && e.thread === thread.id);
+      // The process goes away with its storage; a new one opens the same database.
+      await h.bot.stop();
+      await learning.close();
+      learning = await openLearningLoop({ DATA_DIR: dataDir }, { sweepTimer: false });
+      await h.restart({ learning });
+      const second = await say(thread.id, asker, INVALID_KEY);
+      expect(second.outcome).toBe('answered');
+      expect(footerOf(bodyOf(second.sent[0]))).toContain('host dashscope-intl.aliyuncs.com');
+      expect((await say(thread.id, asker, OK_OUTPUT)).outcome).toBe('solved');
+      const key = `discord:${h.fake.ids.guild}:${thread.id}:${thread.id}`;
+      expect((await learning.threads.load(key))?.status).toBe('solved');
+      const stats = await learning.stats();
+      expect(stats.rules.reduce((n, r) => n + r.fixed, 0)).toBe(1);
+    } finally {
+      await h.stop();
+      h = await startHarness(); // afterEach stops one
+      await learning.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('over the embedded database: the conversation lives in it and the verdict is filed there', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bd-discord-conversation-'));
     const learning = await openLearningLoop({ DATA_DIR: dir }, { sweepTimer: false });

@@ -35,7 +35,7 @@ export interface Harness {
   /** Every outbound body (REST bodies the bot sent) joined, for leak checks. */
   outbound(): string;
   /** Stop the bot and start a new one against the same fake, with the same options (and so the same stores). */
-  restart(): Promise<void>;
+  restart(options?: BotOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -104,9 +104,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     get bot() {
       return bot;
     },
-    async restart() {
+    async restart(changed = {}) {
       await bot.stop();
-      bot = createDiscordBot(config, botOptions);
+      bot = createDiscordBot(config, { ...botOptions, ...changed });
       await bot.start();
     },
     logs,

@@ -99,7 +99,7 @@ describe('discord interactions', () => {
     expect(h.fake.requestsTo({ method: 'GET', path: /^\/attachments\// })).toHaveLength(1);
   });
 
-  it('feedback buttons are logged (rule and verdict, no text) and acknowledged ephemerally', async () => {
+  it('feedback buttons are acknowledged at once, privately, and logged (rule and verdict, no text)', async () => {
     const user = h.fake.user();
     const i = await h.fake.slashCommand(user, [{ name: 'error', type: STRING, value: MATCHED_TEXT }]);
     const [edit] = await h.fake.waitForRequests(ORIGINAL(i.token));
@@ -108,9 +108,12 @@ describe('discord interactions', () => {
     const answer = { ...(edit!.body as object), id: '1', channel_id: h.fake.ids.support } as never;
     const click = await h.fake.clickButton(user, fixed.custom_id, answer);
     const [ack] = await h.fake.waitForRequests(CALLBACK(click.id));
-    expect(bodyOf(ack).type).toBe(4);
+    // Deferred at once (the verdict is a storage round trip), privately; the thanks replaces it.
+    expect(bodyOf(ack).type).toBe(DEFERRED);
     expect((bodyOf(ack).data as { flags: number }).flags & EPHEMERAL).toBe(EPHEMERAL);
-    const line = h.logs.map((l) => JSON.parse(l)).find((l) => l.event === 'feedback');
+    const [thanks] = await h.fake.waitForRequests(ORIGINAL(click.token));
+    expect(bodyOf(thanks).content).toMatch(/^Thanks — glad that fixed it\./);
+    const [line] = await h.waitForLog((l) => l.event === 'feedback');
     expect(line).toMatchObject({ verdict: 'fixed', rule: 'auth.invalid-api-key', user: user.id });
   });
 

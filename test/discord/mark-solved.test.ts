@@ -96,7 +96,7 @@ describe('mark solved', () => {
     const { thread, click } = await answeredPost(asker, ARREARS_TEXT, 'This fixed it');
     const i = await click(asker);
     const [ack] = await h.fake.waitForRequests(CALLBACK(i.id));
-    expect(bodyOf(ack).type).toBe(4); // the feedback's own ephemeral thanks
+    expect(bodyOf(ack).type).toBe(5); // the feedback's own private acknowledgement
     await h.waitForLog((e) => e.event === 'forum_tagged' && (e.tags as string[]).includes('Solved'));
     expect(tagNames(thread.id)).toEqual(['Solved']);
   });

@@ -108,8 +108,10 @@ describe('answers kept in storage', () => {
       const message = { ...(edit!.body as object), id: '1', channel_id: h.fake.ids.support } as never;
       const click = await h.fake.clickButton(user, notIt.custom_id, message);
       const [ack] = await h.fake.waitForRequests(CALLBACK(click.id));
+      expect(bodyOf(ack)).toMatchObject({ type: 5, data: { flags: 64 } }); // acknowledged before the storage trip
+      const [reply] = await h.fake.waitForRequests(ORIGINAL(click.token));
       const version = rules.get('auth.invalid-api-key')!.version!;
-      const content = String((bodyOf(ack).data as { content: string }).content);
+      const content = String(bodyOf(reply).content);
       expect(content).toContain(`Recorded "not it" for rule auth.invalid-api-key (version ${version})`);
       expect(content).toContain('it does not change answers by itself');
       expect(content).not.toMatch(/helps us rank/);

@@ -71,7 +71,7 @@ describe('user-installed Diagnose error', () => {
       channelId,
     });
     const [ack] = await h.fake.waitForRequests(CALLBACK(click.id));
-    expect(bodyOf(ack).type).toBe(4);
+    expect(bodyOf(ack).type).toBe(DEFERRED);
     const [line] = await h.waitForLog((e) => e.event === 'feedback');
     expect(line).toMatchObject({ verdict: 'fixed', rule: 'auth.invalid-api-key', user: user.id });
   });

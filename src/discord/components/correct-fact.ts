@@ -40,7 +40,9 @@ function correctionModal(root: string, defaults: Partial<Record<CorrectableFact,
     .addLabelComponents(
       FIELDS.map((fact) => {
         const full = CORRECTION_LABELS[fact];
-        const short = full.replace(/\s*\(.*$/, '').slice(0, LABEL_MAX);
+        // The words before a parenthesis ("Key kind (standard = sk-…)" → "Key kind"); the rest goes below it.
+        const paren = full.indexOf('(');
+        const short = (paren > 0 ? full.slice(0, paren).trimEnd() : full).slice(0, LABEL_MAX);
         const input = new TextInputBuilder()
           .setCustomId(fieldId(fact))
           .setStyle(TextInputStyle.Short)

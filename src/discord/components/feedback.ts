@@ -6,6 +6,7 @@ import { FEEDBACK_ANSWER_GONE, FEEDBACK_NOT_KEPT, feedbackNote } from '../../ind
 import { CUSTOM_IDS } from '../commands/definitions.js';
 import { type BotContext, errorSummary } from '../context.js';
 import { solveFromFixedClick } from '../conversation/fixed-click.js';
+import { sendWithRetry } from '../retry.js';
 
 const THANKS = {
   fixed: 'Thanks — glad that fixed it.',
@@ -31,6 +32,8 @@ export async function onFeedback(ctx: BotContext, i: ButtonInteraction): Promise
   const fixed = i.customId.startsWith(CUSTOM_IDS.fixed);
   const verdict = fixed ? 'fixed' : 'not_it';
   const answerId = i.customId.slice((fixed ? CUSTOM_IDS.fixed : CUSTOM_IDS.notIt).length);
+  // Acknowledge first (Discord's 3 s): finding the rule and filing the verdict are storage round trips.
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
   // The rule judged, for the log line rule authors read (the kept answer knows it).
   const rule = (await ctx.answers.load(answerId))?.diagnoses[0]?.id ?? null;
   ctx.log.info(
@@ -47,6 +50,7 @@ export async function onFeedback(ctx: BotContext, i: ButtonInteraction): Promise
     'diagnosis feedback',
   );
   const what = await file(ctx, verdict, answerId, i.user.id);
-  await i.reply({ content: `${THANKS[verdict]} ${what}`, flags: MessageFlags.Ephemeral });
+  await sendWithRetry(() => i.editReply({ content: `${THANKS[verdict]} ${what}` }), ctx.backoffMs);
+  // In a conversation "This fixed it" also closes it (a forum post gets the Solved tag).
   if (fixed) await solveFromFixedClick(ctx, i);
 }

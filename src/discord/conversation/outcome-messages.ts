@@ -32,7 +32,8 @@ export function outcomeMessages(outcome: AnswerOutcome, where: { root: string; f
   const messages: OutMessage[] = renderDiscordMessages(result).map((embeds) => ({ embeds, components: [] }));
   const top = result.diagnoses[0];
   const last = messages.at(-1)!;
-  // The answer is already kept under outcome.answerId by the core: "Other possible causes" loads it from there.
+  // The answer is already kept under outcome.answerId by the core: feedback files against it, "Other possible
+  // causes" loads it from there.
   if (result.matched && top) last.components.push(answerButtons(outcome.answerId, result.diagnoses.length > 1));
   if (outcome.question) last.components.push(questionRow(outcome.question, where.root));
   // Nothing read and nothing matched (chat sent to /diagnose): nothing to correct or escalate.
