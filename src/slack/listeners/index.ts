@@ -4,6 +4,7 @@ import type { SlackDeps } from '../deps.js';
 import type { InFlight } from '../in-flight.js';
 import { registerButtons } from './actions/buttons.js';
 import { registerConversationButtons } from './actions/conversation.js';
+import { registerCheck } from './commands/check.js';
 import { registerDiagnoseCommand } from './commands/diagnose.js';
 import { registerAppHome } from './events/app-home.js';
 import { registerAppMention } from './events/app-mention.js';
@@ -22,4 +23,5 @@ export function registerListeners(app: App, deps: SlackDeps, inFlight: InFlight)
   registerConversationButtons(app, deps);
   registerCorrectFactView(app, deps);
   registerAppHome(app, deps);
+  registerCheck(app, deps);
 }
