@@ -40,7 +40,8 @@ function correctionModal(root: string, defaults: Partial<Record<CorrectableFact,
     .addLabelComponents(
       FIELDS.map((fact) => {
         const full = CORRECTION_LABELS[fact];
-        const short = full.replace(/\s*\(.*$/, '').slice(0, LABEL_MAX);
+        // The label up to its parenthesis (split, not /\s*\(.*$/: recheck finds that quadratic).
+        const short = full.split('(')[0]!.trimEnd().slice(0, LABEL_MAX);
         const input = new TextInputBuilder()
           .setCustomId(fieldId(fact))
           .setStyle(TextInputStyle.Short)
