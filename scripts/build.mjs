@@ -31,6 +31,12 @@ try {
   );
   process.exit(forPackage ? 1 : 0);
 }
+// The container's build stage installs dependencies before it copies the sources (so that layer stays cached):
+// `prepare` then has nothing to compile yet.
+if (!forPackage && !existsSync(join(root, 'src'))) {
+  process.stderr.write('bailian-doctor: no src/ here yet; nothing to build\n');
+  process.exit(0);
+}
 if (forPackage) rmSync(join(root, 'dist', 'src'), { recursive: true, force: true });
 const project = join(root, forPackage ? 'tsconfig.build.json' : 'tsconfig.json');
 const run = spawnSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit', cwd: root });

@@ -14,10 +14,10 @@ const SRC = resolve(dirname(new URL(import.meta.url).pathname), '..', 'src');
 const FLOORS = [
   ['facts/catalog.ts'],
   ['types.ts', 'errors.ts', 'cache-dir.ts', 'version.ts'],
-  ['text', 'config', 'optional-packages.ts'],
+  ['text', 'scan', 'config', 'optional-packages.ts'],
   ['facts'],
   ['knowledge', 'render'],
-  ['engine', 'chat'],
+  ['engine', 'chat', 'log'],
   ['diagnose'],
   ['check'],
   ['learning'],
@@ -30,7 +30,7 @@ const FLOORS = [
 ];
 const SURFACES = new Set(['http', 'slack', 'discord', 'cli', 'main.ts']);
 /** What a surface may import besides its own folder and other surfaces above it. */
-const SURFACE_MAY_USE = new Set(['index.ts', 'chat', 'config', 'errors.ts', 'optional-packages.ts']);
+const SURFACE_MAY_USE = new Set(['index.ts', 'chat', 'config', 'errors.ts', 'optional-packages.ts', 'log']);
 const EXTRA = { cli: ['authoring'] };
 
 const floorOf = new Map(FLOORS.flatMap((names, i) => names.map((n) => [n, i])));

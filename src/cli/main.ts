@@ -52,7 +52,7 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
   // `<command> --help` anywhere before a `--` (after it, `--help` is text to diagnose).
   const beforeDashes = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
   if (beforeDashes.includes('--help') || beforeDashes.includes('-h')) {
-    stdout(COMMAND_USAGE[name]!());
+    stdout((COMMAND_USAGE[name] ?? USAGE)());
     return 0;
   }
   if (!io.env && READS_DOTENV.has(name)) loadDotEnv();

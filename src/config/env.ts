@@ -1,6 +1,7 @@
 // The process environment, read in one place: `.env` loading, the "empty means unset" reader every config
-// parser uses, and the variables more than one surface reads (LOG_LEVEL, on/off switches).
+// parser uses, and the variables more than one surface reads (LOG_LEVEL, LOG_FORMAT, on/off switches).
 import { existsSync } from 'node:fs';
+import { ConfigError } from '../errors.js';
 
 let loaded = false;
 
@@ -25,6 +26,18 @@ export function readLogLevel(env: NodeJS.ProcessEnv): { raw: string; level: LogL
   const raw = readVar(env, 'LOG_LEVEL') ?? 'info';
   const lower = raw.toLowerCase();
   return { raw, level: (LOG_LEVELS as readonly string[]).includes(lower) ? (lower as LogLevel) : undefined };
+}
+
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** LOG_FORMAT: json lines always, readable lines always, or (auto, the default) readable only on a terminal. */
+export function parseLogFormat(env: NodeJS.ProcessEnv): LogFormat {
+  const raw = readVar(env, 'LOG_FORMAT') ?? 'auto';
+  const lower = raw.toLowerCase();
+  if (!(LOG_FORMATS as readonly string[]).includes(lower))
+    throw new ConfigError(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${raw}"`, ['LOG_FORMAT']);
+  return lower as LogFormat;
 }
 
 const ON = /^(1|true|yes|on)$/i;

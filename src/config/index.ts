@@ -11,6 +11,30 @@ export interface StartConfig {
   http: HttpConfig;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** Half-configured bots that will not start, each naming what is set and what is missing. */
+  warnings: string[];
+}
+
+/** A bot's variables that mean "I want this bot" (defaults copied from .env.example, like SLACK_PORT, do not). */
+const INTENT_VARS = {
+  SLACK_BOT_TOKEN: ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_WATCH_CHANNELS'],
+  DISCORD_TOKEN: ['DISCORD_WATCH_CHANNELS', 'DISCORD_API_URL'],
+} as const;
+
+/** Warnings for a bot configured without its token: it is skipped, and saying nothing would look like a bug. */
+export function halfConfigured(env: NodeJS.ProcessEnv): string[] {
+  const warnings: string[] = [];
+  for (const [token, vars] of Object.entries(INTENT_VARS)) {
+    if (env[token]?.trim()) continue;
+    const set = vars.filter((v) => env[v]?.trim());
+    if (!set.length) continue;
+    const bot = token.startsWith('SLACK') ? 'Slack' : 'Discord';
+    warnings.push(
+      `${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set but ${token} is empty, so the ${bot} bot is not started; ` +
+        `set ${token} to start it, or clear ${set.join(' and ')}`,
+    );
+  }
+  return warnings;
 }
 
 export function parseStartConfig(env: NodeJS.ProcessEnv): StartConfig {
@@ -32,5 +56,5 @@ export function parseStartConfig(env: NodeJS.ProcessEnv): StartConfig {
   const slack = env.SLACK_BOT_TOKEN ? attempt(() => parseSlackConfig(env)) : undefined;
   const discord = env.DISCORD_TOKEN ? attempt(() => parseDiscordConfig(env)) : undefined;
   if (problems.length || !http) throw new ConfigError([...new Set(problems)].join('\n'), [...new Set(variables)]);
-  return { http, slack, discord };
+  return { http, slack, discord, warnings: halfConfigured(env) };
 }

@@ -12,6 +12,16 @@ export function extraRuleDirs(env: NodeJS.ProcessEnv): string[] {
     .map((d) => resolve(d));
 }
 
+/**
+ * CACHE_DIR: where derived data (the validated rule set, regex verdicts) is kept instead of node_modules/.cache —
+ * a container with a read-only root filesystem points it at a writable volume. Resolved against the working
+ * directory; undefined when unset.
+ */
+export function configuredCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = readVar(env, 'CACHE_DIR');
+  return dir === undefined ? undefined : resolve(dir);
+}
+
 /** RULES_WATCH: 1/0 (true/false, yes/no, on/off); default off. */
 export function rulesWatch(env: NodeJS.ProcessEnv): boolean {
   const on = readSwitch(env, 'RULES_WATCH');

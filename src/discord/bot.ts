@@ -1,14 +1,16 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
 
 import { type AnyThreadChannel, Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { FeedbackSink } from '../chat/conversation/deps.js';
 import { feedbackInto } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import type { DiscordConfig } from '../config/discord.js';
+import type { LogLevel } from '../config/env.js';
 import { type LearningLoop, type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
+import { createLog } from '../log/logger.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { discordConversation } from './conversation/deps.js';
@@ -64,7 +66,7 @@ function sourceOf(rules: RuleSet | RuleSource | undefined): RuleSource {
 }
 
 export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}): DiscordBot {
-  const log = options.logger ?? pino({ level: config.logLevel, base: { surface: 'discord' } });
+  const log = options.logger ?? createLog({ surface: 'discord', level: config.logLevel as LogLevel });
   const client = new Client({
     intents: intentsFor(config),
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: POLICY.restTimeoutMs, retries: 3 },

@@ -4,6 +4,7 @@
 // json-rules-engine is imported only when such rules exist: the CLI's start-up does not pay for it.
 
 import { defaultCacheDir } from '../cache-dir.js';
+import { configuredCacheDir } from '../config/rules.js';
 import { defaultRuleDirs, loadRuleFiles } from '../knowledge/load.js';
 import type { Rule } from '../knowledge/rule.js';
 import type { Facts } from '../types.js';
@@ -95,7 +96,7 @@ export interface LoadOptions {
 
 /** Load the bundled rules plus every folder in RULES_DIR (or the given folders). Throws RuleLoadError. */
 export function loadRules(dirs: string[] = defaultRuleDirs(), options: LoadOptions = {}): IndexedRuleSet {
-  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const cacheDir = options.cacheDir === undefined ? (configuredCacheDir() ?? defaultCacheDir()) : options.cacheDir;
   if (cacheDir === null) return createRuleSet(loadRuleFiles(dirs), dirs);
   // Fingerprint before loading: a file changed meanwhile makes the next start's key differ, never a stale hit.
   const key = fingerprint(dirs);

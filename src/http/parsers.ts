@@ -1,6 +1,7 @@
 // Body parsers. JSON errors say where the body broke (line and column), never quoting it: a malformed body
 // may hold a pasted key, and V8's own message includes a snippet of the input.
 import type { FastifyInstance } from 'fastify';
+import { decodeBytes } from '../index.js';
 import { ApiError, SEND_JSON_HINT } from './errors.js';
 
 function where(raw: string, message: string): string {
@@ -71,9 +72,26 @@ export function installJsonParser(app: FastifyInstance): void {
   });
 }
 
-/** text/plain on /v1/diagnose: the whole body is the pasted error (`curl --data-binary @error.log`). */
+/**
+ * text/plain on /v1/diagnose: the whole body is the pasted error (`curl --data-binary @error.log`). A `charset`
+ * the client names is used; otherwise the bytes decide, as for the CLI: a log saved by PowerShell (UTF-16) or on a
+ * Chinese-locale Windows (GBK) is read as text, not as binary.
+ */
 export function installTextParser(app: FastifyInstance): void {
-  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, { text: body as string });
+  app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (req, body, done) => {
+    done(null, { text: decodeBody(body as Buffer, req.headers['content-type']) });
   });
+}
+
+function decodeBody(bytes: Buffer, contentType: string | undefined): string {
+  const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  // utf-8 is what every client claims by default; the bytes are the better witness then.
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // A charset TextDecoder does not know: fall back to detection.
+    }
+  }
+  return decodeBytes(bytes).text;
 }

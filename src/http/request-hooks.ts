@@ -78,6 +78,8 @@ export function installRequestHooks(app: FastifyInstance, { metrics, closing }: 
         url: loggedUrl(request.url),
         route,
         status: reply.statusCode,
+        // The client's address: the connecting one, or X-Forwarded-For's as far as TRUST_PROXY believes it.
+        ip: request.ip,
         ...refusalOf(request),
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../cache-dir.js';
+import { configuredCacheDir } from '../config/rules.js';
 
 export interface RegexVerdict {
   safe: boolean;
@@ -27,7 +28,7 @@ const CACHE_VERSION = 'recheck-4.5/automaton-700+branches+fuzz-800/v2';
 const DISK_VERSION = `${CACHE_VERSION}+worker-deadline/v3`;
 
 function defaultCacheFile(): string {
-  return join(defaultCacheDir(), 'regex-safety.json');
+  return join(configuredCacheDir() ?? defaultCacheDir(), 'regex-safety.json');
 }
 
 interface CacheFile {

@@ -1,13 +1,14 @@
 // pino for the bot's own log lines, and an adapter so Bolt and its clients log through the same pino.
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import pino, { type DestinationStream, type Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { LOG_LEVELS, readLogLevel } from '../config/env.js';
 import { ConfigError } from '../errors.js';
+import { createLog } from '../log/logger.js';
 
 export function createSlackLogger(env: NodeJS.ProcessEnv, destination?: DestinationStream): Logger {
   const { raw, level } = readLogLevel(env);
   if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`, ['LOG_LEVEL']);
-  return pino({ level, base: { surface: 'slack' } }, destination);
+  return createLog({ surface: 'slack', level, destination });
 }
 
 /**

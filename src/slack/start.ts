@@ -10,7 +10,7 @@ import { feedbackInto, insightsFrom } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
-import { AuthRejectedError } from '../errors.js';
+import { AuthRejectedError, networkFailureOf, UnreachableError } from '../errors.js';
 import {
   acquireSharedLearningLoop,
   autoReloadSharedRules,
@@ -131,8 +131,10 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     await shared?.release();
     const rejected = (err as { data?: { error?: string } }).data?.error;
     if (!rejected)
-      throw new Error(
-        `could not reach Slack at ${config.apiUrl} (${(err as Error).message}); check SLACK_API_URL and the network`,
+      throw new UnreachableError(
+        `slack: could not reach Slack at ${config.apiUrl} (${networkFailureOf(err) ?? (err as Error).message}); check SLACK_API_URL and the network`,
+        ['SLACK_API_URL'],
+        err,
       );
     throw new SlackAuthError(
       `Slack rejected SLACK_BOT_TOKEN at ${config.apiUrl}auth.test (${rejected}); copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions and reinstall the app if it was revoked`,

@@ -78,6 +78,8 @@ describe('CLI usage errors', () => {
     [['serve', '--prot', '1'], /unknown flag --prot for serve; did you mean --port\?/],
     [['rules', 'list', '--jason'], /did you mean --json\?/],
     [['discord', 'register', '--guidl', '1'], /did you mean --guild\?/],
+    [['check', '--base-ulr', 'x'], /did you mean --base-url\?/],
+    [['verify', '--timout', '1'], /did you mean --timeout\?/],
   ])('%j names the nearest flag and the command help', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);

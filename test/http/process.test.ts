@@ -79,7 +79,10 @@ describe('node dist/src/main.js', { timeout: 60_000 }, () => {
     });
     const [code] = await once(child, 'close');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/PORT must be a whole number.*"eighty"/);
+    // One JSON line on stderr, like every log line: the message names the variable and the value.
+    const line = JSON.parse(stderr.trim().split('\n').at(-1)!);
+    expect(line).toMatchObject({ level: 60, surface: 'main', code: 'CONFIG_INVALID' });
+    expect(line.msg).toMatch(/PORT must be a whole number.*"eighty"/);
   });
 
   it('reloads rules on SIGHUP: a broken file is reported and the old rules stay; fixing it clears the error', async () => {

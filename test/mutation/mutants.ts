@@ -161,9 +161,9 @@ const STEPS: Mutant[] = [
   },
   {
     name: 'http: log lines not redacted on the way out',
-    file: 'src/http/logger.ts',
-    find: 'write: (line: string) => dest.write(redact(line).text)',
-    replace: 'write: (line: string) => dest.write(line)',
+    file: 'src/log/logger.ts',
+    find: 'write: (line: string) => dest.write(shape(redact(line).text))',
+    replace: 'write: (line: string) => dest.write(shape(line))',
     tests: HTTP_TESTS,
   },
 ];

@@ -1,7 +1,8 @@
 // What `npm pack` ships: exactly the runtime files. The list comes from npm itself (`npm pack --dry-run --json`),
 // so a change to `files`, `.npmignore` or the build shows up here before it reaches a user.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -71,5 +72,28 @@ describe('npm pack', () => {
       expect(files).toContain(path.replace(/^\.\//, ''));
     expect(pkg.license).toBe('MIT');
     expect(pkg.type).toBe('module');
+  });
+});
+
+describe('a production install (npm ci --omit=dev)', () => {
+  it('prepare finds no TypeScript and keeps going instead of failing the install', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-prod-'));
+    try {
+      mkdirSync(join(dir, 'scripts'));
+      cpSync(join(ROOT, 'scripts', 'build.mjs'), join(dir, 'scripts', 'build.mjs'));
+      cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+      mkdirSync(join(dir, 'src'));
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+      const [cmd, ...args] = pkg.scripts.prepare.split(' ');
+      expect(cmd).toBe('node');
+      const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toMatch(/no TypeScript here \(production install\)/);
+      // Packing without a compiler is refused: a tarball must never ship a stale or missing build.
+      const pack = spawnSync(process.execPath, pkg.scripts.prepack.split(' ').slice(1), { cwd: dir, encoding: 'utf8' });
+      expect(pack.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { embedLength, renderDiscordMessages } from '../../src/render/discord/index.js';
 import { DISCORD_LIMITS as L } from '../../src/render/discord/limits.js';
 import type { DiagnoseResult, Diagnosis } from '../../src/types.js';
+import { VERSION } from '../../src/version.js';
 
 const FENCE = '```';
 
@@ -86,6 +87,8 @@ describe('discord renderer limits', () => {
       color: 0xe74c3c,
       footer: { text: expect.stringContaining('code = X') },
     });
+    // The release that answered, so a report of a wrong answer names it.
+    expect(only![0]!.footer?.text).toContain(` · bailian-doctor ${VERSION}`);
   });
 
   it('starts a new embed at a section rather than splitting one that fits whole', () => {

@@ -25,6 +25,7 @@ import {
 import { chunkMrkdwn } from '../../src/render/slack/split.js';
 import { NO_MATCH_HELP, SECRET_WARNING } from '../../src/render/wording.js';
 import type { DiagnoseResult, Diagnosis } from '../../src/types.js';
+import { VERSION } from '../../src/version.js';
 
 function diagnosis(over: Partial<Diagnosis> = {}): Diagnosis {
   return {
@@ -75,6 +76,7 @@ describe('renderSlackMessages: shape', () => {
     const contextText = context.elements.map((e) => e.text).join(' ');
     expect(contextText).toContain('code = InvalidApiKey');
     expect(contextText).toContain('`auth.invalid-api-key`');
+    expect(contextText).toContain(`bailian-doctor ${VERSION}`);
   });
 
   it('has feedback buttons, and "Other possible causes" only when there are others', () => {

@@ -66,6 +66,7 @@ describe('bailian-doctor slack', () => {
     });
     expect(await runSlack(c, async () => 'unused', { retryConfig: TEST_RETRY, rules: testRules() })).toBe(1);
     expect(err.join('')).toContain('could not reach Slack');
+    expect(err.join('')).toMatch(/ECONNREFUSED|fetch failed/);
     expect(err.join('')).toContain('SLACK_API_URL');
   });
 

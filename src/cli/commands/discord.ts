@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import { importSurface } from '../../optional-packages.js';
 import type { CliContext } from '../context.js';
 import { parseFlags } from '../flags.js';
+import { noticeLog } from '../notice.js';
 import { untilSignal } from '../until-signal.js';
 
 const USAGE = 'usage: bailian-doctor discord [register [--guild ID]]';
@@ -44,9 +45,10 @@ async function run(ctx: CliContext): Promise<number> {
   const { startDiscord } = await importSurface('discord', () => import('../../discord/start.js'));
   // Start-up problems that name a variable carry a code main() maps to exit 2 (cli/exit-codes.ts).
   const handle = await startDiscord(ctx.env);
-  ctx.stderr('discord bot running; Ctrl-C to stop\n');
+  const notice = noticeLog(ctx);
+  notice.info('Discord bot running; Ctrl-C stops it');
   const signal = await untilSignal();
-  ctx.stderr(`${signal}: stopping the discord bot\n`);
+  notice.info({ signal }, 'stopping the Discord bot');
   await handle.stop();
   return 0;
 }

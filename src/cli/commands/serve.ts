@@ -4,6 +4,7 @@ import { startHttp } from '../../http/start.js';
 import type { CliContext } from '../context.js';
 import { exitStatusOf } from '../exit-codes.js';
 import { parseFlags } from '../flags.js';
+import { noticeLog } from '../notice.js';
 import { untilSignal } from '../until-signal.js';
 
 export async function serveCommand(ctx: CliContext): Promise<number> {
@@ -26,10 +27,10 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     // Whatever stops the API from starting is reported, never thrown: a failure of its own is still a 2.
     return exitStatusOf(err) ?? 2;
   }
-  ctx.stderr(`bailian-doctor: HTTP API on ${handle.url} (docs at ${handle.url}/docs); Ctrl-C stops it\n`);
+  const notice = noticeLog(ctx);
+  notice.info({ url: handle.url, docs: `${handle.url}/docs` }, 'HTTP API running; Ctrl-C stops it');
   const signal = await untilSignal();
-
-  ctx.stderr(`${signal}: finishing in-flight requests\n`);
+  notice.info({ signal }, 'finishing in-flight requests');
   await handle.stop();
   return 0;
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import { type SlackHandle, type SlackOptions, startSlack } from '../../slack/start.js';
 import type { CliContext } from '../context.js';
 import { exitStatusOf } from '../exit-codes.js';
+import { noticeLog } from '../notice.js';
 import { untilSignal } from '../until-signal.js';
 
 /** Start the bot, say where it runs, stop it when `until` settles. */
@@ -26,9 +27,10 @@ export async function runSlack(
     handle.mode === 'socket'
       ? 'Socket Mode (no public URL needed)'
       : `HTTP mode on http://${handle.address?.host}:${handle.address?.port}/slack/events`;
-  ctx.stderr(`bailian-doctor: Slack bot running in ${where}; Ctrl-C stops it\n`);
+  const notice = noticeLog(ctx);
+  notice.info({ mode: handle.mode }, `Slack bot running in ${where}; Ctrl-C stops it`);
   const signal = await until();
-  ctx.stderr(`${signal}: finishing answers in progress\n`);
+  notice.info({ signal }, 'finishing answers in progress');
   await handle.stop();
   return 0;
 }

@@ -1,7 +1,6 @@
 // `bailian-doctor verify [check's flags] [--timeout MS] [--any-host] [--json]`: one minimal request with the
 // configuration and the key from the environment, answered "works (HTTP 200 in N ms, model X)" or diagnosed.
 // The key is sent only to a Model Studio host (or this machine) unless --any-host says otherwise.
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import {
   checkConfig,
@@ -13,6 +12,7 @@ import {
 } from '../../index.js';
 import { CHECK_OPTIONS, readCheckArgs } from '../check-args.js';
 import type { CliContext } from '../context.js';
+import { parseFlags } from '../flags.js';
 
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|localhost|\[::1\])$/;
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
@@ -23,7 +23,7 @@ function headline(r: VerifyResult): string {
 }
 
 export async function verifyCommand(ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags('verify', {
     args: ctx.args,
     options: { ...CHECK_OPTIONS, timeout: { type: 'string' }, 'any-host': { type: 'boolean' } },
   });

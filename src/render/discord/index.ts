@@ -3,6 +3,7 @@
 // (src/render/discord/limits.ts) without breaking code blocks; a long answer becomes several messages.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { DiagnoseResult, Diagnosis, Severity } from '../../types.js';
+import { VERSION } from '../../version.js';
 import { whatIRead } from '../what-i-read.js';
 import { NO_MATCH_HELP } from '../wording.js';
 import { DISCORD_LIMITS as L } from './limits.js';
@@ -53,7 +54,8 @@ function verifyFields(d: Diagnosis): APIEmbedField[] {
 /** `read`: the "What I read" line, first in the footer (plain text, as a footer is), so a wrong fact shows. */
 function footerOf(d: Diagnosis, read?: string): string {
   const evidence = d.evidence.length ? ` · evidence: ${d.evidence.join('; ')}` : '';
-  const rule = `rule ${d.id} · ${d.category} · confidence ${d.confidence.toFixed(2)}${evidence}`;
+  // The version says which knowledge answered: a report about a wrong answer names the release to look at.
+  const rule = `rule ${d.id} · ${d.category} · confidence ${d.confidence.toFixed(2)} · bailian-doctor ${VERSION}${evidence}`;
   return clip(read ? `🔍 ${read}\n${rule}` : rule, L.footer);
 }
 

@@ -2,6 +2,7 @@
 // verification commands in code blocks, and a context line with evidence and rule id. Every text that can
 // hold pasted values is escaped, and every section is chunked to Slack's limits.
 import type { Diagnosis, Severity } from '../../types.js';
+import { VERSION } from '../../version.js';
 import {
   BUTTON_TEXT_MAX,
   BUTTON_VALUE_MAX,
@@ -87,7 +88,8 @@ export function diagnosisBlocks(d: Diagnosis): SlackBlock[] {
   const docs = d.docs.slice(0, 2).map((u) => `<${escapeMrkdwn(u)}|docs>`);
   const parts = [
     evidence.length ? `Evidence: ${evidence.join(' · ')}` : '',
-    `Rule \`${d.id}\` · ${d.category} · confidence ${d.confidence.toFixed(2)}${docs.length ? ` · ${docs.join(' ')}` : ''}`,
+    // The version says which knowledge answered: a report about a wrong answer names the release to look at.
+    `Rule \`${d.id}\` · ${d.category} · confidence ${d.confidence.toFixed(2)} · bailian-doctor ${VERSION}${docs.length ? ` · ${docs.join(' ')}` : ''}`,
   ].filter(Boolean);
   blocks.push({
     type: 'context',
