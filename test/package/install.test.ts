@@ -87,7 +87,7 @@ console.log(JSON.stringify({ dir: existsSync(BUNDLED_RULES_DIR), file: existsSyn
     [['serve'], /the HTTP API needs \S+, .*npm i fastify@\^5/],
     [['slack'], /the Slack bot needs \S+, .*npm i @slack\/bolt@\^5/],
     [['discord', 'register'], /the Discord bot needs \S+, .*npm i discord\.js@\^14/],
-  // Which missing package is named first depends on ESM load order; the npm line always lists them all.
+    // Which missing package is named first depends on ESM load order; the npm line always lists them all.
   ])('%j without its packages exits 2 with the npm command that installs them', (args, message) => {
     const env = {
       ...process.env,
