@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Condition, Rule, RuleExample } from '../src/knowledge/rule.js';
+import { KNOWN_KEYS } from '../src/knowledge/validate.js';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -111,8 +112,9 @@ export function writeRuleFolder(rules: readonly Rule[], dir: string): void {
   for (const rule of rules) {
     const [category, name] = rule.id.split('.') as [string, string];
     mkdirSync(join(dir, category), { recursive: true });
-    // `file` and `snippets` are what the loader derived (texts come already expanded), not fields of a rule file.
-    const { file: _file, snippets: _snippets, examples, ...doc } = rule;
+    // Only the fields a rule file may hold: the loader adds derived ones (`file`, `snippets`, `version`, …).
+    const { examples, ...rest } = rule;
+    const doc = Object.fromEntries(Object.entries(rest).filter(([k]) => KNOWN_KEYS.has(k) && k !== 'examples'));
     const plainExamples = {
       match: examples.match.map((e) => (e.facts || e.first !== undefined ? e : e.text)),
       not: examples.not.map((e) => (e.facts ? e : e.text)),

@@ -81,6 +81,8 @@ export interface SetFigures {
   vsBaselineP50: number;
   vsBaseline: number;
   vsFloor: number;
+  /** Ratio of median latencies against the floor: steadier than throughput on a loaded machine. */
+  vsFloorP50: number;
   evalVsBaseline: number;
   candidatesAvg: number;
   alwaysCandidates: number;
@@ -128,6 +130,7 @@ export async function measureSet(
     vsBaselineP50: ratio(baseline.p50Us, ours.p50Us),
     vsBaseline: ratio(ours.perSec, baseline.perSec),
     vsFloor: ratio(ours.perSec, floor.perSec),
+    vsFloorP50: Math.round((100 * floor.p50Us) / Math.max(1, ours.p50Us)) / 100,
     evalVsBaseline: ratio(evalOnly.perSec, baseline.perSec),
     candidatesAvg: Math.round((10 * facts.reduce((s, f) => s + rs.candidates(f).length, 0)) / n) / 10,
     alwaysCandidates: rs.indexStats.always,

@@ -14,7 +14,7 @@ const SRC = resolve(dirname(new URL(import.meta.url).pathname), '..', 'src');
 const FLOORS = [
   ['facts/catalog.ts'],
   ['types.ts', 'errors.ts', 'cache-dir.ts', 'version.ts'],
-  ['text', 'config', 'optional-packages.ts'],
+  ['text', 'scan', 'config', 'optional-packages.ts'],
   ['facts'],
   ['knowledge', 'render'],
   ['engine', 'chat', 'log'],

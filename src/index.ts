@@ -1,7 +1,7 @@
 // The public face of the core: `import { diagnose, loadRules } from 'bailian-doctor'`. The surfaces (CLI, HTTP,
 // Slack, Discord) import the core only from here, so everything below this file can move without touching them.
 export { checkConfig } from './check/check.js';
-export { describeKey, KEY_PREFIX_CHOICES, keyKindOfPrefix } from './check/key.js';
+export { describeKey, KEY_PREFIX_CHOICES, KEY_REGION_CHOICES, keyKindOfPrefix } from './check/key.js';
 export { describeConfig, renderCheckText } from './check/render.js';
 export type {
   CheckedConfig,
@@ -38,6 +38,13 @@ export { DISCORD_LIMITS } from './render/discord/limits.js';
 export { FORMATS, RENDERERS, type Renderer, type RenderOptions, rendererFor } from './render/index.js';
 export { toJsonResult } from './render/json.js';
 export {
+  type HomeInsights,
+  renderSlackCorrectionModal,
+  renderSlackEscalation,
+  renderSlackHandoff,
+  renderSlackHome,
+} from './render/slack/conversation.js';
+export {
   renderSlackMessages,
   renderSlackNotice,
   renderSlackOthers,
@@ -45,6 +52,7 @@ export {
   type SlackMessage,
 } from './render/slack/index.js';
 export { renderText } from './render/text.js';
+export { whatIRead } from './render/what-i-read.js';
 export { SECRET_WARNING } from './render/wording.js';
 export { postDigestOnce, scheduleDigest } from './service/digest.js';
 export {

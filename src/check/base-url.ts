@@ -42,8 +42,18 @@ const CLIENT_DEFAULTS: Readonly<Record<ClientProtocol, { url: string; who: strin
   },
 };
 
-const ENDPOINT_SUFFIX =
-  /\/(?:chat\/completions|v1\/messages|messages|completions|embeddings|services\/aigc\/[\w/-]+)\/?$/;
+/** Endpoints clients append themselves; a base URL ending in one gets it twice. Plain string tests: linear. */
+const ENDPOINTS = ['/chat/completions', '/v1/messages', '/messages', '/completions', '/embeddings'];
+const NATIVE_SERVICES = '/services/aigc/';
+
+/** The endpoint a base URL path ends in (and where it starts), if any. */
+function endpointSuffix(path: string): { text: string; index: number } | undefined {
+  const p = trimTrailingSlashes(path);
+  const native = p.indexOf(NATIVE_SERVICES);
+  if (native >= 0) return { text: p.slice(native), index: native };
+  const hit = ENDPOINTS.find((e) => p.endsWith(e));
+  return hit ? { text: hit, index: p.length - hit.length } : undefined;
+}
 const DOUBLED = /(\/compatible-mode\/v1|\/apps\/anthropic|\/api\/v1|\/v1)(?:\/?\1)(?=\/|$)/;
 
 const finding = (id: string, severity: CheckFinding['severity'], message: string, fix: string): CheckFinding => ({
@@ -73,28 +83,10 @@ export function readBaseUrl(raw: string | undefined, client: ClientProtocol, nam
     return d.modelStudio ? { ...read(new URL(d.url), findings, name) } : { findings };
   }
   let text = raw.trim();
-  if (/^["'`].*["'`]$/.test(text) || /\s/.test(text)) {
-    findings.push(
-      finding(
-        'base-url.quoted',
-        'error',
-        `${name} holds quotes or spaces (${JSON.stringify(text)}); clients take them as part of the URL.`,
-        'Write the URL alone: no quotes around it (in .env files too) and no spaces.',
-      ),
-    );
-    text = trimQuotes(text).replace(/\s+/g, '');
-  }
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    findings.push(
-      finding(
-        'base-url.no-scheme',
-        'error',
-        `${name} has no scheme (${text}); clients cannot build a request URL from it.`,
-        `Start it with https:// — https://${text.replace(/^\/+/, '')}`,
-      ),
-    );
-    text = `https://${text.replace(/^\/+/, '')}`;
-  }
+  const quoted = /^["'`].*["'`]$/.test(text) || /\s/.test(text);
+  if (quoted) text = trimQuotes(text).replace(/\s+/g, '');
+  const noScheme = !/^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  if (noScheme) text = `https://${text.replace(/^\/+/, '')}`;
   let url: URL;
   try {
     url = new URL(text);
@@ -109,6 +101,35 @@ export function readBaseUrl(raw: string | undefined, client: ClientProtocol, nam
     );
     return { findings };
   }
+  // Only scheme, host and path are ever repeated: a user name, password or query may hold a credential.
+  const shown = `${url.origin}${url.pathname}`;
+  if (quoted)
+    findings.push(
+      finding(
+        'base-url.quoted',
+        'error',
+        `${name} holds quotes or spaces; clients take them as part of the URL.`,
+        `Write the URL alone, no quotes around it (in .env files too) and no spaces: ${shown}`,
+      ),
+    );
+  if (noScheme)
+    findings.push(
+      finding(
+        'base-url.no-scheme',
+        'error',
+        `${name} has no scheme (${shown.replace(/^https:\/\//, '')}); clients cannot build a request URL from it.`,
+        `Start it with https:// — ${shown}`,
+      ),
+    );
+  if (url.username || url.password)
+    findings.push(
+      finding(
+        'base-url.credentials',
+        'error',
+        `${name} carries a user name or password (not repeated here); Model Studio takes the key in the Authorization header only.`,
+        `Remove it from the URL (${shown}), pass the key as the API key, and rotate it if it was a real one.`,
+      ),
+    );
   return read(url, findings, name);
 }
 
@@ -176,15 +197,15 @@ function read(url: URL, findings: CheckFinding[], name: string): BaseUrlReading 
         `Keep it once: ${url.origin}${path.replace(DOUBLED, '$1')}`,
       ),
     );
-  const suffix = ENDPOINT_SUFFIX.exec(path.replace(DOUBLED, '$1'));
+  const suffix = endpointSuffix(path.replace(DOUBLED, '$1'));
   const isBase = !!suffix && classifyPath(path) !== trimTrailingSlashes(path);
   if (suffix && isBase)
     findings.push(
       finding(
         'base-url.endpoint-appended',
         'error',
-        `${name} ends in the endpoint (${suffix[0]}); the client appends it again.`,
-        `Give the base URL only: ${url.origin}${path.slice(0, suffix.index)}`,
+        `${name} ends in the endpoint (${suffix.text}); the client appends it again.`,
+        `Give the base URL only: ${url.origin}${path.replace(DOUBLED, '$1').slice(0, suffix.index)}`,
       ),
     );
   if (url.search || url.hash)
@@ -192,9 +213,11 @@ function read(url: URL, findings: CheckFinding[], name: string): BaseUrlReading 
       finding(
         'base-url.query',
         'warning',
-        `${name} carries a query or fragment, which clients drop or mangle.`,
-        'Remove everything from ? or #.',
+        `${name} carries a query or fragment (not repeated here), which clients drop or mangle.`,
+        `Remove everything from ? or #: ${url.origin}${path}`,
       ),
     );
-  return { url, host, region: info?.region, plan: info?.plan, apiPath: classifyPath(path), findings };
+  // The URL the answer speaks of: no user name, password, query or fragment, which may hold a credential.
+  const clean = new URL(`${url.origin}${url.pathname}`);
+  return { url: clean, host, region: info?.region, plan: info?.plan, apiPath: classifyPath(path), findings };
 }

@@ -4,7 +4,7 @@ import { defaultRuleSet } from '../diagnose/diagnose.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { redact } from '../text/redact.js';
 import { readBaseUrl } from './base-url.js';
-import { checkModel } from './model.js';
+import { checkModel, isModelIdShaped } from './model.js';
 import { checkPath, clientOfPath } from './path.js';
 import { ruleFindings } from './rules.js';
 import type { CheckedConfig, CheckFinding, CheckInput, CheckResult, ClientProtocol } from './types.js';
@@ -17,7 +17,7 @@ function keyFindings(input: CheckInput, name: string): CheckFinding[] {
       {
         id: 'key.missing',
         severity: 'error',
-        message: `No API key is set${input.sources?.key ? ` (${name} is empty)` : ''}.`,
+        message: `No API key is set${input.sources?.key ? ` (${name}: not set or empty)` : ''}.`,
         fix: 'Create a key in the Model Studio console (API-KEY page; plan keys on the Coding Plan / Token Plan page) and export it, e.g. DASHSCOPE_API_KEY.',
       },
     ];
@@ -92,7 +92,7 @@ export async function checkConfig(raw: CheckInput, rules: RuleSet = defaultRuleS
     apiPath: reading.apiPath,
     client,
     clientFrom: input.client ? 'given' : pathClient ? 'path' : 'default',
-    model: input.model,
+    model: input.model !== undefined && isModelIdShaped(input.model.trim()) ? input.model.trim() : undefined,
     keyKind: input.keyKind,
     keyLength: input.keyLength,
     keyRegion: input.keyRegion,

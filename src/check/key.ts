@@ -40,3 +40,11 @@ export const KEY_PREFIX_CHOICES = [
   { prefix: 'sk-', kind: 'standard', label: 'sk-… (pay-as-you-go key)' },
   { prefix: 'none', kind: 'missing', label: 'no key set' },
 ] as const;
+
+/** The consoles a key can come from (the `keyRegion` vocabulary), for forms: keys carry no region themselves. */
+export const KEY_REGION_CHOICES = [
+  { region: 'intl', label: 'International console, Singapore (alibabacloud.com)' },
+  { region: 'cn', label: 'China console, Beijing (aliyun.com)' },
+  { region: 'us', label: 'US (Virginia) console' },
+  { region: 'cn-finance', label: 'Financial Cloud (金融云)' },
+] as const;

@@ -6,6 +6,11 @@ import type { CheckFinding, ClientProtocol } from './types.js';
 /** Other providers' model families: no Model Studio endpoint serves them. */
 const FOREIGN_MODEL = /^(?:claude-|gpt-|o[1-9](?:-|$)|gemini-|text-embedding-3|chatgpt-)/i;
 
+/** Model ids are short runs of letters, digits and `._:/-` (`qwen3-coder-plus`, `qwen2.5-7b-instruct-1m`). */
+export function isModelIdShaped(id: string): boolean {
+  return /^[A-Za-z0-9][\w.:/@+-]{0,127}$/.test(id);
+}
+
 export function checkModel(model: string | undefined, client: ClientProtocol, name: string): CheckFinding[] {
   if (model === undefined || model === '') {
     return client === 'anthropic'
@@ -27,15 +32,24 @@ export function checkModel(model: string | undefined, client: ClientProtocol, na
         ];
   }
   const findings: CheckFinding[] = [];
-  const trimmed = model.trim();
-  if (trimmed !== model || /\s/.test(trimmed))
+  const id = model.trim();
+  // Only an id-shaped value is repeated: anything else may be a pasted secret.
+  if (!isModelIdShaped(id)) {
+    findings.push({
+      id: 'model.invalid',
+      severity: 'error',
+      message: `${name} is not a model id (it holds spaces or characters ids never have); it is not repeated here.`,
+      fix: 'Copy the id from the model list: lower case, no spaces, e.g. qwen-plus.',
+    });
+    return findings;
+  }
+  if (id !== model)
     findings.push({
       id: 'model.whitespace',
       severity: 'error',
-      message: `${name} ${JSON.stringify(model)} holds spaces; model ids are matched exactly.`,
-      fix: `Use ${JSON.stringify(trimmed.replace(/\s+/g, ''))}.`,
+      message: `${name} has spaces around ${id}; model ids are matched exactly.`,
+      fix: `Use ${JSON.stringify(id)}.`,
     });
-  const id = trimmed.replace(/\s+/g, '');
   if (FOREIGN_MODEL.test(id)) {
     findings.push({
       id: 'model.not-served',

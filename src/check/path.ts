@@ -68,6 +68,16 @@ export function checkPath(
     ];
   }
   const have = trimTrailingSlashes(path) || '/';
+  // The base URL list gives workspace and trial hosts OpenAI- and Anthropic-compatible URLs only.
+  if ((have === want || apiPath === want) && client === 'dashscope' && (plan === 'workspace' || plan === 'trial'))
+    return [
+      {
+        id: 'path.native-unconfirmed',
+        severity: 'info',
+        message: `The base URL list documents only OpenAI- and Anthropic-compatible URLs for ${planName} hosts; the native ${want} path here is not confirmed.`,
+        fix: `If requests fail, use an OpenAI-compatible client with ${origin}${expectedPath(plan, 'openai')}, or the region's public host for the DashScope SDK.`,
+      },
+    ];
   if (have === want || apiPath === want) return []; // an appended endpoint is reported by readBaseUrl
   // The retired Claude Code proxy path has its own rule (request_validation.coding-plan-anthropic-path).
   if (apiPath === RETIRED_PROXY) return [];

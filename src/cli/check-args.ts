@@ -4,6 +4,7 @@
 import {
   CLIENT_PROTOCOLS as CLIENTS,
   type ClientProtocol,
+  configuredClients,
   envWithDotEnv,
   readClientEnv,
   readKeyVar,
@@ -36,6 +37,8 @@ export interface CheckArgValues {
 
 export interface CheckArgs {
   input: CheckInput;
+  /** With --env: other clients the environment configures too (their base URL is set), to mention. */
+  otherClients: ClientProtocol[];
   /** The key itself, for `verify` only; never printed. */
   key?: string;
 }
@@ -87,9 +90,15 @@ export function readCheckArgs(ctx: CliContext, values: CheckArgValues): CheckArg
   if (keyVar !== undefined) {
     Object.assign(input, describeKey(key?.value));
     input.sources = { ...input.sources, key: key?.from ?? keyVar };
+  } else if (values.env && !prefixKind) {
+    // Nothing in the environment names a client: say no key is set where the clients would look.
+    input.keyKind = 'missing';
+    input.keyLength = 'empty';
+    input.sources = { ...input.sources, key: 'DASHSCOPE_API_KEY, OPENAI_API_KEY, ANTHROPIC_AUTH_TOKEN' };
   } else if (prefixKind) {
     input.keyKind = prefixKind;
     input.sources = { ...input.sources, key: '--key-prefix' };
   }
-  return { input, key: key?.value };
+  const otherClients = values.env ? configuredClients(vars).filter((c) => c !== input.client) : [];
+  return { input, key: key?.value, otherClients };
 }

@@ -32,7 +32,7 @@ Options:
       --model M           the model id
       --key-env NAME      the environment variable holding the key (read for its kind only)
       --key-prefix P      the key's prefix instead of a key: sk-, sk-sp- or none
-      --key-region R      the region the key was created in
+      --key-region R      the region the key was created in: cn, intl, us or cn-finance
       --client C          openai, anthropic or dashscope
       --env               read the variables the common clients read (DASHSCOPE_*, OPENAI_*, ANTHROPIC_*,
                           ALIBABA_API_KEY) from the environment and ./.env
@@ -48,9 +48,14 @@ the same rules. The key is sent only to the configured host and never printed.
 
 Options:
       (every option of bailian-doctor check)
-      --timeout MS        give up after MS milliseconds
+      --timeout MS        give up after MS milliseconds (default 15000; 100-120000)
       --any-host          allow a base URL that is not a documented Model Studio host
+      --json              {"ok", "url", "client", "status", "ms", "model", "error", "config", "findings",
+                          "diagnosis"}
   -h, --help              this help
+
+Exit status: 0 it works, 1 it failed (the diagnosis says why), 2 usage error (no key, no base URL, a host that
+is not Model Studio without --any-host).
 `,
   rules: () => `Usage: bailian-doctor rules list [--json] | rules test [-v] | rules lint
 

@@ -97,6 +97,11 @@ export function readClientEnv(vars: NodeJS.ProcessEnv, client?: ClientProtocol):
   };
 }
 
+/** The clients whose base URL variable is set, in detection order (to say which others `--client` could check). */
+export function configuredClients(vars: NodeJS.ProcessEnv): ClientProtocol[] {
+  return DETECT_ORDER.filter((c) => first(vars, CLIENT_VARIABLES[c].baseUrl));
+}
+
 /** The value of the variable a `--key-env NAME` flag names, or undefined when it is unset or empty. */
 export function readKeyVar(vars: NodeJS.ProcessEnv, name: string): Sourced | undefined {
   const value = readVar(vars, name);

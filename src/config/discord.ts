@@ -2,6 +2,7 @@
 
 import { ConfigError } from '../errors.js';
 import { LOG_LEVELS, readLogLevel } from './env.js';
+import { parseEscalationChannels } from './escalation.js';
 
 export interface DiscordConfig {
   token: string;
@@ -9,6 +10,10 @@ export interface DiscordConfig {
   apiUrl: string | undefined;
   /** Channel ids watched passively; empty means no passive watching (and no Message Content intent). */
   watchChannels: ReadonlySet<string>;
+  /** Forum (or media) channel ids whose new posts the bot answers and tags; empty means none. */
+  forumChannels: ReadonlySet<string>;
+  /** ESCALATION_CHANNEL's Discord id: where "Escalate" posts the handoff packet, with "I'll take this". */
+  escalationChannel: string | undefined;
   logLevel: string;
 }
 
@@ -65,7 +70,7 @@ function parseApiUrl(raw: string | undefined): string | undefined {
   return value.slice(0, end);
 }
 
-function parseChannels(raw: string | undefined): Set<string> {
+function parseChannels(variable: string, raw: string | undefined): Set<string> {
   const ids = (raw ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -73,7 +78,7 @@ function parseChannels(raw: string | undefined): Set<string> {
   const bad = ids.filter((id) => !isSnowflake(id));
   if (bad.length)
     throw new DiscordConfigError(
-      'DISCORD_WATCH_CHANNELS',
+      variable,
       `${bad.map((b) => `"${b}"`).join(', ')} is not a channel id; give comma-separated numeric ids (Developer Mode → Copy Channel ID)`,
     );
   return new Set(ids);
@@ -82,10 +87,14 @@ function parseChannels(raw: string | undefined): Set<string> {
 export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
   const { raw, level: logLevel } = readLogLevel(env);
   if (!logLevel) throw new DiscordConfigError('LOG_LEVEL', `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
+  const escalation = parseEscalationChannels(env);
+  if (escalation.problems.length) throw new ConfigError(escalation.problems.join('; '), ['ESCALATION_CHANNEL']);
   return {
     token: parseToken(env.DISCORD_TOKEN),
     apiUrl: parseApiUrl(env.DISCORD_API_URL),
-    watchChannels: parseChannels(env.DISCORD_WATCH_CHANNELS),
+    watchChannels: parseChannels('DISCORD_WATCH_CHANNELS', env.DISCORD_WATCH_CHANNELS),
+    forumChannels: parseChannels('DISCORD_FORUM_CHANNELS', env.DISCORD_FORUM_CHANNELS),
+    escalationChannel: escalation.discord,
     logLevel,
   };
 }

@@ -3,6 +3,7 @@
 
 import { ConfigError } from '../errors.js';
 import { readVar } from './env.js';
+import { parseEscalationChannels } from './escalation.js';
 
 export type SlackMode = 'socket' | 'http';
 
@@ -18,6 +19,8 @@ export interface SlackConfig {
   /** Web API base, always ending in `/`. */
   apiUrl: string;
   watchChannels: ReadonlySet<string>;
+  /** ESCALATION_CHANNEL's Slack id: where "Escalate" posts the handoff packet, with "I'll take this". */
+  escalationChannel?: string;
 }
 
 const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -109,6 +112,8 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
   const port = parsePort(readVar(env, 'SLACK_PORT'), problems);
   const apiUrl = parseApiUrl(readVar(env, 'SLACK_API_URL'), problems);
   const watchChannels = parseChannels(readVar(env, 'SLACK_WATCH_CHANNELS'), problems);
+  const escalation = parseEscalationChannels(env);
+  problems.push(...escalation.problems);
   if (problems.length) throw new SlackConfigError(problems);
   return {
     mode: appToken ? 'socket' : 'http',
@@ -119,5 +124,6 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
     port,
     apiUrl,
     watchChannels,
+    escalationChannel: escalation.slack,
   };
 }

@@ -40,13 +40,33 @@ export function templateVars(facts: Facts): Record<(typeof TEMPLATE_VARS)[number
   };
 }
 
+/** A rule text cut at its placeholders: literal parts at even indices, placeholder names at odd ones. */
+type Parts = readonly string[];
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
+/** Rule texts are a fixed set per knowledge base: each is cut once. Bounded, so no text set can grow it forever. */
+const cutTexts = new Map<string, Parts>();
+const MAX_CUT_TEXTS = 20_000;
+
+function partsOf(text: string): Parts {
+  let parts = cutTexts.get(text);
+  if (parts) return parts;
+  parts = text.split(PLACEHOLDER);
+  if (cutTexts.size < MAX_CUT_TEXTS) cutTexts.set(text, parts);
+  return parts;
+}
+
 /** Replace `{{name}}` with a derived variable or a fact; unknown names read "(unknown)". */
 export function fillTemplate(text: string, facts: Facts, vars: Record<string, string>): string {
-  // Most fix steps hold no placeholder; skipping the regex for them is most of the cost of filling answers.
+  // Most fix steps hold no placeholder; skipping them is most of the cost of filling answers.
   if (!text.includes('{{')) return text;
-  return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_m, name: string) => {
+  const parts = partsOf(text);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const v = vars[name] ?? (facts as FactMap)[name];
-    if (v === undefined || v === '') return '(unknown)';
-    return Array.isArray(v) ? v.join(', ') : String(v);
-  });
+    out += v === undefined || v === '' ? '(unknown)' : Array.isArray(v) ? v.join(', ') : String(v);
+    out += parts[i + 1] as string;
+  }
+  return out;
 }

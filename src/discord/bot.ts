@@ -1,18 +1,24 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
 
-import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
+import { type AnyThreadChannel, Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import type { Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import type { FeedbackSink } from '../chat/conversation/deps.js';
+import { feedbackInto } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
+import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import type { DiscordConfig } from '../config/discord.js';
 import type { LogLevel } from '../config/env.js';
 import { type LearningLoop, type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { createLog } from '../log/logger.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
+import { discordConversation } from './conversation/deps.js';
 import { onInteraction } from './events/interaction-create.js';
 import { onMessage } from './events/message-create.js';
+import { onThreadCreate } from './events/thread-create.js';
 import { POLICY } from './policy.js';
+import { SeenIds } from './seen.js';
 
 export interface BotOptions {
   logger?: Logger;
@@ -22,12 +28,21 @@ export interface BotOptions {
   now?: () => number;
   /** The per-user limit (default: the one both bots share, chat/rate-limit.ts). */
   rateLimit?: UserRateLimit;
+  /**
+   * Where answers, misses, verdicts and conversations are kept (startDiscord hands in the process's shared loop),
+   * so restarts and replicas lose nothing. Without it everything is kept in memory and verdicts are logged.
+   */
+  learning?: LearningLoop;
   /** Where answers wait for their buttons (default: the learning loop's storage, else in memory). */
   answers?: AnswerStore;
-  /** Where answers, misses and verdicts are kept (startDiscord hands in the process's shared loop). */
-  learning?: LearningLoop;
+  /** What the bot remembers of each conversation (default: the learning loop's, else in memory). */
+  threads?: ThreadStore;
+  /** Where verdicts read from a pasted success go (default: the learning loop, else the log). */
+  feedback?: FeedbackSink;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
+  /** Pauses while a new forum post's opening message is not ready (default POLICY.forumReadyBackoffMs). */
+  forumReadyBackoffMs?: readonly number[];
 }
 
 export interface DiscordBot {
@@ -38,9 +53,10 @@ export interface DiscordBot {
 
 function intentsFor(config: DiscordConfig): GatewayIntentBits[] {
   const intents = [GatewayIntentBits.Guilds];
-  // Message Content is privileged: ask for it only when channels are watched (slash commands and the
-  // context menu work without it).
-  if (config.watchChannels.size) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  // Message Content is privileged: ask for it only when channels are watched or forum posts answered (slash
+  // commands and the context menu work without it; a forum post's text needs it).
+  if (config.watchChannels.size || config.forumChannels.size)
+    intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
   return intents;
 }
 
@@ -60,20 +76,30 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     allowedMentions: { parse: [], repliedUser: false },
   });
   const now = options.now ?? Date.now;
+  const rules = sourceOf(options.rules);
+  const concurrency = new Concurrency(POLICY.diagnoseConcurrency);
+  const { learning } = options;
+  const answers = options.answers ?? learning?.answers ?? createMemoryAnswerStore({ now });
+  const threads = options.threads ?? learning?.threads ?? createMemoryThreadStore({ now });
+  const feedback = options.feedback ?? (learning ? feedbackInto(learning) : undefined);
   const ctx: BotContext = {
     client,
     config,
     log,
-    rules: sourceOf(options.rules),
-    concurrency: new Concurrency(POLICY.diagnoseConcurrency),
+    rules,
+    concurrency,
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
-    answers: options.answers ?? options.learning?.answers ?? createMemoryAnswerStore({ now }),
-    learning: options.learning,
+    answers,
+    learning,
+    conversation: discordConversation({ rules, threads, answers, concurrency, log, now, feedback }),
+    seenInteractions: new SeenIds(),
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
+    forumReadyBackoffMs: options.forumReadyBackoffMs ?? POLICY.forumReadyBackoffMs,
   };
 
   client.on(Events.InteractionCreate, (i: Interaction) => void onInteraction(ctx, i));
   client.on(Events.MessageCreate, (m: Message) => void onMessage(ctx, m));
+  client.on(Events.ThreadCreate, (t: AnyThreadChannel, created: boolean) => void onThreadCreate(ctx, t, created));
   // Without an 'error' listener one bad event would kill the process.
   client.on(Events.Error, (err) =>
     log.error({ event: 'client_error', err: errorSummary(err) }, 'discord client error'),
@@ -112,7 +138,12 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
       await client.login(config.token);
       await ready;
       log.info(
-        { event: 'ready', user: client.user?.tag, watching: config.watchChannels.size },
+        {
+          event: 'ready',
+          user: client.user?.tag,
+          watching: config.watchChannels.size,
+          forums: config.forumChannels.size,
+        },
         'discord bot connected',
       );
     },

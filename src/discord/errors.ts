@@ -7,15 +7,24 @@ import { AuthRejectedError, ConfigError, networkFailureOf, UnreachableError } fr
 const DEFAULT_API = 'https://discord.com/api';
 
 /** Our error for `err` when it is one an operator can act on; otherwise `err` itself. */
-export function explainDiscordError(err: unknown, config: Pick<DiscordConfig, 'apiUrl'>): unknown {
+export function explainDiscordError(
+  err: unknown,
+  config: Pick<DiscordConfig, 'apiUrl' | 'watchChannels' | 'forumChannels'>,
+): unknown {
   const e = err as { code?: unknown; status?: unknown; message?: unknown } | null;
   if (e?.code === 'TokenInvalid' || e?.status === 401)
     return new AuthRejectedError('DISCORD_TOKEN: Discord rejected the token; reset it in the Developer Portal → Bot');
-  if (typeof e?.message === 'string' && /disallowed intents/i.test(e.message))
+  if (typeof e?.message === 'string' && /disallowed intents/i.test(e.message)) {
+    // Name the variables that asked for the intent.
+    const vars = [
+      ...(config.watchChannels.size ? ['DISCORD_WATCH_CHANNELS'] : []),
+      ...(config.forumChannels.size ? ['DISCORD_FORUM_CHANNELS'] : []),
+    ];
     return new ConfigError(
-      'DISCORD_WATCH_CHANNELS: watching channels needs the Message Content intent; enable it in the Developer Portal → Bot → Privileged Gateway Intents, or leave DISCORD_WATCH_CHANNELS empty',
-      ['DISCORD_WATCH_CHANNELS'],
+      `${vars.join(', ')}: watching channels and answering forum posts need the Message Content intent; enable it in the Developer Portal → Bot → Privileged Gateway Intents, or leave ${vars.join(' and ')} empty`,
+      vars,
     );
+  }
   const failure = networkFailureOf(err);
   if (failure) {
     const where = config.apiUrl

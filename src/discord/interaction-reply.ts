@@ -2,10 +2,17 @@
 // gives 3 s), the answer edits it later. Every send is retried on transient failures.
 
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { onMessage as onConversationMessage } from '../chat/conversation/on-message.js';
 import { leakWarning } from '../chat/leak-warning.js';
-import type { DiagnoseResult } from '../index.js';
-import { answerMessages, type OutMessage, runDiagnosis } from './answer.js';
+import { redact } from '../index.js';
+import type { OutMessage } from './answer.js';
 import type { BotContext } from './context.js';
+import { conversationKey } from './conversation/keys.js';
+import { outcomeMessages } from './conversation/outcome-messages.js';
+import { tagsFor } from './forum/answer-tags.js';
+import { isForumPost } from './forum/forum-post.js';
+import { markForumSolved, setForumTags } from './forum/tags.js';
+import { answersPrivately } from './install-context.js';
 import { sendWithRetry } from './retry.js';
 
 /** Rate-limit check, then defer. Resolves false (after telling the user) when the user is over the limit. */
@@ -19,7 +26,7 @@ export async function admit(ctx: BotContext, i: RepliableInteraction): Promise<b
     });
     return false;
   }
-  await i.deferReply();
+  await i.deferReply(answersPrivately(i) ? { flags: MessageFlags.Ephemeral } : {});
   return true;
 }
 
@@ -43,14 +50,27 @@ async function warnEphemeral(ctx: BotContext, i: RepliableInteraction, content: 
   await sendWithRetry(() => i.followUp({ content, flags: MessageFlags.Ephemeral }), ctx.backoffMs);
 }
 
-/** Diagnose `text` and answer on the deferred interaction; unmatched direct requests get NO_MATCH_HELP. */
+/** Where a direct request's conversation lives: the thread it was asked in, or rooted at the request itself. */
+function placeOf(ctx: BotContext, i: RepliableInteraction) {
+  const thread = i.channel?.isThread() ? i.channel : undefined;
+  const root = thread?.id ?? i.id;
+  const forumPost = thread && isForumPost(ctx, thread) ? thread : undefined;
+  return { key: conversationKey(i.guildId, i.channelId ?? root, root), root, forumPost };
+}
+
+const NOTHING = 'I found nothing to diagnose in that — paste the error text (status line, JSON body or traceback).';
+
+/**
+ * Diagnose `text` as a turn of its conversation (the thread it was asked in, or a new one) and answer on the
+ * deferred interaction; unmatched direct requests get NO_MATCH_HELP. Resolves with whether the text held a key.
+ */
 export async function answerDirect(
   ctx: BotContext,
   i: RepliableInteraction,
   text: string,
   source: string,
   secretNote = '',
-): Promise<DiagnoseResult | undefined> {
+): Promise<{ secretsFound: boolean } | undefined> {
   if (!text.trim()) {
     await sendWithRetry(
       () => i.editReply({ content: 'There is no text (or .txt/.log attachment) to diagnose here.' }),
@@ -58,20 +78,39 @@ export async function answerDirect(
     );
     return undefined;
   }
-  const result = await runDiagnosis(ctx, text);
+  const place = placeOf(ctx, i);
+  const outcome = await onConversationMessage(ctx.conversation, { key: place.key, text, id: i.id, mode: 'direct' });
+  const secretsFound = 'result' in outcome ? outcome.result.secretsFound : redact(text).findings.length > 0;
   ctx.log.info(
     {
       event: 'diagnosed',
       source,
       user: i.user.id,
       guild: i.guildId,
-      matched: result.matched,
-      rule: result.diagnoses[0]?.id,
-      secretsFound: result.secretsFound,
+      outcome: outcome.kind,
+      matched: outcome.kind === 'answer' ? outcome.result.matched : undefined,
+      rule: outcome.kind === 'answer' ? outcome.result.diagnoses[0]?.id : undefined,
+      secretsFound,
     },
     'answered a direct request',
   );
-  await sendOnInteraction(ctx, i, await answerMessages(ctx, result));
-  if (result.secretsFound) await warnEphemeral(ctx, i, `${leakWarning()}${secretNote}`);
-  return result;
+  const privately = answersPrivately(i);
+  if (outcome.kind === 'answer') {
+    await sendOnInteraction(
+      ctx,
+      i,
+      outcomeMessages(outcome, { root: place.root, forum: !!place.forumPost }),
+      privately,
+    );
+    if (place.forumPost) await setForumTags(ctx, place.forumPost, tagsFor(outcome.result, !!outcome.question));
+  } else if (outcome.kind === 'solved') {
+    const rule = outcome.ruleId ? ` I recorded that \`${outcome.ruleId}\` fixed it.` : '';
+    await sendWithRetry(
+      () => i.editReply({ content: `✅ That output shows a working call — marked solved.${rule}` }),
+      ctx.backoffMs,
+    );
+    if (place.forumPost) await markForumSolved(ctx, place.forumPost);
+  } else await sendWithRetry(() => i.editReply({ content: NOTHING }), ctx.backoffMs);
+  if (secretsFound) await warnEphemeral(ctx, i, `${leakWarning()}${secretNote}`);
+  return { secretsFound };
 }

@@ -12,6 +12,13 @@ export const POLICY = {
   /** Our retry on top of discord.js' own (3 immediate retries on 5xx, queued waits on 429). */
   sendAttempts: 3,
   sendBackoffMs: [500, 2000],
+  /**
+   * A new forum post's thread reaches us before its opening message exists: fetching it answers 404 Unknown
+   * Message for a moment. Pauses between tries (about 8 s in all) before giving the post up.
+   */
+  forumReadyBackoffMs: [250, 500, 1000, 2000, 4000],
+  /** How long "Correct a fact" waits for the thread's facts before opening its form empty (Discord gives 3 s). */
+  modalDefaultsMs: 1500,
   /** REST request timeout handed to discord.js. */
   restTimeoutMs: 15_000,
 } as const;

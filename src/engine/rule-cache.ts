@@ -35,7 +35,7 @@ const CODE_FILES = [
   '../types',
   '../text/input',
   './compile',
-  './index/regex-literals',
+  '../scan/regex-literals',
   './index/requirements',
   './rule-cache',
 ].flatMap((f) => [resolve(HERE, `${f}.js`), resolve(HERE, `${f}.ts`)]);

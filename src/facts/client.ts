@@ -1,4 +1,5 @@
 // Which client or tool produced the paste: decides which fix snippet is most useful.
+import { SignSet } from './sign-set.js';
 
 const CLIENTS: ReadonlyArray<[string, RegExp]> = [
   ['claude-code', /\bclaude[ -]code\b|ANTHROPIC_BASE_URL|ANTHROPIC_AUTH_TOKEN/i],
@@ -26,7 +27,9 @@ const CLIENTS: ReadonlyArray<[string, RegExp]> = [
   ['java', /\bat [\w$.]+\([\w]+\.java:\d+\)|Exception in thread/],
 ];
 
+/** The list joined into one scan per flag set (most pastes name no client it knows); the first in list order wins. */
+const CLIENT_SET = new SignSet(CLIENTS);
+
 export function extractClient(text: string): string | undefined {
-  for (const [name, re] of CLIENTS) if (re.test(text)) return name;
-  return undefined;
+  return CLIENT_SET.first(text)?.[0];
 }

@@ -1,6 +1,7 @@
 // The error code, mapped to its native Model Studio name. Bodies first, then printed forms.
 // Generic names (InternalError, Throttling, Conflict, …) are shared with other clouds and with plain English, so a
 // bare one only counts where it is printed like a code — never a word in a sentence or an HTTP reason phrase.
+import { anchorGate } from './anchors.js';
 import type { ErrorRecord } from './error-body.js';
 import { CODE_ALIASES, DISTINCTIVE_CODES, isKnownCode, NATIVE_CODES, normalizeCode } from './known-codes.js';
 
@@ -24,7 +25,14 @@ const CODE_BEFORE = /(?:code|status|错误码|<\d{3}>)\W{0,4}$|["'`[]$/i;
 const CODE_AFTER = /^(?:\s*[:：,)\]]|["'`]|\s*$)/;
 const HTTP_REASON_BEFORE = /\b[45]\d\d\s+$/;
 
+// Gates (anchors.ts): a form whose literals are not in the text is not run.
+const ALGO_GATE = anchorGate(ALGO_PREFIX);
+const NATIVE_GATE = anchorGate(NATIVE_TOKEN);
+const ALIAS_GATE = anchorGate(ALIAS_TOKEN);
+const LABELLED_GATE = anchorGate(LABELLED_CODE);
+
 function fromAlgoPrefix(text: string): string | undefined {
+  if (!ALGO_GATE(text)) return undefined;
   const m = ALGO_PREFIX.exec(text);
   if (!m?.[1]) return undefined;
   // `<5000202> …ModelServingError…` wraps the serving layer's answer; its status_name is the real code.
@@ -46,6 +54,7 @@ function printedAsCode(text: string, index: number, token: string): boolean {
 }
 
 function bareNativeCode(text: string): string | undefined {
+  if (!NATIVE_GATE(text)) return undefined;
   for (const m of text.matchAll(NATIVE_TOKEN)) {
     if (printedAsCode(text, m.index, m[1]!)) return m[1];
   }
@@ -59,9 +68,9 @@ export function extractCode(text: string, records: ErrorRecord[]): CodeFacts {
   if (bodyCode) return finish(bodyCode);
   const native = bareNativeCode(text);
   if (native) return finish(native);
-  const alias = ALIAS_TOKEN.exec(text)?.[1];
+  const alias = ALIAS_GATE(text) ? ALIAS_TOKEN.exec(text)?.[1] : undefined;
   if (alias) return finish(alias);
-  const labelled = LABELLED_CODE.exec(text)?.[1];
+  const labelled = LABELLED_GATE(text) ? LABELLED_CODE.exec(text)?.[1] : undefined;
   if (labelled && /[A-Z]/.test(labelled) && isKnownCode(normalizeCode(labelled))) return finish(labelled);
   return {};
 }

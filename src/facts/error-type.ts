@@ -7,7 +7,11 @@ const QUALIFIED = /\b(?:[a-z_]\w{0,40}\.){1,8}([A-Z][A-Za-z]{0,60}(?:Error|Excep
 const BARE = /(?<![.\w])([A-Z][A-Za-z]{0,60}(?:Error|Exception)|ReadTimeout|ConnectTimeout)\b(?=[:(\s]|$)/;
 const NOT_CLASSES = new Set(['InternalError', 'ServiceUnavailableError', 'NetworkError']);
 
+/** Both forms end in one of these words: a text without any has no class name to find. */
+const CLASS_SUFFIX = /Error|Exception|Timeout/;
+
 export function extractErrorType(text: string): string | undefined {
+  if (!CLASS_SUFFIX.test(text)) return undefined;
   const qualified = QUALIFIED.exec(text)?.[1];
   if (qualified) return qualified;
   const bare = BARE.exec(text)?.[1];

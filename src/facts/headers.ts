@@ -1,5 +1,6 @@
 // Request headers named in the text (e.g. `X-DashScope-Wait-Timeout`), in their documented spelling whatever case
 // the paste used (HTTP header names are case-insensitive, rules compare exact strings), de-duplicated.
+import { anchorGate } from './anchors.js';
 
 const HEADER =
   /\b(X-DashScope-[A-Za-z-]*[A-Za-z]|Authorization|x-api-key|anthropic-version|X-Request-Id|Retry-After)\b/gi;
@@ -32,8 +33,11 @@ function canonical(name: string): string {
     .join('-')}`;
 }
 
+const HEADER_GATE = anchorGate(HEADER);
+
 export function extractHeaders(text: string): string[] {
   const seen = new Set<string>();
+  if (!HEADER_GATE(text)) return [];
   for (const m of text.matchAll(HEADER)) seen.add(canonical(m[1]!));
   return [...seen];
 }

@@ -25,10 +25,11 @@ export { FACT_NAMES } from './catalog.js';
 
 /** Copy the told facts of `from` onto `into` (undefined and empty strings are not told). */
 function assignTold(into: object, from: object): void {
-  for (const key in from) {
-    const v = (from as Record<string, unknown>)[key];
-    if (v !== undefined && v !== '') (into as Record<string, unknown>)[key] = v;
-  }
+  for (const key in from) tell(into, key, (from as Record<string, unknown>)[key]);
+}
+
+function tell(into: object, key: string, v: unknown): void {
+  if (v !== undefined && v !== '') (into as Record<string, unknown>)[key] = v;
 }
 
 /** Extract facts from already-redacted text. `given` facts (from config, CLI or API) override extracted ones. */
@@ -37,24 +38,23 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
   const codeFacts = extractCode(text, records);
   const models = extractModels(text);
   const headers = extractHeaders(text);
+  // Told one by one, in the catalogue's order (the answer's JSON keeps it), with no intermediate objects.
   const extracted: Facts = { text };
-  assignTold(extracted, {
-    status: extractStatus(text, records),
-    ...codeFacts,
-    message: extractMessage(text, records),
-    requestId: extractRequestId(text, records),
-    errorType: extractErrorType(text),
-    bodyShape: records[0]?.shape ?? (/^[ \t]*data:\s*\{/m.test(text) ? 'sse' : undefined),
-    ...extractBaseUrl(text),
-    keyKind: extractKeyKind(text, findings),
-    keyRegion: extractKeyRegion(text),
-    model: models[0],
-    models: models.length ? models : undefined,
-    client: extractClient(text),
-    headers: headers.length ? headers : undefined,
-    docAnchor: extractDocAnchor(text),
-    ...extractLimits(text),
-  });
+  tell(extracted, 'status', extractStatus(text, records));
+  assignTold(extracted, codeFacts);
+  tell(extracted, 'message', extractMessage(text, records));
+  tell(extracted, 'requestId', extractRequestId(text, records));
+  tell(extracted, 'errorType', extractErrorType(text));
+  tell(extracted, 'bodyShape', records[0]?.shape ?? (/^[ \t]*data:\s*\{/m.test(text) ? 'sse' : undefined));
+  assignTold(extracted, extractBaseUrl(text));
+  tell(extracted, 'keyKind', extractKeyKind(text, findings));
+  tell(extracted, 'keyRegion', extractKeyRegion(text));
+  tell(extracted, 'model', models[0]);
+  if (models.length) extracted.models = models;
+  tell(extracted, 'client', extractClient(text));
+  if (headers.length) extracted.headers = headers;
+  tell(extracted, 'docAnchor', extractDocAnchor(text));
+  assignTold(extracted, extractLimits(text));
   assignTold(extracted, extractProvider(text, extracted.code, extracted.rawCode, records));
   const status = typeof extracted.status === 'number' ? extracted.status : undefined;
   // A status, code or body already says failure: the chat signs (every provider sign again) are not needed.
@@ -72,7 +72,15 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
   return mergeGiven(extracted, given);
 }
 
+/** True when `obj` has no own enumerable key (the common case: nothing given). */
+function isEmpty(obj: object): boolean {
+  for (const _ in obj) return false;
+  return true;
+}
+
 function mergeGiven(facts: Facts, given: Record<string, FactValue>): Facts {
+  // Nothing given: the extracted facts (fresh, ours) take the limits of their own model, with no copy.
+  if (isEmpty(given)) return Object.assign(facts, extractModelLimits(facts.model));
   const merged: Facts = { ...facts };
   for (const [key, value] of Object.entries(given)) {
     if (key === 'text') continue;

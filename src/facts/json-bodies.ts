@@ -91,23 +91,37 @@ function balancedEnd(text: string, start: number, budget: Budget): number {
 
 // A terminal UI (qwen-code, Gemini CLI, Claude Code) draws errors inside a box and wraps long lines: the frame
 // `│` and the line break land inside the body, even inside a number (`"status":4 │ │ 29`).
-// The lookbehind starts a match only at the beginning of a blank run, so a long run of tabs is not rescanned.
-const BOX_FRAME = /(?<![ \t])[ \t]*│[ \t]*(?:\r?\n[ \t]*│[ \t]*|│[ \t]*)?/g;
+// Cut at the frame and trim the pieces (a split, not a regex: `[ \t]*│` rescans every run of blanks).
+const dropBoxFrame = (text: string) =>
+  text
+    .split('│')
+    .map((piece) => piece.trim())
+    .join('');
 /** `{'…` (a Python dict repr) is never JSON: skipping JSON.parse spares a thrown SyntaxError, the costly part. */
 const PYTHON_START = /^\{\s*'/;
 
-function tryParse(candidate: string): JsonObject | undefined {
-  const forms = PYTHON_START.test(candidate) ? [pythonReprToJson(candidate)] : [candidate, pythonReprToJson(candidate)];
-  if (candidate.includes('│')) forms.push(candidate.replace(BOX_FRAME, ''));
-  for (const attempt of forms) {
-    try {
-      const value: unknown = JSON.parse(attempt);
-      if (value && typeof value === 'object' && !Array.isArray(value)) return value as JsonObject;
-    } catch {
-      // not this form; try the next
-    }
+function parseObject(attempt: string): JsonObject | undefined {
+  try {
+    const value: unknown = JSON.parse(attempt);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as JsonObject;
+  } catch {
+    // not this form; the caller tries the next
   }
   return undefined;
+}
+
+/**
+ * The candidate without its box frame first (a frame inside a string still parses, but leaves `│` and the line
+ * break in the value), then as JSON, else as a Python dict repr; each form made only when needed.
+ */
+function tryParse(candidate: string): JsonObject | undefined {
+  if (candidate.includes('│')) {
+    const unboxed = dropBoxFrame(candidate);
+    const framed = parseObject(PYTHON_START.test(unboxed) ? pythonReprToJson(unboxed) : unboxed);
+    if (framed) return framed;
+  }
+  const asJson = PYTHON_START.test(candidate) ? undefined : parseObject(candidate);
+  return asJson ?? parseObject(pythonReprToJson(candidate));
 }
 
 /** Strings inside a parsed body that themselves hold a body (litellm / gateway wrappers). */

@@ -22,7 +22,11 @@ const REGION_PHRASES: ReadonlyArray<[string, RegExp]> = [
 // A phrase that names a host or URL is about the endpoint, not the key ("the China DashScope host, so a key…").
 const ABOUT_ENDPOINT = /host|endpoint|url|base|domain|域名|地址|接口/i;
 
+/** Every phrase ends in a key word, and each of those holds one of these: a text without any skips the phrases. */
+const KEY_WORD_ANCHOR = /key|密钥|console|控制台|账号/i;
+
 export function extractKeyRegion(text: string): string | undefined {
+  if (!KEY_WORD_ANCHOR.test(text)) return undefined;
   let best: { region: string; end: number } | undefined;
   for (const [region, re] of REGION_PHRASES) {
     for (const m of text.matchAll(re)) {

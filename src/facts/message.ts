@@ -1,4 +1,5 @@
 // The error message proper: from a body when there is one, else the text after a printed code.
+import { anchorGate } from './anchors.js';
 import type { ErrorRecord } from './error-body.js';
 
 // Bounded repeats: unbounded ones made a 32 KB run of `InternalError.Algo.` cost over a second.
@@ -26,7 +27,11 @@ function trimSeparator(s: string): string {
   return (t.endsWith(':') || t.endsWith('-') ? t.slice(0, -1) : t).trimEnd();
 }
 
+const AFTER_CODE_GATE = anchorGate(AFTER_CODE);
+const LABELLED_GATE = anchorGate(LABELLED);
+
 function afterCode(text: string): string | undefined {
+  if (!AFTER_CODE_GATE(text)) return undefined;
   for (const m of text.matchAll(AFTER_CODE)) {
     const codePart = m[0].slice(0, m[0].length - m[1]!.length);
     if (SOURCE_FILE.test(trimSeparator(codePart))) continue;
@@ -38,6 +43,6 @@ function afterCode(text: string): string | undefined {
 export function extractMessage(text: string, records: ErrorRecord[]): string | undefined {
   const fromBody = records.find((r) => r.message)?.message;
   const plain = unboxed(text);
-  const raw = fromBody ?? afterCode(plain) ?? LABELLED.exec(plain)?.[1];
+  const raw = fromBody ?? afterCode(plain) ?? (LABELLED_GATE(plain) ? LABELLED.exec(plain)?.[1] : undefined);
   return raw?.replace(ALGO_PREFIX, '').trim().replace(/\s+/g, ' ').slice(0, 500) || undefined;
 }

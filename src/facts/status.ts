@@ -6,6 +6,7 @@
 // A number inside a body's message string ("… Error code: 429 …" echoed in a 400's message) is not the status,
 // except the serving layer's own status inside a `<5000202> …ModelServingError` wrapper and axios's "Request failed
 // with status code N", which are the real ones.
+import { anchorGate } from './anchors.js';
 import type { ErrorRecord } from './error-body.js';
 
 /** A number followed by a unit is a duration, size or count ("with 500 ms delay", "404 requests"), not a status. */
@@ -17,9 +18,10 @@ const LABELLED = new RegExp(
 const ANGLE = /<([45]\d\d)>/g;
 const REASON =
   /\b([45]\d\d)\s*(?:-\s*)?(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout|Payload Too Large|Request Entity Too Large|Unsupported Media Type|Client Error|Server Error|status code|Invalid|Incorrect|Access|Free|Rate|invalid|Model|Range|<|\{)/g;
-// A client's error prefix or an error verb right before the number; not a bare "with" ("with 413 items").
+// A client's error prefix or an error verb right before the number ("getting a 429", "一直 429"); not a bare
+// "with" ("with 413 items").
 const ERRORISH_PREFIX = new RegExp(
-  String.raw`(?:error|exception|failed(?: with)?|failure|失败|报错|错误|报|出现|遇到|提示|return(?:s|ed|ing)?|respond(?:ed|s)? with|\bgot|received|返回了?)\W{0,3}([45]\d\d)${NOT_A_UNIT}`,
+  String.raw`(?:error|exception|failed(?: with)?|failure|失败|报错|错误|报|出现|遇到|提示|return(?:s|ed|ing)?|respond(?:ed|s)? with|\bgot|\bgett?ing|\bhit(?:s|ting)?|\bkeeps?|received|返回了?|一直|总是|老是|频繁|经常)\W{0,3}(?:an? )?([45]\d\d)${NOT_A_UNIT}`,
   'gi',
 );
 /** `Rate limit exceeded (429)`, `InvalidApiKey (401)`: a status in parentheses after an error word. */
@@ -58,8 +60,11 @@ const MESSAGE_KEY = /(\\?["'])(?:message|msg|Message|status_message|detail|error
 type Span = [number, number];
 
 /** Where message strings of bodies lie, so numbers quoted inside them can be skipped. */
+const MESSAGE_KEY_GATE = anchorGate(MESSAGE_KEY);
+
 function messageSpans(text: string): Span[] {
   const spans: Span[] = [];
+  if (!MESSAGE_KEY_GATE(text)) return spans;
   for (const m of text.matchAll(MESSAGE_KEY)) {
     const quote = m[2]!;
     const start = m.index + m[0].length;
@@ -76,7 +81,25 @@ function messageSpans(text: string): Span[] {
   return spans;
 }
 
+/** Each form's gate (anchors.ts): a form whose literals are not in the text is not run. */
+const GATES = new Map<RegExp, (text: string) => boolean>(
+  [
+    LABELLED,
+    ANGLE,
+    REASON,
+    ERRORISH_PREFIX,
+    PARENTHESISED,
+    LINE_START,
+    CLIENT_CLASS,
+    LITELLM_CLASS,
+    MODEL_SERVING,
+    AXIOS,
+  ].map((re) => [re, anchorGate(re)]),
+);
+const mayMatch = (re: RegExp, text: string) => (GATES.get(re) as (text: string) => boolean)(text);
+
 function firstMatch(re: RegExp, text: string, spans: Span[]): { index: number; status: number } | undefined {
+  if (!mayMatch(re, text)) return undefined;
   re.lastIndex = 0;
   let best: { index: number; status: number } | undefined;
   for (const m of text.matchAll(re)) {
@@ -95,13 +118,17 @@ export function extractStatus(text: string, records: ErrorRecord[]): number | un
     const printed = printedStatus(text);
     if (printed !== undefined) return printed;
   }
-  const printedClass = CLIENT_CLASS.exec(text)?.[1] ?? LITELLM_CLASS.exec(text)?.[1];
+  const printedClass =
+    (mayMatch(CLIENT_CLASS, text) ? CLIENT_CLASS.exec(text)?.[1] : undefined) ??
+    (mayMatch(LITELLM_CLASS, text) ? LITELLM_CLASS.exec(text)?.[1] : undefined);
   return records.find((r) => r.status !== undefined)?.status ?? (printedClass ? CLASS_STATUS[printedClass] : undefined);
 }
 
 /** The status printed as a number, by the tiers above. */
 function printedStatus(text: string): number | undefined {
-  const serving = MODEL_SERVING.exec(text)?.[1] ?? AXIOS.exec(text)?.[1];
+  const serving =
+    (mayMatch(MODEL_SERVING, text) ? MODEL_SERVING.exec(text)?.[1] : undefined) ??
+    (mayMatch(AXIOS, text) ? AXIOS.exec(text)?.[1] : undefined);
   if (serving) return Number(serving);
   const spans = messageSpans(text);
   const tiers = [[LABELLED, ANGLE], [REASON], [ERRORISH_PREFIX, PARENTHESISED, LINE_START]];

@@ -14,6 +14,15 @@ function factSchema(name: FactName) {
   return { type: ['string', 'number', 'boolean'] };
 }
 
+/**
+ * A fact's schema in an answer: as given, except that a closed vocabulary is not repeated (the answer only ever holds
+ * values that passed it). Declared for every fact so the answer's serializer is compiled for each one.
+ */
+function factOutputSchema(name: FactName) {
+  const { enum: _values, ...schema } = factSchema(name) as { type: unknown; enum?: unknown; items?: unknown };
+  return { ...schema, description: FACT_CATALOG[name].doc };
+}
+
 const factsInput = {
   type: 'object',
   description: 'Facts known from configuration (baseUrl, model, keyKind, …); they win over facts read from the text.',
@@ -86,7 +95,7 @@ export const diagnoseResult = {
       description:
         'Facts read from the (redacted) text, merged with the facts given. `text` (the redacted, bounded paste) ' +
         'is there only with `?echo=true`.',
-      properties: { text: { type: 'string' } },
+      properties: Object.fromEntries(FACT_NAMES.map((f) => [f, factOutputSchema(f)])),
     },
     diagnoses: { type: 'array', items: diagnosis, description: 'Most likely first; empty when nothing matched.' },
     secretsFound: { type: 'boolean', description: 'The text held a key or token; it was redacted. Rotate it.' },

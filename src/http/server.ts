@@ -67,7 +67,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },
     schemaErrorFormatter: formatSchemaErrors,
   });
-  // Answers are the exact objects the core returns (the CLI's --json); response schemas document them only.
+  // Answers are the exact objects the core returns (the CLI's --json). The diagnose routes write them with
+  // serializers compiled from their response schemas (serializers.ts); elsewhere the schemas document them only.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installJsonParser(app);
   app.addHook('preClose', async () => {

@@ -14,7 +14,7 @@ export interface FieldProblem {
   message: string;
 }
 
-const KNOWN_KEYS = new Set([
+export const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'id',
   'title',
   'category',

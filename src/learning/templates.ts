@@ -41,7 +41,10 @@ export function tokenize(text: string): string[] {
 
 /** `"requestId":"abc-123",` keeps its punctuation and key: only the digit-bearing run becomes `<*>`. */
 function maskDigits(token: string): string {
-  return token.replace(/[A-Za-z0-9_.-]*\d[A-Za-z0-9_.-]*/g, WILDCARD).replace(/(?:<\*>){2,}/g, WILDCARD);
+  // Whole runs, then a digit test per run: `[…]*\d[…]*` retried at every start was quadratic (recheck).
+  return token
+    .replace(/[A-Za-z0-9_.-]+/g, (run) => (/\d/.test(run) ? WILDCARD : run))
+    .replace(/(?:<\*>){2,}/g, WILDCARD);
 }
 
 /**

@@ -2,6 +2,8 @@
 
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../chat/answer-store.js';
+import type { ConversationDeps } from '../chat/conversation/deps.js';
+import type { InsightsSource } from '../chat/insights.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { SlackConfig } from '../config/slack.js';
 import type { LearningLoop, RuleSet } from '../index.js';
@@ -17,7 +19,11 @@ export interface SlackDeps {
   answers: AnswerStore;
   /** Where verdicts go (and answers are kept); absent: feedback is only logged, and the reply says so. */
   learning?: LearningLoop;
+  /** The shared conversation core's dependencies: thread store, feedback sink, diagnose over the live rules. */
+  conversation: ConversationDeps;
+  /** The week's gaps and detection rate for App Home (from the learning-loop storage, when there is one). */
+  insights?: InsightsSource;
 }
 
 /** How the request reached the bot: logged with every answer, and decides silence vs. help on no match. */
-export type WayIn = 'mention' | 'dm' | 'slash' | 'shortcut' | 'passive';
+export type WayIn = 'mention' | 'dm' | 'slash' | 'shortcut' | 'passive' | 'thread' | 'button' | 'correction';

@@ -2,14 +2,19 @@
 // or HTTP mode (SLACK_SIGNING_SECRET, on SLACK_HOST:SLACK_PORT at /slack/events), wire the ways in, start.
 
 import type { AddressInfo } from 'node:net';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import type { ConversationDeps, FeedbackSink } from '../chat/conversation/deps.js';
+import type { InsightsSource } from '../chat/insights.js';
+import { feedbackInto, insightsFrom } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
+import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { AuthRejectedError, networkFailureOf, UnreachableError } from '../errors.js';
 import {
   acquireSharedLearningLoop,
   autoReloadSharedRules,
+  diagnose,
   type LearningLoop,
   type RuleSet,
   RuleStore,
@@ -28,13 +33,19 @@ import { SeenKeys } from './seen.js';
 export interface SlackOptions extends AppTuning {
   rules?: RuleSet;
   userRateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: the learning loop's storage). */
+  /** Where answers wait for their buttons (default: the learning loop's storage, else in memory). */
   answers?: AnswerStore;
   /**
-   * Where answers, misses and verdicts are kept. Default: the process's shared loop (DATA_DIR / DATABASE_URL);
-   * `false` keeps nothing (answers in memory, verdicts logged only).
+   * Where answers, misses, verdicts, support threads and App Home's insights are kept. Default: the process's
+   * shared loop (DATA_DIR / DATABASE_URL); `false` keeps nothing (everything in memory, verdicts logged only).
    */
   learning?: LearningLoop | false;
+  /** Where support threads are remembered (default: the learning loop's, else in memory). */
+  threads?: ThreadStore;
+  /** Where verdicts go (`fixed` from a pasted success); default: the learning loop, else the log only. */
+  feedback?: FeedbackSink;
+  /** The week's gaps and detection rate for admins on App Home. */
+  insights?: InsightsSource;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
@@ -47,6 +58,13 @@ export interface SlackHandle extends SurfaceHandle {
   address?: { host: string; port: number };
   /** Resolves once `n` deliveries in total have been fully handled (answers posted or skipped). */
   handled(n: number): Promise<void>;
+}
+
+/** Without learning-loop storage a verdict is a log line (the feedback replies say so). */
+function logFeedback(log: Logger): FeedbackSink {
+  return {
+    record: async (f) => void log.info({ event: 'slack.feedback', ...f }, 'feedback'),
+  };
 }
 
 /** Longest a stop waits for answers being written. */
@@ -75,14 +93,30 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // The storage every surface of the process shares; failing to open it stops start-up with what to fix.
   const shared = options.learning === undefined ? await acquireSharedLearningLoop(env) : undefined;
   const learning = shared?.loop ?? (options.learning || undefined);
+  const answers = options.answers ?? learning?.answers ?? createMemoryAnswerStore();
+  const conversation: ConversationDeps = {
+    surface: 'slack',
+    threads: options.threads ?? learning?.threads ?? createMemoryThreadStore(),
+    answers,
+    diagnose: (input, o) => diagnose(input, { ...o, rules: store.current() }),
+    rules: () => store.current(),
+    feedback: options.feedback ?? (learning ? feedbackInto(learning) : logFeedback(log)),
+    onStoreError: (err, what) =>
+      log.warn(
+        { event: 'slack.store_failed', what, error: (err as Error).message },
+        'storage failed; answering anyway',
+      ),
+  };
   const deps: SlackDeps = {
     config,
     log,
     rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
-    answers: options.answers ?? learning?.answers ?? createMemoryAnswerStore(),
+    answers,
     learning,
+    conversation,
+    insights: options.insights ?? (learning ? insightsFrom(learning) : undefined),
   };
   const inFlight = new InFlight();
   const app = createBoltApp(config, log, options);

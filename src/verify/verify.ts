@@ -46,6 +46,11 @@ function networkError(err: unknown, timeoutMs: number): string {
   return `${e.name ?? 'Error'}: ${e.message ?? 'request failed'}${code}${e.cause?.message ? ` (${e.cause.message})` : ''}`;
 }
 
+/** The key itself, wherever an answer repeats it (a hostile or chatty upstream), before anything reads the answer. */
+function withoutKey(text: string, key: string): string {
+  return key.length >= 8 ? text.split(key).join('[REDACTED]') : text;
+}
+
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
   const req = probeRequest(options.client, options.baseUrl, options.model, options.key);
@@ -65,10 +70,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       signal: AbortSignal.timeout(timeoutMs),
     });
     status = res.status;
-    body = (await res.text()).slice(0, MAX_BODY_CHARS);
+    body = withoutKey(await res.text(), options.key).slice(0, MAX_BODY_CHARS);
   } catch (err) {
     const ms = elapsed();
-    const error = redact(networkError(err, timeoutMs)).text;
+    const error = redact(withoutKey(networkError(err, timeoutMs), options.key)).text;
     const diagnosis = await diagnose({ text: `POST ${url} failed: ${error}`, facts }, { rules: options.rules });
     return { ok: false, url, client: options.client, ms, model: options.model, error, diagnosis };
   }

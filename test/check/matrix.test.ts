@@ -45,7 +45,10 @@ const HOSTS: Host[] = [
   payg('workspace Singapore', 'intl', 'https://llm-ab12cd.ap-southeast-1.maas.aliyuncs.com'),
   payg('workspace Tokyo', 'jp', 'https://llm-ab12cd.ap-northeast-1.maas.aliyuncs.com'),
   payg('workspace Frankfurt', 'eu', 'https://llm-ab12cd.eu-central-1.maas.aliyuncs.com'),
+  payg('workspace Hong Kong', 'cn-hongkong', 'https://llm-ab12cd.cn-hongkong.maas.aliyuncs.com'),
+  payg('workspace US (Virginia)', 'us', 'https://llm-ab12cd.us-east-1.maas.aliyuncs.com'),
   payg('trial Beijing', 'cn', 'https://trial.cn-beijing.maas.aliyuncs.com'),
+  payg('trial Singapore', 'intl', 'https://trial.ap-southeast-1.maas.aliyuncs.com'),
   plan('Coding Plan China', 'cn', 'https://coding.dashscope.aliyuncs.com', '/v1'),
   plan('Coding Plan Global', 'intl', 'https://coding-intl.dashscope.aliyuncs.com', '/v1'),
   plan('Token Plan China (Beijing)', 'cn', 'https://token-plan.cn-beijing.maas.aliyuncs.com', '/compatible-mode/v1'),
@@ -105,6 +108,9 @@ describe('check matrix: key kind × host × path × model', () => {
         expect(f.fix.length).toBeGreaterThan(5);
       }
       if (c.wrong) expect(result.findings.find((f) => f.id === 'model.case')?.fix).toContain('qwen3-coder-plus');
+      // The native path on workspace and trial hosts is not in the base URL list: said, not failed.
+      const unconfirmed = c.client === 'dashscope' && /maas\.aliyuncs\.com/.test(c.baseUrl);
+      expect(result.findings.some((f) => f.id === 'path.native-unconfirmed')).toBe(unconfirmed);
     },
   );
 });
@@ -215,5 +221,13 @@ describe('check: model ids', () => {
     const dashscope = await checkConfig({ client: 'dashscope', model: 'qwen-plus', keyKind: 'coding-plan' });
     expect(dashscope.config.region).toBe('cn');
     expect(dashscope.findings.map((f) => f.id)).toContain('auth.coding-plan-key-on-standard-endpoint');
+  });
+});
+
+describe('check: the key region choices forms offer', () => {
+  it('are exactly the keyRegion vocabulary', async () => {
+    const { KEY_REGION_CHOICES } = await import('../../src/check/key.js');
+    const { factValues } = await import('../../src/facts/catalog.js');
+    expect(KEY_REGION_CHOICES.map((c) => c.region).sort()).toEqual([...(factValues('keyRegion') ?? [])].sort());
   });
 });

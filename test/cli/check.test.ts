@@ -163,6 +163,27 @@ describe('bailian-doctor check', () => {
     expect(r.stdout).not.toContain(STANDARD_KEY);
   });
 
+  it('--env checks one client and names the others the environment configures', async () => {
+    const env = {
+      ANTHROPIC_BASE_URL: 'https://coding.dashscope.aliyuncs.com/apps/anthropic',
+      OPENAI_BASE_URL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    };
+    const r = await run(['--env', '--json'], env);
+    expect(JSON.parse(r.stdout).config.client).toBe('anthropic');
+    expect(r.stderr).toContain('also configures the openai client; check it with --env --client openai');
+    const openai = await run(['--env', '--json', '--client', 'openai'], env);
+    expect(JSON.parse(openai.stdout).config).toMatchObject({ client: 'openai', region: 'intl' });
+    expect(openai.stderr).toContain('--client anthropic');
+  });
+
+  it('--env with nothing configured: no base URL and no key where the clients look', async () => {
+    const r = await run(['--env', '--json']);
+    expect(r.status).toBe(1);
+    const ids = JSON.parse(r.stdout).findings.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['base-url.missing', 'key.missing']));
+    expect(r.stdout).toContain('DASHSCOPE_API_KEY, OPENAI_API_KEY, ANTHROPIC_AUTH_TOKEN');
+  });
+
   it('names a key variable that is unset as a missing key', async () => {
     const r = await run([
       '--json',

@@ -33,7 +33,7 @@ describe('bailian-doctor discord', () => {
     await fake.stop();
   });
 
-  it('register --guild overwrites the guild commands: /diagnose and the message context menu', async () => {
+  it('register --guild overwrites the guild commands: /diagnose, the message context menu and /check', async () => {
     const r = await run(['discord', 'register', '--guild', fake.ids.guild], env);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`guild ${fake.ids.guild}`);
@@ -49,15 +49,26 @@ describe('bailian-doctor discord', () => {
     expect(commands.map((c) => [c.name, c.type])).toEqual([
       ['diagnose', 1],
       ['Diagnose error', 3],
+      ['check', 1],
     ]);
     expect(commands[0]!.options!.every((o) => !o.required)).toBe(true);
     expect(put!.headers.authorization).toBe(`Bot ${fake.token}`);
+    // Discord takes the install fields on global commands only.
+    expect(JSON.stringify(commands)).not.toMatch(/integration_types|contexts/);
   });
 
-  it('register without --guild overwrites the global commands', async () => {
+  it('register without --guild overwrites the global commands, installable to servers and to users', async () => {
     const r = await run(['discord', 'register'], env);
     expect(r.code).toBe(0);
-    expect(fake.requestsTo({ method: 'PUT', path: `/applications/${fake.ids.application}/commands` })).toHaveLength(1);
+    expect(r.out).toMatch(/User Install/);
+    const puts = fake.requestsTo({ method: 'PUT', path: `/applications/${fake.ids.application}/commands` });
+    expect(puts).toHaveLength(1);
+    const commands = puts[0]!.body as Array<{ name: string; integration_types: number[]; contexts: number[] }>;
+    for (const c of commands) {
+      expect(c.integration_types).toEqual([0, 1]); // guild install, user install
+      expect(c.contexts).toEqual([0, 1, 2]); // servers, the DM with the bot, DMs and group DMs
+      expect(c).not.toHaveProperty('dm_permission'); // superseded by contexts
+    }
   });
 
   it.each([
@@ -99,6 +110,15 @@ describe('bailian-doctor discord', () => {
     await expect(
       startDiscord({ ...env, DISCORD_WATCH_CHANNELS: fake.ids.support, LOG_LEVEL: 'silent' }),
     ).rejects.toThrow(/^DISCORD_WATCH_CHANNELS: .*Message Content intent/);
+  });
+
+  it('forum channels ask for Message Content too, and a refusal names DISCORD_FORUM_CHANNELS', async () => {
+    fake.gateway.closeOnIdentify = 4014;
+    await expect(startDiscord({ ...env, DISCORD_FORUM_CHANNELS: fake.ids.forum, LOG_LEVEL: 'silent' })).rejects.toThrow(
+      /^DISCORD_FORUM_CHANNELS: .*Message Content intent.*leave DISCORD_FORUM_CHANNELS empty/,
+    );
+    const [identify] = fake.gateway.sentOps(2);
+    expect((identify!.d as { intents: number }).intents & (1 << 15)).toBe(1 << 15);
   });
 
   it('without watched channels the privileged Message Content intent is not requested', async () => {

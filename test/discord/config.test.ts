@@ -10,16 +10,21 @@ describe('parseDiscordConfig', () => {
       DISCORD_TOKEN: ` ${TOKEN} `,
       DISCORD_API_URL: 'http://127.0.0.1:8081/api/',
       DISCORD_WATCH_CHANNELS: '123456789012345678, 223456789012345678',
+      DISCORD_FORUM_CHANNELS: '323456789012345678',
+      ESCALATION_CHANNEL: 'C0123ABCD, 423456789012345678',
     });
+    expect(cfg.escalationChannel).toBe('423456789012345678'); // the Slack id is the Slack bot's
     expect(cfg.token).toBe(TOKEN);
     expect(cfg.apiUrl).toBe('http://127.0.0.1:8081/api');
     expect([...cfg.watchChannels]).toEqual(['123456789012345678', '223456789012345678']);
+    expect([...cfg.forumChannels]).toEqual(['323456789012345678']);
   });
 
   it('defaults: real Discord, no watched channels', () => {
     const cfg = parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: '', DISCORD_WATCH_CHANNELS: '' });
     expect(cfg.apiUrl).toBeUndefined();
     expect(cfg.watchChannels.size).toBe(0);
+    expect(cfg.forumChannels.size).toBe(0);
   });
 
   it.each([
@@ -36,6 +41,11 @@ describe('parseDiscordConfig', () => {
       { DISCORD_TOKEN: TOKEN, DISCORD_WATCH_CHANNELS: '123456789012345678,#support' },
       /^DISCORD_WATCH_CHANNELS: "#support"/,
     ],
+    [
+      { DISCORD_TOKEN: TOKEN, DISCORD_FORUM_CHANNELS: 'help-forum' },
+      /^DISCORD_FORUM_CHANNELS: "help-forum" is not a channel id/,
+    ],
+    [{ DISCORD_TOKEN: TOKEN, ESCALATION_CHANNEL: '#escalations' }, /^ESCALATION_CHANNEL must be .*"#escalations"/],
     [{ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: "loud"/],
   ])('rejects %o', (env, message) => {
     expect(() => parseDiscordConfig(env)).toThrow(message);

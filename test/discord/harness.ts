@@ -18,6 +18,9 @@ export const MATCHED_TEXT = 'Exception: DashScope embedding error: InvalidApiKey
 /** What the footer of an answer from rules/auth/invalid-api-key.yaml says. */
 export const INVALID_KEY_RULE = 'rule auth.invalid-api-key';
 export const CHAT_TEXT = 'anyone up for lunch?';
+/** An error with one clear cause (rules/billing/arrearage.yaml): no question to ask. */
+export const ARREARS_TEXT =
+  '{"error":{"code":"Arrearage","message":"Access denied, please make sure your account is in good standing."}} status 400';
 /** A key-shaped string built at run time, so no secret-looking literal sits in the repository. */
 export const fakeKey = () => `sk-${'a1B2c3D4'.repeat(4)}`;
 
@@ -31,6 +34,8 @@ export interface Harness {
   handled(messageId: string): Promise<string>;
   /** Every outbound body (REST bodies the bot sent) joined, for leak checks. */
   outbound(): string;
+  /** Stop the bot and start a new one against the same fake, with the same options (and so the same stores). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +43,12 @@ type LogEntry = Record<string, unknown>;
 
 export interface HarnessOptions extends FakeDiscordOptions {
   watch?: boolean;
+  /** Answer posts in the fake's forum (DISCORD_FORUM_CHANNELS). */
+  forum?: boolean;
+  /** List the forum in DISCORD_WATCH_CHANNELS too. */
+  watchForum?: boolean;
+  /** ESCALATION_CHANNEL: the fake's general channel. */
+  escalation?: boolean;
   bot?: BotOptions;
 }
 
@@ -73,9 +84,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = parseDiscordConfig({
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiUrl,
-    DISCORD_WATCH_CHANNELS: options.watch === false ? '' : fake.ids.support,
+    DISCORD_WATCH_CHANNELS: [options.watch === false ? '' : fake.ids.support, options.watchForum ? fake.ids.forum : '']
+      .filter(Boolean)
+      .join(','),
+    DISCORD_FORUM_CHANNELS: options.forum ? fake.ids.forum : '',
+    ESCALATION_CHANNEL: options.escalation ? fake.ids.general : '',
   });
-  const bot = createDiscordBot(config, { logger, backoffMs: [10, 20], ...options.bot });
+  const botOptions: BotOptions = { logger, backoffMs: [10, 20], forumReadyBackoffMs: [10, 20, 40], ...options.bot };
+  let bot = createDiscordBot(config, botOptions);
   try {
     await bot.start();
   } catch (err) {
@@ -85,7 +101,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   return {
     fake,
-    bot,
+    get bot() {
+      return bot;
+    },
+    async restart() {
+      await bot.stop();
+      bot = createDiscordBot(config, botOptions);
+      await bot.start();
+    },
     logs,
     waitForLog,
     handled: async (id) => {

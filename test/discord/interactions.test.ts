@@ -113,4 +113,30 @@ describe('discord interactions', () => {
     const line = h.logs.map((l) => JSON.parse(l)).find((l) => l.event === 'feedback');
     expect(line).toMatchObject({ verdict: 'fixed', rule: 'auth.invalid-api-key', user: user.id });
   });
+
+  it('a reply to a /diagnose answer continues its conversation, even in a channel the bot does not watch', async () => {
+    await h.stop();
+    h = await startHarness({ watch: false });
+    const asker = h.fake.user('asker');
+    const i = await h.fake.slashCommand(asker, [{ name: 'error', type: STRING, value: MATCHED_TEXT }]);
+    const [edit] = await h.fake.waitForRequests(ORIGINAL(i.token));
+    const answer = edit!.response as { id: string; channel_id: string };
+    const reply = await h.fake.postMessage({
+      channelId: answer.channel_id,
+      author: asker,
+      content: 'base url is https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+      messageReference: { message_id: answer.id, channel_id: answer.channel_id },
+    });
+    expect(await h.handled(reply.id)).toBe('answered');
+    const [followUp] = h.fake.requestsTo({ method: 'POST', path: `/channels/${answer.channel_id}/messages` });
+    expect(JSON.stringify(bodyOf(followUp).embeds)).toMatch(/What I read: code InvalidApiKey · host dashscope-intl/);
+    // A reply to someone else's message there is not the bot's business.
+    const aside = await h.fake.postMessage({
+      channelId: answer.channel_id,
+      author: h.fake.user(),
+      content: MATCHED_TEXT,
+      messageReference: { message_id: reply.id, channel_id: answer.channel_id },
+    });
+    expect(await h.handled(aside.id)).toBe('unwatched');
+  });
 });

@@ -89,4 +89,34 @@ describe('watched channels', () => {
     });
     expect(await h.handled(other.id)).toBe('answered');
   });
+
+  it('a reply to the answer continues the conversation: the base URL from the reply reads with the first error', async () => {
+    const asker = h.fake.user('asker');
+    const paste = await h.fake.postMessage({ channelId: h.fake.ids.support, author: asker, content: MATCHED_TEXT });
+    const [answer] = await h.fake.waitForRequests(CHANNEL_MESSAGES(h.fake.ids.support));
+    expect(bodyOf(answer).content).toMatch(/Which base URL do you call\?/);
+    const botMessage = answer!.response as { id: string };
+    const reply = await h.fake.postMessage({
+      channelId: h.fake.ids.support,
+      author: asker,
+      content: 'I call https://coding-intl.dashscope.aliyuncs.com/v1',
+      messageReference: { message_id: botMessage.id, channel_id: h.fake.ids.support },
+    });
+    expect(await h.handled(reply.id)).toBe('answered');
+    const [, second] = h.fake.requestsTo(CHANNEL_MESSAGES(h.fake.ids.support));
+    const body = bodyOf(second) as { message_reference?: { message_id: string }; embeds: unknown[] };
+    expect(body.message_reference?.message_id).toBe(reply.id);
+    // The code from the first paste, the host from the reply: one reading.
+    expect(JSON.stringify(body.embeds)).toMatch(
+      /What I read: code InvalidApiKey · host coding-intl\.dashscope\.aliyuncs\.com/,
+    );
+    // An unrelated message in the channel is still its own paste, not part of that conversation.
+    const other = await h.fake.postMessage({
+      channelId: h.fake.ids.support,
+      author: h.fake.user(),
+      content: CHAT_TEXT,
+    });
+    expect(await h.handled(other.id)).toBe('silent');
+    expect(paste.id).not.toBe(reply.id);
+  });
 });

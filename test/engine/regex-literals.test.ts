@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LiteralScanner } from '../../src/engine/index/aho-corasick.js';
-import { mandatoryLiterals, requiredLiterals, topLevelAlternatives } from '../../src/engine/index/regex-literals.js';
 import { loadRules } from '../../src/engine/rule-set.js';
 import type { Condition } from '../../src/knowledge/rule.js';
+import { LiteralScanner } from '../../src/scan/aho-corasick.js';
+import { mandatoryLiterals, requiredLiterals, topLevelAlternatives } from '../../src/scan/regex-literals.js';
 
 describe('requiredLiterals', () => {
   it.each([

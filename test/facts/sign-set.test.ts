@@ -56,6 +56,15 @@ describe('SignSet', () => {
     expect(set.first('ZETA')).toBeUndefined();
   });
 
+  it('a list made after a text was scanned still finds its signs in that same text (the scanner is rebuilt)', () => {
+    const text = 'upstream said: quixotic-zebra-failure at 10:02';
+    expect(new SignSet([['early', /dashscope/i]]).first(text)).toBeUndefined();
+    const late = new SignSet([['late', /quixotic-zebra/i]]);
+    expect(late.first(text)?.[0]).toBe('late');
+    expect(late.first(text.toUpperCase())?.[0]).toBe('late');
+    expect(late.first('quixotic zebra')).toBeUndefined();
+  });
+
   it('refuses a global or sticky regex (its lastIndex would leak between texts)', () => {
     expect(() => new SignSet([['g', /x/g]])).toThrow(/global or sticky/);
     expect(() => new SignSet([['y', /x/y]])).toThrow(/global or sticky/);

@@ -98,3 +98,26 @@ describe('discord renderer limits', () => {
     expect(embeds![1]!.description).toContain('**Docs**');
   });
 });
+
+describe('What I read (discord)', () => {
+  it('opens the first diagnosis footer with the facts the answer rests on, within the limits', () => {
+    const d = { ...hugeDiagnosis(), title: 'Invalid key' };
+    const facts = { status: 401, code: 'InvalidApiKey', host: 'dashscope-intl.aliyuncs.com', region: 'intl' };
+    const footer = renderDiscordMessages({ ...result(d), facts })
+      .flat()
+      .at(-1)!.footer!.text;
+    expect(footer).toMatch(
+      /^🔍 What I read: status 401 · code InvalidApiKey · host dashscope-intl\.aliyuncs\.com → International/,
+    );
+    expect(footer).toContain('rule test.huge');
+    expect(footer.length).toBeLessThanOrEqual(L.footer);
+    for (const m of renderDiscordMessages({ ...result(d), facts }))
+      expect(m.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(L.messageEmbedChars);
+  });
+
+  it('shows on a no-match answer too, and is absent when nothing was read', () => {
+    const none: DiagnoseResult = { matched: false, facts: { status: 418 }, diagnoses: [], secretsFound: false };
+    expect(renderDiscordMessages(none)[0]![0]!.footer?.text).toBe('🔍 What I read: status 418');
+    expect(renderDiscordMessages({ ...none, facts: {} })[0]![0]!.footer).toBeUndefined();
+  });
+});

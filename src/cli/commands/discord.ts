@@ -32,7 +32,11 @@ async function register(ctx: CliContext, args: string[]): Promise<number> {
     `registered ${result.names.map((n) => `"${n}"`).join(', ')} (${result.scope}) for application ${result.applicationId}\n`,
   );
   if (!values.guild)
-    ctx.stdout('note: global commands can take up to an hour to appear; use --guild ID while testing\n');
+    ctx.stdout(
+      'note: global commands can take up to an hour to appear; use --guild ID while testing\n' +
+        'note: members can also install the app to their account (DMs, servers without the bot) once Installation → User Install is on in the Developer Portal\n',
+    );
+  else ctx.stdout('note: guild commands are server-only; register globally for the user-installed app\n');
   return 0;
 }
 

@@ -2,8 +2,11 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import { CHECK_COMMAND_DEFINITION } from './check.js';
 
 export const DIAGNOSE_COMMAND_NAME = 'diagnose';
 export const CONTEXT_MENU_NAME = 'Diagnose error';
@@ -15,12 +18,32 @@ export const CUSTOM_IDS = {
   fixed: 'bd:fb:fixed:',
   notIt: 'bd:fb:not:',
   others: 'bd:others:',
+  /** "Mark solved" under a forum answer; the suffix is the rule answered (empty when none matched). */
+  solved: 'bd:solved:',
+  /** The conversation's buttons; each suffix ends in the conversation root (conversation/keys.ts). */
+  choice: 'bd:q:',
+  correct: 'bd:fix:',
+  correctModal: 'bd:fixm:',
+  escalate: 'bd:esc:',
+  /** "I'll take this" in the escalation channel: the suffix is the whole key without `discord:`. */
+  claim: 'bd:claim:',
 } as const;
+
+/**
+ * Both commands also work as a user-installed app: installed to a member's account they follow the member into
+ * DMs, group DMs and servers that never added the bot. Discord reads these two fields on global commands only
+ * (`contexts` replaces the old `dm_permission`); registering in one guild drops them (register.ts).
+ */
+const INSTALL_FIELDS = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
 
 export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [
   {
     name: DIAGNOSE_COMMAND_NAME,
     type: ApplicationCommandType.ChatInput,
+    ...INSTALL_FIELDS,
     description: 'Diagnose an Alibaba Cloud Model Studio / DashScope / Qwen API error',
     options: [
       {
@@ -38,5 +61,6 @@ export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [
       },
     ],
   },
-  { name: CONTEXT_MENU_NAME, type: ApplicationCommandType.Message },
+  { name: CONTEXT_MENU_NAME, type: ApplicationCommandType.Message, ...INSTALL_FIELDS },
+  { ...CHECK_COMMAND_DEFINITION, ...INSTALL_FIELDS },
 ];

@@ -20,7 +20,11 @@ export async function registerCommands(config: DiscordConfig, guildId?: string):
   try {
     const app = (await rest.get(Routes.currentApplication())) as { id: string };
     const route = guildId ? Routes.applicationGuildCommands(app.id, guildId) : Routes.applicationCommands(app.id);
-    const saved = (await rest.put(route, { body: COMMAND_DEFINITIONS })) as Array<{ name: string }>;
+    // Guild commands cannot be user-installed: Discord accepts the install fields on global commands only.
+    const body = guildId
+      ? COMMAND_DEFINITIONS.map(({ integration_types: _i, contexts: _c, ...guildOnly }) => guildOnly)
+      : COMMAND_DEFINITIONS;
+    const saved = (await rest.put(route, { body })) as Array<{ name: string }>;
     return { applicationId: app.id, scope: guildId ? `guild ${guildId}` : 'global', names: saved.map((c) => c.name) };
   } catch (err) {
     const explained = explainDiscordError(err, config);

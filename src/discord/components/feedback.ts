@@ -5,6 +5,7 @@ import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { FEEDBACK_ANSWER_GONE, FEEDBACK_NOT_KEPT, feedbackNote } from '../../index.js';
 import { CUSTOM_IDS } from '../commands/definitions.js';
 import { type BotContext, errorSummary } from '../context.js';
+import { solveFromFixedClick } from '../conversation/fixed-click.js';
 
 const THANKS = {
   fixed: 'Thanks — glad that fixed it.',
@@ -47,4 +48,5 @@ export async function onFeedback(ctx: BotContext, i: ButtonInteraction): Promise
   );
   const what = await file(ctx, verdict, answerId, i.user.id);
   await i.reply({ content: `${THANKS[verdict]} ${what}`, flags: MessageFlags.Ephemeral });
+  if (fixed) await solveFromFixedClick(ctx, i);
 }

@@ -1,8 +1,9 @@
 // Selects the rules that can possibly match a set of facts: one Aho–Corasick pass over the text for every
 // rule literal, plus hash look-ups for exact fact values and fact presence. Built once when rules load.
+
+import { LiteralScanner } from '../../scan/aho-corasick.js';
 import type { Facts } from '../../types.js';
 import { type FactReader, factReader } from '../compile.js';
-import { LiteralScanner } from './aho-corasick.js';
 import type { Requirement } from './requirements.js';
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {

@@ -3,7 +3,7 @@
 // "nothing indexable": the rule is always a candidate. Every derivation step may only lose precision,
 // never claim more than the tree says.
 import type { Condition } from '../../knowledge/rule.js';
-import { literalWeight, requiredLiterals } from './regex-literals.js';
+import { literalWeight, requiredLiterals } from '../../scan/regex-literals.js';
 
 type Key =
   | { kind: 'literal'; literal: string }

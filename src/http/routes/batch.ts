@@ -7,6 +7,7 @@ import type { RouteContext } from '../context.js';
 import { diagnoseWith, errorResponses, withAnswerId } from '../diagnose-with.js';
 import { errorBody } from '../errors.js';
 import { batchEnvelope, batchQuery, batchResponse, diagnoseRequest } from '../schemas.js';
+import { compileBatchResponseSchema } from '../serializers.js';
 import { describeSchemaError } from '../validation.js';
 
 export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -24,6 +25,7 @@ export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Prom
         body: batchEnvelope,
         response: { 200: batchResponse, ...errorResponses },
       },
+      serializerCompiler: compileBatchResponseSchema,
     },
     async (request) => {
       const validate = request.compileValidationSchema(diagnoseRequest);

@@ -6,6 +6,7 @@ import type { RouteContext } from '../context.js';
 import { type Answered, diagnoseWith, errorResponses, withAnswerId } from '../diagnose-with.js';
 import { installTextParser } from '../parsers.js';
 import { diagnoseRequest, diagnoseResult, formatQuery } from '../schemas.js';
+import { compileResponseSchema } from '../serializers.js';
 
 function send(reply: FastifyReply, { result, answerId }: Answered, format: string) {
   // The schema admits only known formats, so the renderer is there.
@@ -36,6 +37,8 @@ export async function diagnoseRoutes(app: FastifyInstance, ctx: RouteContext): P
         body: diagnoseRequest,
         response: { 200: diagnoseResult, ...errorResponses },
       },
+      // The hot path: answers written by serializers compiled from these schemas (serializers.ts).
+      serializerCompiler: compileResponseSchema,
     },
     async (request, reply) =>
       send(reply, await run(request.body, request.query.echo === 'true'), request.query.format ?? 'json'),

@@ -4,6 +4,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { DiagnoseResult, Diagnosis, Severity } from '../../types.js';
 import { VERSION } from '../../version.js';
+import { whatIRead } from '../what-i-read.js';
 import { NO_MATCH_HELP } from '../wording.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import { splitMarkdown } from './split.js';
@@ -50,13 +51,12 @@ function verifyFields(d: Diagnosis): APIEmbedField[] {
   });
 }
 
-function footerOf(d: Diagnosis): string {
+/** `read`: the "What I read" line, first in the footer (plain text, as a footer is), so a wrong fact shows. */
+function footerOf(d: Diagnosis, read?: string): string {
   const evidence = d.evidence.length ? ` · evidence: ${d.evidence.join('; ')}` : '';
   // The version says which knowledge answered: a report about a wrong answer names the release to look at.
-  return clip(
-    `rule ${d.id} · ${d.category} · confidence ${d.confidence.toFixed(2)} · bailian-doctor ${VERSION}${evidence}`,
-    L.footer,
-  );
+  const rule = `rule ${d.id} · ${d.category} · confidence ${d.confidence.toFixed(2)} · bailian-doctor ${VERSION}${evidence}`;
+  return clip(read ? `🔍 ${read}\n${rule}` : rule, L.footer);
 }
 
 /** Builds embeds one piece at a time, opening a new embed whenever a piece would break a limit. */
@@ -102,13 +102,13 @@ class EmbedPacker {
 }
 
 /** One diagnosis as one or more embeds (continuations share the colour and have no title). */
-export function renderDiagnosisEmbeds(d: Diagnosis): APIEmbed[] {
+export function renderDiagnosisEmbeds(d: Diagnosis, read?: string): APIEmbed[] {
   const packer = new EmbedPacker(SEVERITY_COLOURS[d.severity]);
   // Many titles already name the code; repeat it only when they do not.
   packer.title(d.code && !d.title.includes(d.code) ? `${d.title} [${d.code}]` : d.title);
   packer.description(sections(d));
   for (const f of verifyFields(d)) packer.field(f);
-  return packer.finish(footerOf(d));
+  return packer.finish(footerOf(d, read));
 }
 
 /** The answer to a direct request that matched nothing confidently. */
@@ -119,10 +119,12 @@ function renderNoMatchEmbed(result: DiagnoseResult): APIEmbed {
   const description = candidates.length
     ? `${NO_MATCH_HELP}\n\n**Low-confidence candidates**\n${candidates.join('\n')}`
     : NO_MATCH_HELP;
+  const read = whatIRead(result.facts);
   return {
     title: 'No confident match',
     color: NO_MATCH_COLOUR,
     description: clip(description, L.description),
+    ...(read ? { footer: { text: clip(`🔍 ${read}`, L.footer) } } : {}),
   };
 }
 
@@ -152,7 +154,9 @@ export function packMessages(embeds: APIEmbed[]): APIEmbed[][] {
 export function renderDiscordMessages(result: DiagnoseResult, options: { diagnoses?: number } = {}): APIEmbed[][] {
   if (!result.matched) return [[renderNoMatchEmbed(result)]];
   const shown = result.diagnoses.slice(0, options.diagnoses ?? 1);
-  return packMessages(shown.flatMap(renderDiagnosisEmbeds));
+  // The facts are the answer's, read once: they go under the first diagnosis.
+  const read = whatIRead(result.facts);
+  return packMessages(shown.flatMap((d, n) => renderDiagnosisEmbeds(d, n === 0 ? read : undefined)));
 }
 
 /** The `discord` entry of the renderer table: the message payloads as JSON. */

@@ -7,7 +7,11 @@ export interface RouteMatch {
   path: RegExp | string;
 }
 
-export type Fault = { status: 429; retryAfter: number; global?: boolean } | { status: 500 | 502 | 503 | 504 };
+export type Fault =
+  | { status: 429; retryAfter: number; global?: boolean }
+  | { status: 500 | 502 | 503 | 504 }
+  /** A JSON error Discord answers with a code, e.g. 404 / 10008 Unknown Message while a forum post is not ready. */
+  | { status: 400 | 403 | 404; code: number; message: string };
 
 interface PendingFault {
   match: RouteMatch;
@@ -53,5 +57,6 @@ export function faultResponse(fault: Fault): { status: number; headers: Record<s
       body: { message: 'You are being rate limited.', retry_after: fault.retryAfter, global: Boolean(fault.global) },
     };
   }
+  if ('code' in fault) return { status: fault.status, headers: {}, body: { message: fault.message, code: fault.code } };
   return { status: fault.status, headers: {}, body: { message: 'Internal Server Error', code: 0 } };
 }

@@ -14,12 +14,20 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Fault, FaultPlan, type RouteMatch, routeMatches } from './faults.js';
+import { type Channel, type ForumTag, forumObject, threadObject } from './forum.js';
 import { FakeGateway } from './gateway.js';
 import { snowflake } from './ids.js';
-import { type FakeUser, guildCreate, interactionObject, messageObject, userObject } from './payloads.js';
+import {
+  type FakeUser,
+  guildCreate,
+  type InteractionPlace,
+  interactionObject,
+  messageObject,
+  userObject,
+} from './payloads.js';
 import { handleRest, type RecordedRequest, type RestState } from './rest.js';
 
-export type { RecordedRequest };
+export type { ForumTag, RecordedRequest };
 
 /** Discord permission bits the tests use. */
 export const PERMISSIONS = {
@@ -28,6 +36,9 @@ export const PERMISSIONS = {
   ManageMessages: 1n << 13n,
   EmbedLinks: 1n << 14n,
   ReadMessageHistory: 1n << 16n,
+  ManageChannels: 1n << 4n,
+  ManageThreads: 1n << 34n,
+  SendMessagesInThreads: 1n << 38n,
 } as const;
 export const BASIC_BOT_PERMISSIONS =
   PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages | PERMISSIONS.EmbedLinks | PERMISSIONS.ReadMessageHistory;
@@ -36,6 +47,22 @@ export interface FakeDiscordOptions {
   /** Permissions the bot has in the guild (default: view, send, embed links, read history). */
   botPermissions?: bigint;
   heartbeatInterval?: number;
+  /** Tags the forum channel (`ids.forum`) already has (default none). */
+  forumTags?: readonly string[];
+}
+
+/** Where a button click or command happens, when not in the support channel of the bot's server. */
+interface InteractionWhere {
+  /** A channel id the fake knows (a forum post) — its object goes with the interaction. */
+  channelId?: string;
+  place?: InteractionPlace;
+  memberPermissions?: bigint;
+}
+
+interface ForumPost {
+  thread: Channel;
+  /** The opening message; it has the thread's id. */
+  message: Msg;
 }
 
 interface AttachmentSpec {
@@ -49,7 +76,7 @@ interface AttachmentSpec {
 export interface FakeDiscord {
   readonly apiUrl: string;
   readonly token: string;
-  readonly ids: { application: string; guild: string; support: string; general: string };
+  readonly ids: { application: string; guild: string; support: string; general: string; forum: string };
   readonly bot: FakeUser;
   readonly requests: RecordedRequest[];
   readonly gateway: FakeGateway;
@@ -62,7 +89,14 @@ export interface FakeDiscord {
   /** Drop every pending fault. */
   clearFaults(): void;
   /** Dispatch MESSAGE_CREATE; returns the message object. */
-  postMessage(m: { channelId: string; author: FakeUser; content: string; attachments?: unknown[] }): Promise<Msg>;
+  postMessage(m: {
+    channelId: string;
+    author: FakeUser;
+    content: string;
+    attachments?: unknown[];
+    /** A reply: `{ message_id, channel_id }` of the message replied to. */
+    messageReference?: unknown;
+  }): Promise<Msg>;
   /** Dispatch INTERACTION_CREATE for `/diagnose` with the given options. */
   slashCommand(
     user: FakeUser,
@@ -71,10 +105,34 @@ export interface FakeDiscord {
   ): Promise<Interaction>;
   /** Dispatch the modal submit for the /diagnose modal. */
   modalSubmit(user: FakeUser, customId: string, fieldId: string, value: string): Promise<Interaction>;
+  /** Dispatch a modal submit with several text fields (`message`: the message whose button opened it). */
+  submitForm(
+    user: FakeUser,
+    customId: string,
+    fields: Record<string, string>,
+    where?: InteractionWhere & { message?: Msg },
+  ): Promise<Interaction>;
   /** Dispatch the message context-menu command `name` on `target`. */
-  contextMenu(user: FakeUser, name: string, target: Msg): Promise<Interaction>;
+  contextMenu(user: FakeUser, name: string, target: Msg, where?: InteractionWhere): Promise<Interaction>;
   /** Dispatch a button click on `message` (a message the bot sent). */
-  clickButton(user: FakeUser, customId: string, message: Msg): Promise<Interaction>;
+  clickButton(user: FakeUser, customId: string, message: Msg, where?: InteractionWhere): Promise<Interaction>;
+  /**
+   * Open a post in the forum: THREAD_CREATE, then (unless `messageCreate` is false) the opening message's
+   * MESSAGE_CREATE. While `notReadyFor` fetches remain, fetching the opening message answers 404 Unknown Message,
+   * as Discord does in the moment between creating the thread and its first message.
+   */
+  forumPost(p: {
+    author: FakeUser;
+    content: string;
+    title?: string;
+    notReadyFor?: number;
+    messageCreate?: boolean;
+    appliedTags?: string[];
+  }): Promise<ForumPost>;
+  /** The fake's current copy of a forum or post (tags as the bot left them). */
+  channel(id: string): Channel;
+  /** The forum's tags, as they are now. */
+  forumTags(): ForumTag[];
   /** Requests so far matching `match`. */
   requestsTo(match: RouteMatch): RecordedRequest[];
   /** Wait until `count` requests match (rejects after `timeoutMs` with what was seen). */
@@ -88,7 +146,13 @@ type Interaction = ReturnType<typeof interactionObject>;
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const server = createServer();
   const botPermissions = options.botPermissions ?? BASIC_BOT_PERMISSIONS;
-  const ids = { application: snowflake(), guild: snowflake(), support: snowflake(), general: snowflake() };
+  const ids = {
+    application: snowflake(),
+    guild: snowflake(),
+    support: snowflake(),
+    general: snowflake(),
+    forum: snowflake(),
+  };
   const bot: FakeUser = { id: ids.application, username: 'bailian-doctor', bot: true };
   const token = `fake-bot-token.${snowflake()}.hmac`;
   let base = '';
@@ -98,6 +162,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationId: ids.application,
     bot,
     guildId: ids.guild,
+    botPermissions,
+    channels: new Map([[ids.forum, forumObject(ids.forum, ids.guild, options.forumTags ?? [])]]),
+    messages: new Map(),
+    acknowledged: new Set(),
+    interactions: new Map(),
     gatewayUrl: () => `${base.replace('http', 'ws')}/gateway`,
     faults: new FaultPlan(),
     attachments: new Map(),
@@ -119,22 +188,40 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       application: { id: ids.application, flags: 0 },
     }),
     guildCreate: () =>
-      guildCreate({ id: ids.guild, channels: [ids.support, ids.general], bot, botPermissions: botPermissions }),
+      guildCreate({
+        id: ids.guild,
+        channels: [ids.support, ids.general],
+        bot,
+        botPermissions,
+        extraChannels: [state.channels.get(ids.forum)],
+        threads: [...state.channels.values()].filter((c) => c.type === 11),
+      }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const interaction = async (user: FakeUser, type: number, data: unknown, message?: unknown) => {
+  const interaction = async (
+    user: FakeUser,
+    type: number,
+    data: unknown,
+    message?: unknown,
+    where: InteractionWhere = {},
+  ) => {
+    const channelId = where.channelId ?? (where.place && where.place !== 'guild' ? snowflake() : ids.support);
     const i = interactionObject({
       applicationId: ids.application,
-      guildId: ids.guild,
-      channelId: ids.support,
+      guildId: where.place === 'user-install-guild' ? snowflake() : ids.guild,
+      channelId,
       user,
       appPermissions: botPermissions,
       type,
       data,
       message,
+      channel: state.channels.get(channelId),
+      ...(where.place ? { place: where.place } : {}),
+      ...(where.memberPermissions !== undefined ? { memberPermissions: where.memberPermissions } : {}),
     });
+    state.interactions.set(i.token, { id: i.id, type, channelId, user });
     await gateway.dispatch('INTERACTION_CREATE', i);
     return i;
   };
@@ -182,16 +269,62 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         custom_id: customId,
         components: [{ type: 18, id: 1, component: { type: 4, id: 2, custom_id: fieldId, value } }],
       }),
-    contextMenu: (user, name, target) =>
-      interaction(user, 2, {
-        id: snowflake(),
-        name,
-        type: 3,
-        target_id: target.id,
-        resolved: { messages: { [target.id]: target } },
-      }),
-    clickButton: (user, customId, message) =>
-      interaction(user, 3, { custom_id: customId, component_type: 2 }, { ...message, guild_id: undefined }),
+    submitForm: (user, customId, fields, where = {}) =>
+      interaction(
+        user,
+        5,
+        {
+          custom_id: customId,
+          components: Object.entries(fields).map(([id, value], n) => ({
+            type: 18,
+            id: 2 * n + 1,
+            component: { type: 4, id: 2 * n + 2, custom_id: id, value },
+          })),
+        },
+        where.message ? { ...where.message, guild_id: undefined } : undefined,
+        where,
+      ),
+    contextMenu: (user, name, target, where) =>
+      interaction(
+        user,
+        2,
+        { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+        undefined,
+        where,
+      ),
+    clickButton: (user, customId, message, where) =>
+      interaction(user, 3, { custom_id: customId, component_type: 2 }, { ...message, guild_id: undefined }, where),
+    async forumPost(p) {
+      const id = snowflake();
+      const thread = threadObject({
+        id,
+        guildId: ids.guild,
+        parentId: ids.forum,
+        ownerId: p.author.id,
+        name: p.title ?? 'Help: my call fails',
+        appliedTags: p.appliedTags ?? [],
+      });
+      state.channels.set(id, thread);
+      const message = messageObject({ id, channelId: id, guildId: ids.guild, author: p.author, content: p.content });
+      state.messages.set(`${id}/${id}`, message);
+      const path = `/channels/${id}/messages/${id}`;
+      if (p.notReadyFor)
+        state.faults.add({ method: 'GET', path }, p.notReadyFor, {
+          status: 404,
+          code: 10008,
+          message: 'Unknown Message',
+        });
+      await gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      if (p.messageCreate !== false)
+        await gateway.dispatch('MESSAGE_CREATE', { ...message, member: { roles: [], joined_at: message.timestamp } });
+      return { thread, message };
+    },
+    channel(id) {
+      const c = state.channels.get(id);
+      if (!c) throw new Error(`fake discord: no channel ${id}`);
+      return c;
+    },
+    forumTags: () => state.channels.get(ids.forum)!.available_tags as ForumTag[],
     requestsTo,
     async waitForRequests(match, count = 1, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {

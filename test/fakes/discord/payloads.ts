@@ -37,6 +37,10 @@ export interface GuildShape {
   bot: FakeUser;
   /** Permissions of @everyone, which is all the bot has (it holds no other role). */
   botPermissions: bigint;
+  /** Further channel objects (forums), sent as they are. */
+  extraChannels?: unknown[];
+  /** Active threads (forum posts), so a bot that reconnects knows them. */
+  threads?: unknown[];
 }
 
 function channelObject(id: string, guildId: string) {
@@ -69,8 +73,8 @@ export function guildCreate(g: GuildShape) {
         flags: 0,
       },
     ],
-    channels: g.channels.map((id) => channelObject(id, g.id)),
-    threads: [],
+    channels: [...g.channels.map((id) => channelObject(id, g.id)), ...(g.extraChannels ?? [])],
+    threads: g.threads ?? [],
     members: [memberObject(g.bot, g.botPermissions)],
     presences: [],
     voice_states: [],
@@ -115,6 +119,12 @@ export function messageObject(m: MessageShape) {
   };
 }
 
+/**
+ * Where an interaction happens: in the bot's server (default); in a server that has not added the bot, through a
+ * user install; in the DM with the bot; or in a DM / group DM between users (Discord's contexts 0, 0, 1, 2).
+ */
+export type InteractionPlace = 'guild' | 'user-install-guild' | 'bot-dm' | 'private-channel';
+
 export interface InteractionShape {
   applicationId: string;
   guildId: string;
@@ -124,6 +134,36 @@ export interface InteractionShape {
   type: number;
   data: unknown;
   message?: unknown;
+  /** The channel object to send (default: a text channel `channelId` of `guildId`), e.g. a forum post. */
+  channel?: unknown;
+  place?: InteractionPlace;
+  /** The member's permissions in the channel (default none). */
+  memberPermissions?: bigint;
+}
+
+function placeFields(i: InteractionShape) {
+  const place = i.place ?? 'guild';
+  const inGuild = place === 'guild' || place === 'user-install-guild';
+  if (!inGuild) {
+    const dm = place === 'bot-dm';
+    return {
+      channel_id: i.channelId,
+      channel: { id: i.channelId, type: dm ? 1 : 3, recipients: [userObject(i.user)] },
+      user: userObject(i.user),
+      authorizing_integration_owners: { '1': i.user.id },
+      context: dm ? 1 : 2,
+    };
+  }
+  return {
+    guild_id: i.guildId,
+    channel_id: i.channelId,
+    channel: i.channel ?? channelObject(i.channelId, i.guildId),
+    member: memberObject(i.user, i.memberPermissions ?? 0n),
+    guild_locale: 'en-US',
+    // A guild install is owned by the guild ("0"), a user install by the user ("1").
+    authorizing_integration_owners: place === 'guild' ? { '0': i.guildId } : { '1': i.user.id },
+    context: 0,
+  };
 }
 
 export function interactionObject(i: InteractionShape) {
@@ -132,18 +172,12 @@ export function interactionObject(i: InteractionShape) {
     application_id: i.applicationId,
     type: i.type,
     data: i.data,
-    guild_id: i.guildId,
-    channel_id: i.channelId,
-    channel: channelObject(i.channelId, i.guildId),
-    member: memberObject(i.user, 0n),
+    ...placeFields(i),
     token: `interaction-token-${snowflake()}`,
     version: 1,
     app_permissions: i.appPermissions.toString(),
     locale: 'en-US',
-    guild_locale: 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { '0': i.guildId },
-    context: 0,
     attachment_size_limit: 10_485_760,
     ...(i.message ? { message: i.message } : {}),
   };

@@ -1,6 +1,7 @@
 // The fake REST API: the few routes the bot uses, each answered the way Discord answers, every request recorded.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type FaultPlan, faultResponse } from './faults.js';
+import { type Channel, editChannel } from './forum.js';
 import { snowflake } from './ids.js';
 import { type FakeUser, messageObject, userObject } from './payloads.js';
 
@@ -16,6 +17,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The status the fake answered. */
   status: number;
+  /** The JSON the fake answered (a sent message, to click its buttons), when it was JSON. */
+  response: unknown;
 }
 
 export interface RestState {
@@ -23,6 +26,16 @@ export interface RestState {
   applicationId: string;
   bot: FakeUser;
   guildId: string;
+  /** What the bot may do in the guild (its @everyone permissions). */
+  botPermissions: bigint;
+  /** Forums and their posts, by id (plain text channels are not kept). */
+  channels: Map<string, Channel>;
+  /** Interactions the fake dispatched, by token: where their responses land. */
+  interactions: Map<string, { id: string; type: number; channelId: string; user: FakeUser }>;
+  /** Interactions already acknowledged (a second callback answers 400 / 40060, as Discord does). */
+  acknowledged: Set<string>;
+  /** Messages the bot can fetch, by `<channel>/<message>` (forum posts' opening messages). */
+  messages: Map<string, unknown>;
   gatewayUrl: () => string;
   faults: FaultPlan;
   attachments: Map<string, { content: Buffer; contentType: string }>;
@@ -33,20 +46,35 @@ export interface RestState {
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 type Handler = (m: RegExpMatchArray, body: Record<string, unknown>, s: RestState, query: URLSearchParams) => Reply;
 
-const sent = (s: RestState, channelId: string, body: Record<string, unknown>, flags = 0) =>
-  messageObject({
-    channelId,
-    guildId: s.guildId,
-    author: s.bot,
-    content: String(body.content ?? ''),
-    embeds: (body.embeds as unknown[]) ?? [],
-    components: (body.components as unknown[]) ?? [],
-    flags: Number(body.flags ?? flags),
-    messageReference: body.message_reference,
-  });
+/** A message the bot sent, as Discord returns it; kept so the bot can fetch it back (a reply's reference). */
+function sent(s: RestState, channelId: string, body: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const message = {
+    ...messageObject({
+      channelId,
+      guildId: s.guildId,
+      author: s.bot,
+      content: String(body.content ?? ''),
+      embeds: (body.embeds as unknown[]) ?? [],
+      components: (body.components as unknown[]) ?? [],
+      flags: Number(body.flags ?? 0),
+      messageReference: body.message_reference,
+    }),
+    ...extra,
+  };
+  s.messages.set(`${channelId}/${message.id}`, message);
+  return message;
+}
 
-// Interaction webhooks have no channel in the path; the bot never reads it back, any id does.
+// Webhooks of an interaction the fake did not dispatch have no known channel; the bot never reads it back.
 const webhookChannel = snowflake();
+
+/** An interaction response lands in the interaction's channel and names the interaction, as on Discord. */
+function sentByInteraction(s: RestState, token: string, body: Record<string, unknown>) {
+  const i = s.interactions.get(token);
+  if (!i) return sent(s, webhookChannel, body);
+  const metadata = { id: i.id, type: i.type, user: userObject(i.user), authorizing_integration_owners: {} };
+  return sent(s, i.channelId, body, { interaction_metadata: metadata });
+}
 
 const ROUTES: Array<[string, RegExp, Handler]> = [
   [
@@ -84,22 +112,47 @@ const ROUTES: Array<[string, RegExp, Handler]> = [
   [
     'POST',
     /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
-    (m, body, _s, q) =>
-      q.get('with_response') === 'true'
-        ? {
-            status: 200,
-            body: { interaction: { id: m[1], type: 2 }, resource: { type: body.type } },
-          }
-        : { status: 204 },
+    (m, body, s, q) => {
+      // Discord acknowledges an interaction once; a second callback is refused.
+      if (s.acknowledged.has(m[1]!))
+        return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      s.acknowledged.add(m[1]!);
+      if (q.get('with_response') !== 'true') return { status: 204 };
+      return { status: 200, body: { interaction: { id: m[1], type: 2 }, resource: { type: body.type } } };
+    },
   ],
   [
     'PATCH',
     /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
-    (_m, body, s) => ({ status: 200, body: sent(s, webhookChannel, body) }),
+    (m, body, s) => ({ status: 200, body: sentByInteraction(s, m[2]!, body) }),
   ],
-  ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (_m, body, s) => ({ status: 200, body: sent(s, webhookChannel, body) })],
+  ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (m, body, s) => ({ status: 200, body: sentByInteraction(s, m[2]!, body) })],
   ['POST', /^\/channels\/(\d+)\/messages$/, (m, body, s) => ({ status: 200, body: sent(s, m[1]!, body) })],
   ['DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, () => ({ status: 204 })],
+  ['PUT', /^\/channels\/(\d+)\/messages\/(\d+)\/reactions\/([^/]+)\/@me$/, () => ({ status: 204 })],
+  [
+    'GET',
+    /^\/channels\/(\d+)\/messages\/(\d+)$/,
+    (m, _b, s) => {
+      const msg = s.messages.get(`${m[1]}/${m[2]}`);
+      return msg ? { status: 200, body: msg } : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    },
+  ],
+  [
+    'GET',
+    /^\/channels\/(\d+)$/,
+    (m, _b, s) => {
+      const channel = s.channels.get(m[1]!);
+      return channel
+        ? { status: 200, body: channel }
+        : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    },
+  ],
+  [
+    'PATCH',
+    /^\/channels\/(\d+)$/,
+    (m, body, s) => editChannel(s.channels, m[1]!, body, { id: s.bot.id, permissions: s.botPermissions }),
+  ],
 ];
 
 function route(method: string, path: string, body: Record<string, unknown>, s: RestState, q: URLSearchParams): Reply {
@@ -149,6 +202,7 @@ export function handleRest(s: RestState) {
         raw,
         body,
         status: reply.status,
+        response: Buffer.isBuffer(reply.body) ? undefined : reply.body,
       });
       const payload =
         reply.body === undefined ? '' : Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);

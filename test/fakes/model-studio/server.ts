@@ -23,8 +23,11 @@ interface RecordedCall {
 export interface FakeModelStudio {
   origin: string;
   calls: RecordedCall[];
-  /** Answer the next request with this documented error (or leave it hanging until the client gives up). */
-  failNext(shape: ShapeName | 'hang'): void;
+  /**
+   * Answer the next request with this documented error, leave it hanging until the client gives up (`hang`), or
+   * refuse it repeating the key it was sent (`echo-key`: a hostile upstream, for leak tests).
+   */
+  failNext(shape: ShapeName | 'hang' | 'echo-key'): void;
   stop(): Promise<void>;
 }
 
@@ -84,7 +87,7 @@ export async function startFakeModelStudio(options: FakeModelStudioOptions = {})
   const plan = options.plan ?? 'standard';
   const models = new Set(options.models ?? ['qwen-plus', 'qwen3-coder-plus', 'qwen3-max']);
   const calls: RecordedCall[] = [];
-  let next: ShapeName | 'hang' | undefined;
+  let next: ShapeName | 'hang' | 'echo-key' | undefined;
   const hanging = new Set<ServerResponse>();
 
   const answer = (req: IncomingMessage, res: ServerResponse, body: string) => {
@@ -98,6 +101,13 @@ export async function startFakeModelStudio(options: FakeModelStudioOptions = {})
         : send(res, 404, { code: 'NotFound', message: 'Request path not found.', request_id: requestId });
     const fail = (shape: Shape) => send(res, shape.status, errorBody(route.protocol, shape, requestId));
     const key = keyOf(req);
+    if (next === 'echo-key') {
+      next = undefined;
+      return fail({
+        ...SHAPES['invalid-api-key'],
+        message: `Incorrect API key provided: ${key}. Authorization: Bearer ${key}`,
+      });
+    }
     if (!key) return fail({ ...SHAPES['invalid-api-key'], message: 'No API-key provided.' });
     const planKey = key.startsWith('sk-sp-');
     if (plan === 'standard' && planKey) return fail(SHAPES['invalid-api-key']);

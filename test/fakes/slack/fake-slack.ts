@@ -21,6 +21,8 @@ export interface SlackCall {
   raw: string;
   /** HTTP status the fake answered with (0 when it dropped the connection). */
   status: number;
+  /** The Web API body the fake answered with (ok calls only). */
+  response?: Record<string, unknown>;
 }
 
 /** 429 with Retry-After (seconds), a 5xx, a dropped connection, or HTTP 200 with `ok: false`. */
@@ -248,11 +250,18 @@ export class FakeSlack {
       send(res, fault.status, { ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }, headers);
       return;
     }
-    this.record(call);
     const wanted = method === 'apps.connections.open' ? this.appToken : this.botToken;
-    if (fault) send(res, 200, { ok: false, error: fault.error });
-    else if (call.headers.authorization !== `Bearer ${wanted}`) send(res, 200, { ok: false, error: 'invalid_auth' });
-    else send(res, 200, this.answers.get(method)?.(call) ?? defaultAnswer(method, call.body, this.state()));
+    if (fault) {
+      this.record(call);
+      send(res, 200, { ok: false, error: fault.error });
+    } else if (call.headers.authorization !== `Bearer ${wanted}`) {
+      this.record(call);
+      send(res, 200, { ok: false, error: 'invalid_auth' });
+    } else {
+      call.response = this.answers.get(method)?.(call) ?? defaultAnswer(method, call.body, this.state());
+      this.record(call);
+      send(res, 200, call.response);
+    }
   }
 
   private download(call: SlackCall, res: ServerResponse) {

@@ -11,7 +11,8 @@ export const DIAGNOSE_COMMAND = '/diagnose';
 
 const DIAGNOSE_USAGE =
   'Usage: `/diagnose <paste the error>` — the status line, JSON body or traceback from Model Studio (DashScope / Qwen API). ' +
-  'For a message already in the channel, use its ⋯ menu → "Diagnose this error".';
+  'For a message already in the channel, use its ⋯ menu → "Diagnose this error". ' +
+  '`/diagnose check` checks your setup (base URL, model, key prefix) before you send anything.';
 
 /** The /diagnose handler: testable with a fake `ack`/`respond`, wired by registerDiagnoseCommand. */
 export async function handleDiagnoseCommand(
