@@ -18,6 +18,7 @@ import { loadCorpusPastes } from './corpus.js';
 import { BENCH_INPUTS } from './inputs.js';
 import { loadInChild } from './load-child.js';
 import { formatStages, measureStages, type StageFigures } from './stages.js';
+import { measureStorage } from './storage.js';
 import { syntheticRules, writeRuleFolder } from './synthetic.js';
 import { measure, measureSet, type SetFigures } from './throughput.js';
 
@@ -120,6 +121,7 @@ async function main(json: boolean): Promise<void> {
   const cli = { ms: cliMs, nodeFloorMs, ratio: Math.round((100 * cliMs) / nodeFloorMs) / 100 };
 
   const http = await httpFigures();
+  const storage = await measureStorage();
 
   say('');
   say(table(sets));
@@ -155,6 +157,9 @@ async function main(json: boolean): Promise<void> {
       `HTTP POST /v1/diagnose: ${http.value.rps} req/s, p99 ${http.value.p99Ms} ms; /healthz floor ${http.value.floorRps} req/s — ${httpRatio} of the floor`,
     );
   else say(`HTTP: not measured — ${http.note}`);
+  say(
+    `storage (SQLite, WAL, synchronous=NORMAL): ${storage.matchedPerSec} answers/s kept, ${storage.missesPerSec} misses/s kept and clustered (${storage.clusters} clusters); gaps ${storage.gapsMs} ms, stats ${storage.statsMs} ms over 4,000 answers`,
+  );
   const onCorpus = sets.corpus as SetFigures;
   const targets = {
     shippedVsBaseline20x: shipped.vsBaseline >= 20,
@@ -179,6 +184,7 @@ async function main(json: boolean): Promise<void> {
       stages,
       corpusSource: corpus.source,
       http: http.value ? { ...http.value, ratio: httpRatio } : null,
+      storage,
       ...(http.note ? { httpNote: http.note } : {}),
       targets,
       machine: { cpus: cpus().length, loadavg1m: Math.round((loadavg()[0] ?? 0) * 10) / 10, node: process.version },

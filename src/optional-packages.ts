@@ -16,6 +16,7 @@ const SURFACE_PACKAGES: Record<Surface, readonly string[]> = {
     '@fastify/swagger-ui',
     'pino',
     'prom-client',
+    'fast-json-stringify',
     'kysely',
     'better-sqlite3',
   ],

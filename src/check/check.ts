@@ -71,6 +71,8 @@ export async function checkConfig(raw: CheckInput, rules: RuleSet = defaultRuleS
   findings.push(...keyFindings(input, sources.key ?? 'the key'));
   findings.push(...checkModel(input.model, client, sources.model ?? 'the model'));
   const knownKey = input.keyKind === 'standard' || input.keyKind === 'coding-plan' ? input.keyKind : undefined;
+  // Only an id-shaped model goes on (to the rules' answer texts and the config): anything else may be a secret.
+  const modelId = input.model !== undefined && isModelIdShaped(input.model.trim()) ? input.model.trim() : undefined;
   const baseUrl = reading.url ? reading.url.href.replace(/\/$/, '') : undefined;
   findings.push(
     ...(await ruleFindings(
@@ -78,7 +80,7 @@ export async function checkConfig(raw: CheckInput, rules: RuleSet = defaultRuleS
         baseUrl: reading.plan ? baseUrl : undefined,
         keyKind: knownKey,
         keyRegion: input.keyRegion,
-        model: input.model?.trim(),
+        model: modelId,
       },
       rules,
     )),
@@ -92,7 +94,7 @@ export async function checkConfig(raw: CheckInput, rules: RuleSet = defaultRuleS
     apiPath: reading.apiPath,
     client,
     clientFrom: input.client ? 'given' : pathClient ? 'path' : 'default',
-    model: input.model !== undefined && isModelIdShaped(input.model.trim()) ? input.model.trim() : undefined,
+    model: modelId,
     keyKind: input.keyKind,
     keyLength: input.keyLength,
     keyRegion: input.keyRegion,

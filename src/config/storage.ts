@@ -54,3 +54,12 @@ export function parseStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {
     digest: digestMatch ? { surface: digestMatch[1] as 'slack' | 'discord', channel: digestMatch[2]! } : undefined,
   };
 }
+
+/**
+ * Was a place to keep data named (DATA_DIR or DATABASE_URL)? The one-shot `diagnose` command keeps its answers
+ * only then: it must not leave a ./data folder in whatever directory it runs in, nor pay for loading the database
+ * layer on every call.
+ */
+export function storageConfigured(env: NodeJS.ProcessEnv): boolean {
+  return readVar(env, 'DATA_DIR') !== undefined || readVar(env, 'DATABASE_URL') !== undefined;
+}

@@ -6,6 +6,7 @@ import { LiteralScanner } from '../scan/aho-corasick.js';
 import { requiredLiterals } from '../scan/regex-literals.js';
 
 const ids = new Map<string, number>();
+const MAX_ANCHOR_CHARS = 10;
 let scanner: LiteralScanner | undefined;
 /** `seenAt[id] === generation`: literal `id` occurs in the text last scanned. */
 let seenAt = new Uint32Array(0);
@@ -54,7 +55,9 @@ export function seen(id: number): boolean {
  */
 export function anchorsOf(re: RegExp): number[] | undefined {
   if (re.unicode || re.flags.includes('v')) return undefined;
-  return requiredLiterals(re.source)?.map(anchorId);
+  // A literal's head is in every text the literal is in: heads keep the gate sound and the scanner small (it is
+  // built once per process, on the first text, so its size is start-up time for the CLI).
+  return requiredLiterals(re.source)?.map((literal) => anchorId(literal.slice(0, MAX_ANCHOR_CHARS)));
 }
 
 /** A gate for `re`: false only when `text` holds none of its anchors, so `re` cannot match `text`. */

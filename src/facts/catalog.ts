@@ -27,7 +27,7 @@ export const FACT_CATALOG = {
   errorType: { type: 'string', doc: 'SDK exception class (`RateLimitError`, `ApiException`, …)' },
   bodyShape: {
     type: 'string',
-    doc: 'shape of the error body: `dashscope`, `openai`, `java-sdk`, `anthropic`, `openai-server`, `errors`, `sse`',
+    doc: 'shape of the error body: `dashscope`, `dashscope-ws` (WebSocket task-failed frame), `openai`, `java-sdk`, `anthropic`, `openai-server`, `errors`, `sse`',
   },
   baseUrl: { type: 'string', doc: 'the base URL the request went to' },
   host: { type: 'string', doc: 'the host the request went to' },

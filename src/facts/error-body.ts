@@ -39,6 +39,17 @@ export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
       requestId,
     };
   }
+  // The WebSocket API's failure frame keeps its error in the header: `{"header":{"event":"task-failed",
+  // "task_id":…,"error_code":…,"error_message":…},"payload":{}}`.
+  const header = obj.header && typeof obj.header === 'object' ? (obj.header as JsonObject) : undefined;
+  if (header && (header.event === 'task-failed' || str(header.error_code))) {
+    return {
+      shape: 'dashscope-ws',
+      code: str(header.error_code),
+      message: str(header.error_message),
+      requestId: str(header.task_id) ?? requestId,
+    };
+  }
   const errors = obj.errors && typeof obj.errors === 'object' ? (obj.errors as JsonObject) : undefined;
   if (errors) return { shape: 'errors', message: str(errors.message), requestId: str(errors.request_id) ?? requestId };
   const errorType = str(obj.errorType);

@@ -91,8 +91,12 @@ function balancedEnd(text: string, start: number, budget: Budget): number {
 
 // A terminal UI (qwen-code, Gemini CLI, Claude Code) draws errors inside a box and wraps long lines: the frame
 // `│` and the line break land inside the body, even inside a number (`"status":4 │ │ 29`).
-// The lookbehind starts a match only at the beginning of a blank run, so a long run of tabs is not rescanned.
-const BOX_FRAME = /(?<![ \t])[ \t]*│[ \t]*(?:\r?\n[ \t]*│[ \t]*|│[ \t]*)?/g;
+// Cut at the frame and trim the pieces (a split, not a regex: `[ \t]*│` rescans every run of blanks).
+const dropBoxFrame = (text: string) =>
+  text
+    .split('│')
+    .map((piece) => piece.trim())
+    .join('');
 /** `{'…` (a Python dict repr) is never JSON: skipping JSON.parse spares a thrown SyntaxError, the costly part. */
 const PYTHON_START = /^\{\s*'/;
 
@@ -106,13 +110,18 @@ function parseObject(attempt: string): JsonObject | undefined {
   return undefined;
 }
 
-/** The candidate as JSON, else as a Python dict repr, else without a box frame; each form made only when needed. */
+/**
+ * The candidate without its box frame first (a frame inside a string still parses, but leaves `│` and the line
+ * break in the value), then as JSON, else as a Python dict repr; each form made only when needed.
+ */
 function tryParse(candidate: string): JsonObject | undefined {
+  if (candidate.includes('│')) {
+    const unboxed = dropBoxFrame(candidate);
+    const framed = parseObject(PYTHON_START.test(unboxed) ? pythonReprToJson(unboxed) : unboxed);
+    if (framed) return framed;
+  }
   const asJson = PYTHON_START.test(candidate) ? undefined : parseObject(candidate);
-  if (asJson) return asJson;
-  const asPython = parseObject(pythonReprToJson(candidate));
-  if (asPython) return asPython;
-  return candidate.includes('│') ? parseObject(candidate.replace(BOX_FRAME, '')) : undefined;
+  return asJson ?? parseObject(pythonReprToJson(candidate));
 }
 
 /** Strings inside a parsed body that themselves hold a body (litellm / gateway wrappers). */

@@ -3,7 +3,10 @@
 // tell users to check a model they never set.
 import { anchorGate } from './anchors.js';
 
-const FIELD = /["']?\bmodel["']?\s*[:=]\s*["'`]?([A-Za-z0-9][\w.:/-]{1,80})/gi;
+const FIELD = /["']?\bmodel["']?\s*[:=]\s*(["'`]?)([A-Za-z0-9][\w.:/-]{1,80})/gi;
+// An unquoted constant or variable in a code line (`model=MODEL`, `model=self.model_name` in a traceback frame)
+// names no model; model ids have a hyphen or a digit.
+const CODE_NAME = /^(?:[A-Z][A-Z0-9_]*|[a-z_]+(?:\.[a-z_]+)+|[a-z]+(?:_[a-z]+)+)$/;
 const FAMILY =
   /\b((?:qwen|qwq|qvq)(?:\d+(?:\.\d+)?)?(?:-[a-z0-9.]+)+|qwen\d+(?:\.\d+)?|(?:deepseek|kimi|glm|MiniMax|Moonshot)-[\w.-]+)\b/gi;
 const NOT_MODELS = new Set(['not', 'is', 'id', 'name', 'the', 'none', 'null', 'parameter', 'access', 'error']);
@@ -20,7 +23,7 @@ export function extractModels(text: string): string[] {
     if (!id || NOT_MODELS.has(id.toLowerCase()) || BARE_FAMILY.test(id) || models.includes(id)) return;
     models.push(id);
   };
-  if (FIELD_GATE(text)) for (const m of text.matchAll(FIELD)) add(m[1]);
+  if (FIELD_GATE(text)) for (const m of text.matchAll(FIELD)) if (m[1] || !CODE_NAME.test(m[2]!)) add(m[2]);
   if (FAMILY_GATE(text)) for (const m of text.matchAll(FAMILY)) add(m[1]);
   return models.slice(0, 10);
 }

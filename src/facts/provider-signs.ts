@@ -45,11 +45,18 @@ export const MODEL_STUDIO_STRONG: readonly Sign[] = [
     'the DashScope SDK response shape',
     /["']status_code["']\s*:\s*\d{3}[^{}]{0,600}["']output["']\s*:\s*(?:null|None)|["']isJson["']\s*:\s*true/,
   ],
+  // The Python SDK's RequestFailure / AssistantError strings, and the WebSocket API's `task-failed` frame
+  // (`{"header":{"event":"task-failed","error_code":…,"error_message":…}}`, speech, TTS and realtime tasks).
+  [
+    'the DashScope SDK RequestFailure string',
+    /Request failed, request_id: [^,\n]{0,80}, (?:http_code: -?\d{1,3} error_name:|code: [\w.]{1,60}, message:)/,
+  ],
+  ['the DashScope WebSocket task-failed frame', /["']event["']\s*:\s*["']task-failed["']/],
   // The Java SDK's transport wrappers: new `[reason=wrapped_exception, detail=…]`, old `NETORK_ERROR` (sic).
   ['the DashScope Java SDK network wrapper', /\[reason=wrapped_exception\b|\bNETORK_ERROR\b|\}; status body:\s?\{/],
   [
     'a Model Studio message',
-    /Invalid API-key provided|Requests rate limit exceeded|Allocated quota exceeded|You exceeded your current requests list|Request rate increased too quickly|Range of (?:input length|max_tokens) should be|invalid access token or token expired|Access to model denied|make sure your account is in good standing|data may contain inappropriate content|url error, please check url|parameter\.enable_thinking|An internal error has occurr?ed|(?:Model|Workspace|App) access denied|free tier of the model has been exhausted|(?:hour|week|month) allocated quota exceeded|Model not exist\b|Either "prompt" or "messages" must exist|Free allocated quota exceeded|Commodity has not purchased yet|The (?:pre|post)paid bill is overdue|inappropriate content with custom rule|blocked by faq rule|suspected of being involved in IP infringement|Workspace endpoint access denied|No api key provided\. You can set by dashscope|Can not find api-key|plesase make sure your account|not authorized to access this workspace|WorkSpace can not be found|model '(?:qwen|qwq|qvq)[\w.-]{0,60}' is not supported/i,
+    /Invalid API-key provided|Requests rate limit exceeded|(?<![A-Za-z] )Allocated quota exceeded|You exceeded your current requests list|Request rate increased too quickly|Range of (?:input length|max_tokens) should be|invalid access token or token expired|Access to model denied|make sure your account is in good standing|data may contain inappropriate content|url error, please check url|parameter\.enable_thinking|An internal error has occurr?ed|(?:Model|Workspace|App) access denied|free tier of the model has been exhausted|(?:hour|week|month|concurrency) allocated quota exceeded|Model not exist\b|Either "prompt" or "messages" must exist|Free allocated quota exceeded|Commodity has not purchased yet|The (?:pre|post)paid bill is overdue|inappropriate content with custom rule|blocked by faq rule|suspected of being involved in IP infringement|Workspace endpoint access denied|No api key provided\. You can set by dashscope|Can not find api-key|plesase make sure your account|not authorized to access this workspace|WorkSpace can not be found|model '(?:qwen|qwq|qvq)[\w.-]{0,60}' is not supported/i,
   ],
 ];
 
@@ -87,14 +94,17 @@ export const FOREIGN: readonly Sign[] = [
   ['DeepSeek', /api\.deepseek\.com|(?<!an )\bInsufficient Balance\b/],
   ['Volcengine (Doubao / Ark)', /volces\.com|volcengine|火山|doubao|\bark\.cn-/i],
   ['Zhipu (GLM)', /bigmodel\.cn|zhipu|智谱/i],
-  ['Moonshot (Kimi)', /moonshot\.cn|api\.kimi\.com|moonshot/i],
-  ['SiliconFlow', /siliconflow/i],
+  ['Moonshot (Kimi)', /moonshot\.cn|api\.kimi\.com|moonshot|月之暗面/i],
+  ['SiliconFlow', /siliconflow|硅基流动/i],
+  ['Baidu Qianfan (ERNIE)', /qianfan\.baidubce\.com|aip\.baidubce\.com|\bqianfan\b|千帆|文心一言/i],
   ['ModelScope', /modelscope|魔搭/i],
   // OpenRouter's error body names the upstream in `metadata.provider_name` ("Alibaba" is still OpenRouter's answer).
   ['OpenRouter', /openrouter|["']provider_name["']\s*:/i],
   ['AWS Bedrock', /botocore|bedrock|InvokeModel/],
   ['Tencent Cloud (Hunyuan)', /tencentcloud|hunyuan|混元/i],
   ['MiniMax', /minimax/i],
+  ['Mistral AI', /api\.mistral\.ai\b/i],
+  ['xAI (Grok)', /api\.x\.ai\b/i],
   // Other hosts of open Qwen weights: their limits and keys are theirs.
   ['Groq', /\bgroq\b/i],
   ['Together AI', /together\.(?:xyz|ai)\b|\btogether ?ai\b/i],
@@ -119,7 +129,9 @@ export const FOREIGN_WEAK: readonly Sign[] = [
   ],
   ['OpenRouter', /No auth credentials found/i],
   ['Google Gemini', /RESOURCE_EXHAUSTED|Resource has been exhausted \(e\.g\. check quota\)/],
-  ['Anthropic', /"type"\s*:\s*"error"\s*,\s*"error"\s*:\s*\{\s*"type"/],
+  // JSON or a Python dict repr (anthropic-python prints `{'type': 'error', 'error': {'type': …`).
+  // No capture group or back-reference: sign-set.ts joins the signs into one pattern.
+  ['Anthropic', /["']type["']\s*:\s*["']error["']\s*,\s*["']error["']\s*:\s*\{\s*["']type["']/],
 ];
 
 /** Other providers' model names (`gpt-4o`, `gemini-2.5-flash`): weak like ours — a person mentions them in prose. */

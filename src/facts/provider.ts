@@ -42,13 +42,13 @@ const REQUEST_SIGNS = new Set([MODEL_ID, 'a Model Studio model name', QWEN_CODE]
 const OTHER_HOST = /\bhttps?:\/\/((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?\/(?:[\w.-]+\/)*(?:v\d|chat|completions|api)/gi;
 // Alibaba Cloud and Qwen Cloud / Qianwen doc and console links, and Model Studio's own API hosts, are not another service.
 const DOC_HOSTS =
-  /(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com|qwencloud\.com|qwencloudapi\.com|qianwenai\.com)$/i;
+  /(?:^|\.)(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com|qwencloud\.com|qwencloudapi\.com|qianwenai\.com)$/i;
 /**
  * The name is the alternative, not the failing call: "works fine with qwen-plus", "用通义千问就没问题", "I also have
  * qwen-plus as a fallback", "we are evaluating DashScope as well", "thinking about switching to qwen-max".
  */
 const ALTERNATIVE =
-  /(?<!n't |not |stopped )\bwork(?:s|ing)?\b|\bis fine\b|no (?:problem|issues?)|没问题|(?<!不)正常|没有问题|(?<!不)可以用|(?<!不)能用|\balso\b|\bas well\b|\bfall-?back\b|\binstead\b|\bevaluat|\bconsider|\bplann?ing\b|\bthinking (?:about|of)\b|\bswitch(?:ing|ed)? (?:to|from)\b|\bcompared? (?:to|with)\b|备用|也用|还用|另外|对比|考虑|打算|换成|切换到/i;
+  /(?<!n't |not |stopped )\bwork(?:s|ing)?\b|\bis fine\b|no (?:problem|issues?)|没问题|(?<!不)正常|没有问题|(?<!不)可以用|(?<!不)能用|\balso\b|\bas well\b|\bfall-?back\b|\binstead\b|\bevaluat|\bconsider|\bplann?ing\b|\bthinking (?:about|of)\b|\bswitch(?:ing|ed)? (?:to|from)\b|\bcompared? (?:to|with)\b|备用|也用|也在|还用|另外|对比|考虑|打算|换成|切换到/i;
 /** A clause ends at a line break, CJK punctuation, or `.`/`,`/`;`/`!`/`?` before a blank (not inside `qwen2.5`). */
 const isClauseEnd = (text: string, i: number) =>
   /[\n。！？；，]/.test(text[i] ?? '') || (/[.!?;,]/.test(text[i] ?? '') && /\s/.test(text[i + 1] ?? ' '));

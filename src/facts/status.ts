@@ -18,9 +18,10 @@ const LABELLED = new RegExp(
 const ANGLE = /<([45]\d\d)>/g;
 const REASON =
   /\b([45]\d\d)\s*(?:-\s*)?(?:Too Many Requests|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server Error|Service Unavailable|Bad Gateway|Gateway Time-?out|Request Timeout|Payload Too Large|Request Entity Too Large|Unsupported Media Type|Client Error|Server Error|status code|Invalid|Incorrect|Access|Free|Rate|invalid|Model|Range|<|\{)/g;
-// A client's error prefix or an error verb right before the number; not a bare "with" ("with 413 items").
+// A client's error prefix or an error verb right before the number ("getting a 429", "一直 429"); not a bare
+// "with" ("with 413 items").
 const ERRORISH_PREFIX = new RegExp(
-  String.raw`(?:error|exception|failed(?: with)?|failure|失败|报错|错误|报|出现|遇到|提示|return(?:s|ed|ing)?|respond(?:ed|s)? with|\bgot|received|返回了?)\W{0,3}([45]\d\d)${NOT_A_UNIT}`,
+  String.raw`(?:error|exception|failed(?: with)?|failure|失败|报错|错误|报|出现|遇到|提示|return(?:s|ed|ing)?|respond(?:ed|s)? with|\bgot|\bgett?ing|\bhit(?:s|ting)?|\bkeeps?|received|返回了?|一直|总是|老是|频繁|经常)\W{0,3}(?:an? )?([45]\d\d)${NOT_A_UNIT}`,
   'gi',
 );
 /** `Rate limit exceeded (429)`, `InvalidApiKey (401)`: a status in parentheses after an error word. */

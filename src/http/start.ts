@@ -3,7 +3,13 @@
 
 import { exposureWarning, parseHttpConfig } from '../config/http.js';
 import { ListenError } from '../errors.js';
-import { acquireSharedLearningLoop, autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import {
+  acquireSharedLearningLoop,
+  autoReloadSharedRules,
+  type LoopLog,
+  type SurfaceHandle,
+  sharedRuleStore,
+} from '../index.js';
 import { buildServer } from './server.js';
 
 /** In-flight requests get this long to finish on shutdown before their connections are cut. */
@@ -33,9 +39,17 @@ export async function startHttp(env: NodeJS.ProcessEnv, config = parseHttpConfig
   let app: Awaited<ReturnType<typeof buildServer>>;
   let releaseLoop: (() => Promise<void>) | undefined;
   try {
-    const shared = await acquireSharedLearningLoop(env);
+    // The loop logs storage failures and sweeps into the server's log once it exists (stderr before that).
+    let log: LoopLog | undefined;
+    const shared = await acquireSharedLearningLoop(env, {
+      log: {
+        warn: (obj, msg) => (log ? log.warn(obj, msg) : process.stderr.write(`${JSON.stringify({ ...obj, msg })}\n`)),
+        info: (obj, msg) => log?.info(obj, msg),
+      },
+    });
     releaseLoop = shared.release;
     app = await buildServer({ config, rules: store, processMetrics: true, learning: shared.loop });
+    log = app.log;
     app.log.info({ storage: shared.loop.where }, 'storage ready');
     const warning = exposureWarning(config);
     if (warning) app.log.warn({ host: config.host }, warning);

@@ -1,4 +1,4 @@
-// A draft rule from a gap: `when` from what every miss shares (code, status, client, region, plan) and the
+// A draft rule from a gap: `when` from what every miss shares (code, status) and the
 // template's longest literal phrase; `examples.match` are the samples. It loads and passes `rules lint`, so a
 // maintainer writes the cause, fix and verify, checks the condition, and moves the file into rules/.
 import { stringify } from 'yaml';
@@ -13,8 +13,12 @@ export interface DraftRule {
   yaml: string;
 }
 
-/** Facts a draft keys on. Model and host vary from user to user within one error family, so they are left out. */
-const KEYED_FACTS = ['code', 'status', 'client', 'region', 'plan'] as const;
+/**
+ * Facts a draft keys on: what names the error. Model, host, client, region and plan vary from user to user within
+ * one error family (the samples may share them by chance), so they are listed in the header for the maintainer
+ * to add, not put in `when`.
+ */
+const KEYED_FACTS = ['code', 'status'] as const;
 /** Tokens of the literal phrase: enough to be specific, few enough to read. */
 const PHRASE_TOKENS = 8;
 
@@ -89,6 +93,11 @@ export function draftRule(gap: Gap): DraftRule {
   const header = [
     `# Draft from gap ${gap.clusterId}: ${gap.total} miss(es), first ${gap.firstSeen}, last ${gap.lastSeen},`,
     `# from ${gap.surfaces.join(', ')}. Template: ${gap.template.slice(0, 300).replace(/\n/g, ' ')}`,
+    `# Facts every miss shares: ${
+      Object.entries(gap.facts)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ') || 'none'
+    } (only code and status are in \`when\`).`,
     `# Write cause, fix and verify; check \`when\` and the category; save as rules/<category>/<name>.yaml`,
     '# (the id must follow the path); then `bailian-doctor rules lint` and `rules test`.',
   ].join('\n');

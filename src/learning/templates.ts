@@ -41,10 +41,8 @@ export function tokenize(text: string): string[] {
 
 /** `"requestId":"abc-123",` keeps its punctuation and key: only the digit-bearing run becomes `<*>`. */
 function maskDigits(token: string): string {
-  // Each maximal run of id characters is looked at once (a `*\d*` pattern backtracks quadratically on long runs).
-  return token
-    .replace(/[A-Za-z0-9_.-]+/g, (run) => (/\d/.test(run) ? WILDCARD : run))
-    .replace(/(?:<\*>){2,}/g, WILDCARD);
+  // Each run of word characters is looked at once (a `[…]*\d[…]*` pattern would rescan it from every start).
+  return token.replace(/[\w.-]+/g, (run) => (/\d/.test(run) ? WILDCARD : run)).replace(/(?:<\*>){2,}/g, WILDCARD);
 }
 
 /**
@@ -66,7 +64,10 @@ export function mergeTemplate(template: readonly string[], tokens: readonly stri
   return template.map((t, i) => (t === tokens[i] ? t : WILDCARD));
 }
 
-/** The best template for `tokens` among `candidates`, or undefined when none reaches the threshold. */
+/**
+ * The best template for `tokens` among `candidates` with the same first token, or undefined when none reaches the
+ * threshold.
+ */
 export function bestMatch<T extends { tokens: readonly string[] }>(
   candidates: readonly T[],
   tokens: readonly string[],
@@ -74,6 +75,9 @@ export function bestMatch<T extends { tokens: readonly string[] }>(
   let best: T | undefined;
   let bestScore = SIMILARITY_THRESHOLD;
   for (const c of candidates) {
+    // Drain's parse tree: a template is only compared with pastes that start with its first token (the error
+    // class or the logger prefix), so families that differ in name alone stay apart.
+    if (c.tokens[0] !== tokens[0]) continue;
     const score = similarity(c.tokens, tokens);
     if (score >= bestScore && (!best || score > bestScore)) {
       best = c;

@@ -3,7 +3,8 @@
 
 /** Undo Slack's formatting: links to their URL, mentions of the bot removed, entities decoded. */
 export function slackToPlain(text: string | undefined, botUserId?: string): string {
-  if (!text) return '';
+  // A malformed event may carry anything here: only a string is text.
+  if (!text || typeof text !== 'string') return '';
   let out = text;
   if (botUserId) out = out.replaceAll(`<@${botUserId}>`, '');
   out = out

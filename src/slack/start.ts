@@ -91,7 +91,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
   store.current();
   // The storage every surface of the process shares; failing to open it stops start-up with what to fix.
-  const shared = options.learning === undefined ? await acquireSharedLearningLoop(env) : undefined;
+  const shared = options.learning === undefined ? await acquireSharedLearningLoop(env, { log }) : undefined;
   const learning = shared?.loop ?? (options.learning || undefined);
   const answers = options.answers ?? learning?.answers ?? createMemoryAnswerStore();
   const conversation: ConversationDeps = {

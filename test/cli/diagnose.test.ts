@@ -26,6 +26,10 @@ describe('bailian-doctor diagnose', () => {
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json).sort()).toEqual(['answerId', 'diagnoses', 'facts', 'matched', 'secretsFound']);
     expect(json.answerId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    // With no DATA_DIR or DATABASE_URL the one-shot command keeps nothing (and creates no ./data).
+    const unkept = JSON.parse(runCli(['diagnose', '--json', INVALID_KEY], undefined, { DATA_DIR: '' }).stdout);
+    expect(unkept.answerId).toBeUndefined();
+    expect(unkept.diagnoses[0].id).toBe(json.diagnoses[0].id);
     expect(json.matched).toBe(true);
     expect(Object.keys(json.diagnoses[0]).sort()).toEqual(
       [

@@ -1,5 +1,8 @@
 // `bailian-doctor discord register [--guild ID]` and start-up through startDiscord(env), against the fake.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startDiscord } from '../../src/discord/start.js';
@@ -25,12 +28,16 @@ async function closedPortUrl(): Promise<string> {
 describe('bailian-doctor discord', () => {
   let fake: FakeDiscord;
   let env: NodeJS.ProcessEnv;
+  let dataDir: string;
   beforeEach(async () => {
     fake = await startFakeDiscord();
-    env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl };
+    // The bot keeps its answers in a database of this test's own.
+    dataDir = mkdtempSync(join(tmpdir(), 'bd-discord-cli-'));
+    env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir };
   });
   afterEach(async () => {
     await fake.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('register --guild overwrites the guild commands: /diagnose, the message context menu and /check', async () => {
@@ -103,6 +110,20 @@ describe('bailian-doctor discord', () => {
     // Watching channels asks for Message Content (1 << 15) and guild messages (1 << 9).
     expect((identify!.d as { intents: number }).intents & ((1 << 15) | (1 << 9))).toBe((1 << 15) | (1 << 9));
     await handle.stop();
+  });
+
+  it('with DIGEST_CHANNEL=discord:<id> posts the weekly digest to that channel', async () => {
+    const channel = fake.ids.support;
+    const handle = await startDiscord({ ...env, DIGEST_CHANNEL: `discord:${channel}`, LOG_LEVEL: 'silent' });
+    try {
+      const [post] = await fake.waitForRequests({
+        method: 'POST',
+        path: new RegExp(`^/channels/${channel}/messages$`),
+      });
+      expect((post!.body as { content: string }).content).toMatch(/^bailian-doctor weekly digest, \d{4}-W\d{2}\n/);
+    } finally {
+      await handle.stop();
+    }
   });
 
   it('a refused Message Content intent stops start-up naming DISCORD_WATCH_CHANNELS', async () => {

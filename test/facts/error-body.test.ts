@@ -17,6 +17,14 @@ describe('readErrorBody', () => {
       },
     ],
     [
+      'WebSocket task-failed frame (error in the header)',
+      {
+        header: { task_id: 't1', event: 'task-failed', error_code: 'InvalidParameter', error_message: 'invalid voice' },
+        payload: {},
+      },
+      { shape: 'dashscope-ws', code: 'InvalidParameter', message: 'invalid voice', requestId: 't1' },
+    ],
+    [
       'one-api relay: the upstream status in param of an upstream_error',
       { error: { message: 'url error', type: 'upstream_error', param: '400', code: 'bad_response_status_code' } },
       { shape: 'openai', status: 400, code: 'bad_response_status_code', message: 'url error', type: 'upstream_error' },

@@ -37,6 +37,11 @@ describe('findJsonBodies', () => {
       '│ API error: 429 - {"errorType":"THROTTLING.userQPSLimit","status":4 │\n│ 29}                    │',
       [{ errorType: 'THROTTLING.userQPSLimit', status: 429 }],
     ],
+    [
+      'a terminal box frame through a Python dict repr',
+      "│ Error code: 429 - {'error': {'code': 'limit_requests', 'type': 'limit_requests'}, 'request_id': 'r│\n│ 1'} │",
+      [{ error: { code: 'limit_requests', type: 'limit_requests' }, request_id: 'r1' }],
+    ],
     ['no braces at all', 'Throttling.RateQuota: Request rate exceeded', []],
     ['code, not JSON', 'function f() { return retry(); }', []],
   ])('%s', (_name, text, expected) => {

@@ -13,6 +13,10 @@ describe('extractModels', () => {
     ['model: deepseek-v3 on Model Studio', ['deepseek-v3']],
     ['We have to rate limit you for model Qwen/Qwen3-235B-A22B-Instruct-2507.', ['Qwen3-235B-A22B-Instruct-2507']],
     ['qwen2预训练模型输入最大长度是128K', ['qwen2']],
+    // A traceback frame's constant or variable is no model id; the id named later is.
+    ['create(model=MODEL, messages=msgs)\n使用qwen-vl-max 模型时提示url error', ['qwen-vl-max']],
+    ['create(model=self.model_name) -> 404 qwen-plus', ['qwen-plus']],
+    ['model=qwen-plus-latest temperature=0.7', ['qwen-plus-latest']],
   ])('%s', (text, expected) => {
     expect(extractModels(text)).toEqual(expected);
   });

@@ -136,6 +136,16 @@ describe('extractProvider on other inputs', () => {
     expect(extractProvider(text, undefined, undefined).foreignProvider).toBe(provider);
   });
 
+  // Xiaomi MiMo and Tencent TokenHub send "usage allocated quota exceeded" too: only Model Studio's own
+  // "Allocated quota exceeded, please increase…" and the Coding Plan's hour/week/month/concurrency forms are ours.
+  it.each([
+    ['Throttling.AllocationQuota: Allocated quota exceeded, please increase your quota limit.', 'model_studio'],
+    ['concurrency allocated quota exceeded, please try again later.', 'model_studio'],
+    ['usage allocated quota exceeded. please try again later.', undefined],
+  ])('quota wording %s -> %s', (text, provider) => {
+    expect(extractProvider(text, undefined, undefined).provider).toBe(provider);
+  });
+
   // Audit H3, H4, H7: the Qwen Cloud brand's API hosts and the Qwen Cloud / Qianwen doc links are not another service.
   it.each([
     ['429 Too Many Requests https://maas.qwencloudapi.com/compatible-mode/v1/chat/completions', 'model_studio'],
@@ -160,6 +170,14 @@ describe('brand names against another provider', () => {
   it.each([
     ['使用魔搭社区 API 调用通义千问，提示 429', 'ModelScope'],
     ['阿里 Qwen via https://api.siliconflow.cn/v1/chat/completions: 401 Invalid token', 'SiliconFlow'],
+    ['硅基流动 调用 Qwen/Qwen3-8B 返回 401 Invalid token', 'SiliconFlow'],
+    // anthropic-python prints Anthropic's body as a dict repr; "通义千问也在测" names Qwen as the alternative.
+    [
+      "anthropic.RateLimitError: Error code: 429 - {'type': 'error', 'error': {'type': 'rate_limit_error', 'message': 'This request would exceed the rate limit for your organization'}} 通义千问也在测",
+      'Anthropic',
+    ],
+    ['千帆 API 报错 {"error_code":18,"error_msg":"Open api qps request limit reached"}', 'Baidu Qianfan (ERNIE)'],
+    ['POST https://api.mistral.ai/v1/chat/completions 429, switching to qwen-plus later', 'Mistral AI'],
     [
       '阿里云 <Error><Code>AccessDenied</Code><Message>You have no right to access this object.</Message></Error>',
       'Alibaba Cloud OSS (object storage)',
@@ -209,6 +227,19 @@ describe('client and wrapper fingerprints', () => {
     ],
     ['LangChain ChatTongyi', 'ChatTongyi raised: HTTPError: 401 Unauthorized'],
     ['the Dify Tongyi plugin', '{"code": "completion_request_error", "message": "[tongyi] Server Unavailable Error"}'],
+    // dashscope-sdk-python common/error.py RequestFailure / AssistantError, protocol/websocket.py task-failed.
+    [
+      'the Python SDK RequestFailure string (WebSocket task, http_code 44)',
+      'Request failed, request_id: 4e2a, http_code: 44 error_name: InvalidParameter, error_message: invalid voice',
+    ],
+    [
+      'the Python SDK AssistantError string',
+      'Request failed, request_id: 4e2a, code: InvalidParameter, message: thread not found',
+    ],
+    [
+      'the WebSocket task-failed frame',
+      '{"header":{"task_id":"t1","event":"task-failed","error_code":"InvalidParameter","error_message":"invalid voice"},"payload":{}}',
+    ],
   ])('%s is Model Studio', (_name, text) => {
     const bodies = readErrorBodies(findJsonBodies(text));
     expect(extractProvider(text, undefined, undefined, bodies).provider).toBe('model_studio');

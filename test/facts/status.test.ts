@@ -12,6 +12,11 @@ const readCorpus = (name: string) => readJsonl(join(import.meta.dirname, '..', '
 
 describe('extractStatus', () => {
   it.each<[string, string, number | undefined]>([
+    // A status described in words: "getting a 429", "keep getting 401", "一直 429".
+    ['described: getting a', "I'm getting a 429 on qwen-plus since this morning", 429],
+    ['described: keep getting', 'keep getting 401 from dashscope-intl', 401],
+    ['described: 一直', 'qwen-plus 一直 429 怎么办', 429],
+    ['described: a count is no status', 'processed 500 rows, getting 404 records back', undefined],
     [
       'DashScope-native body',
       '{"status_code": 429, "request_id": "3f1c0a52-1b1e", "code": "Throttling.RateQuota", "message": "Requests rate limit exceeded, please try again later.", "output": null, "usage": null}',

@@ -47,9 +47,16 @@ describe('clustering', () => {
     expect(bestMatch([{ tokens: a }], tokenize('FrobError: shard 7f3a refused'))).toBeUndefined();
   });
 
+  it("keeps families apart whose first token differs, as Drain's parse tree does", () => {
+    const amber = tokenize('AmberError: worker w-1 failed job 7 after 3 ms on host node-1');
+    const basalt = tokenize('BasaltError: worker w-2 failed job 9 after 5 ms on host node-2');
+    expect(bestMatch([{ tokens: amber }], basalt)).toBeUndefined();
+  });
+
   it('generalises differing positions and keeps the founding id', () => {
     const first = tokenize('Gateway alpha rejected the call from tenant north');
     const second = tokenize('Gateway beta rejected the call from tenant south');
+    expect(bestMatch([{ tokens: first }], second)).toBeDefined();
     const merged = mergeTemplate(first, second);
     expect(merged.join(' ')).toBe('Gateway <*> rejected the call from tenant <*>');
     const id = clusterIdOf(first);

@@ -62,11 +62,9 @@ describe('Dockerfile', () => {
     expect(step('VOLUME').join()).toContain('/data');
     expect(step('EXPOSE')).toEqual([env.PORT]);
     expect(env.LOG_FORMAT).toBe('json');
-    // Every variable the image sets is a documented one (NODE_ENV is Node's; DATA_DIR the storage layer's, which
-    // documents it in .env.example when it lands).
+    // Every variable the image sets is a documented one (NODE_ENV is Node's own).
     for (const name of Object.keys(env))
-      if (!['NODE_ENV', 'DATA_DIR'].includes(name))
-        expect(read('.env.example'), name).toMatch(new RegExp(`^${name}=`, 'm'));
+      if (name !== 'NODE_ENV') expect(read('.env.example'), name).toMatch(new RegExp(`^${name}=`, 'm'));
   });
 
   it('copies only files that exist and that .dockerignore lets through', () => {

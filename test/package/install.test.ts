@@ -44,7 +44,18 @@ describe('the installed package, production dependencies only', () => {
       packages: Record<string, unknown>;
     };
     const installed = Object.keys(lock.packages).map((p) => p.replace(/^.*node_modules\//, ''));
-    for (const heavy of ['fastify', '@slack/bolt', 'discord.js', 'pino', 'prom-client', 'recheck', 'typescript'])
+    for (const heavy of [
+      'fastify',
+      '@slack/bolt',
+      'discord.js',
+      'pino',
+      'prom-client',
+      'recheck',
+      'better-sqlite3',
+      'kysely',
+      'pg',
+      'typescript',
+    ])
       expect(installed).not.toContain(heavy);
     expect(installed).toContain('json-rules-engine');
   });
@@ -84,9 +95,10 @@ console.log(JSON.stringify({ dir: existsSync(BUNDLED_RULES_DIR), file: existsSyn
   });
 
   it.each([
-    [['serve'], /the HTTP API needs fastify, .*npm i fastify@\^5/],
-    [['slack'], /the Slack bot needs @slack\/bolt, .*npm i @slack\/bolt@\^5/],
-    [['discord', 'register'], /the Discord bot needs discord\.js, .*npm i discord\.js@\^14/],
+    [['serve'], /the HTTP API needs \S+, .*npm i fastify@\^5/],
+    [['slack'], /the Slack bot needs \S+, .*npm i @slack\/bolt@\^5/],
+    [['discord', 'register'], /the Discord bot needs \S+, .*npm i discord\.js@\^14/],
+    // Which missing package is named first depends on ESM load order; the npm line always lists them all.
   ])('%j without its packages exits 2 with the npm command that installs them', (args, message) => {
     const env = {
       ...process.env,

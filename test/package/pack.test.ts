@@ -97,3 +97,14 @@ describe('a production install (npm ci --omit=dev)', () => {
     }
   });
 });
+
+describe('README install line', () => {
+  it('names every optional peer at the range package.json asks for', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      peerDependencies: Record<string, string>;
+    };
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const line = readme.split('\n').find((l) => l.startsWith('npm i -g bailian-doctor fastify@')) ?? '';
+    for (const [name, range] of Object.entries(pkg.peerDependencies)) expect(line).toContain(` ${name}@${range}`);
+  });
+});

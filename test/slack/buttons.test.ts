@@ -121,6 +121,27 @@ describe.each(MODES)('answer buttons (%s mode)', (mode) => {
     }
   });
 
+  it('a storage that fails costs neither the answer nor an honest reply to feedback', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bd-slack-broken-'));
+    const broken = await openLearningLoop({ DATA_DIR: dataDir }, { sweepTimer: false });
+    await broken.close(); // every storage call fails from here on
+    try {
+      h = await startHarness(mode, { rules, learning: broken });
+      const blocks = await diagnoseBySlash(h);
+      expect(blocks.length).toBeGreaterThan(0);
+      expect(h.logs.some((l) => l.event === 'slack.answer_store_failed')).toBe(true);
+      await click(h, blocks, SLACK_ACTIONS.fixed, 'fixed');
+      await h.settle();
+      expect(at(h, 'fixed')[0]?.body.text).toBe(
+        `${FEEDBACK_THANKS.fixed} Your verdict could not be saved (the bot’s storage is unavailable); it was written to the bot’s log only.`,
+      );
+    } finally {
+      await h?.stop();
+      h = undefined;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('"Other possible causes" shows the second diagnosis privately', async () => {
     h = await startHarness(mode, { rules });
     await click(h, await diagnoseBySlash(h), SLACK_ACTIONS.others, 'others');

@@ -81,6 +81,18 @@ describe.each(MODES)('Slack check form (%s mode)', (mode) => {
     expect(h.fake.callsTo('response_url')).toHaveLength(0);
   });
 
+  it('when Slack refuses to open the form, the caller is told privately', async () => {
+    h = await startHarness(mode);
+    h.fake.failNext('views.open', 1, { error: 'expired_trigger_id' });
+    await h.send.command(
+      slashCommand({ text: 'check', user: USER, channel: 'C0CHECK01', responseUrl: h.fake.responseUrl() }),
+    );
+    const [notice] = await h.fake.waitFor('response_url', 1);
+    expect(JSON.stringify(notice?.body)).toContain('could not open the setup form');
+    await h.settle();
+    expect(h.logs.find((l) => l.event === 'slack.call_failed')).toMatchObject({ call: 'views.open' });
+  });
+
   it('the global shortcut "Check my setup" opens the same form', async () => {
     h = await startHarness(mode);
     await h.send.interaction({

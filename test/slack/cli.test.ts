@@ -1,6 +1,9 @@
 // `bailian-doctor slack`: runs the bot alone; a bad configuration exits 2 naming the variable.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runSlack } from '../../src/cli/commands/slack.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
@@ -12,6 +15,9 @@ afterEach(async () => {
   await fake?.stop();
   fake = undefined;
 });
+/** The bot keeps its answers in a folder of this file's own, never the repository's ./data. */
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'bd-slack-cli-'));
+afterAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
 
 function ctx(env: NodeJS.ProcessEnv, args: string[] = []) {
   const err: string[] = [];
@@ -21,7 +27,7 @@ function ctx(env: NodeJS.ProcessEnv, args: string[] = []) {
     stdout: () => {},
     stderr: (s) => void err.push(s),
     isTTY: false,
-    env,
+    env: { DATA_DIR, ...env },
   };
   return { c, err };
 }

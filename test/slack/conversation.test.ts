@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedbackRecord } from '../../src/chat/conversation/deps.js';
 import { createMemoryThreadStore } from '../../src/chat/thread-store.js';
-import { openLearningLoop } from '../../src/index.js';
+import { acquireSharedLearningLoop, openLearningLoop } from '../../src/index.js';
 import { SOLVED_REACTION } from '../../src/slack/outcome.js';
 import { READING_STATUS, VERIFY_PROMPT } from '../../src/slack/thread.js';
 import { appHomeOpened, eventCallback, nextTs } from '../fakes/slack/payloads.js';
@@ -27,8 +27,12 @@ afterEach(async () => {
   harnesses = [];
 });
 
-async function start(mode: (typeof MODES)[number], options: Parameters<typeof startHarness>[1] = {}) {
-  const h = await startHarness(mode, { rules: 'bundled', ...options });
+async function start(
+  mode: (typeof MODES)[number],
+  options: Parameters<typeof startHarness>[1] = {},
+  env: NodeJS.ProcessEnv = {},
+) {
+  const h = await startHarness(mode, { rules: 'bundled', ...options }, env);
   harnesses.push(h);
   return h;
 }
@@ -76,6 +80,51 @@ describe('Slack support conversation over the learning storage', () => {
     } finally {
       await learning.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Slack support conversation over the learning storage (SQLite)', () => {
+  it('keeps threads in the database: a restart mid-thread loses nothing, and the verdict and the week are there', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bd-thread-restart-'));
+    try {
+      const before = await start('http', {}, { DATA_DIR: dataDir });
+      const threadTs = nextTs();
+      await before.send.event(mention(before, threadTs, CODING_URL));
+      await before.settle();
+      const redelivered = reply(threadTs, INVALID_KEY, USER);
+      await before.send.event(redelivered);
+      await before.settle();
+      await before.stop();
+      harnesses = [];
+
+      const after = await start('http', {}, { DATA_DIR: dataDir });
+      after.fake.answer('users.info', () => ({ ok: true, user: { is_owner: true } }));
+      // Slack's retry of the last message after the restart (a new event id) is not answered twice.
+      await after.send.event({ ...redelivered, event_id: `Ev${nextTs()}` });
+      await after.settle();
+      expect(answerPosts(after.fake)).toHaveLength(0);
+      await after.send.event(reply(threadTs, INVALID_KEY, USER));
+      await after.settle();
+      const again = blockText(answerPosts(after.fake)[0]!.body);
+      expect(again).toContain('Same error again');
+      expect(again).toContain('host coding.dashscope.aliyuncs.com');
+      await after.send.event(reply(threadTs, OK_OUTPUT, USER));
+      await after.send.event(appHomeOpened(USER));
+      await after.settle();
+      expect(after.fake.callsTo('reactions.add')).toHaveLength(1);
+      const { loop, release } = await acquireSharedLearningLoop({ DATA_DIR: dataDir });
+      try {
+        const stats = await loop.stats();
+        expect(stats.answered).toBeGreaterThanOrEqual(3);
+        expect(stats.rules.reduce((n, r) => n + r.fixed, 0)).toBe(1);
+      } finally {
+        await release();
+      }
+      const home = after.fake.callsTo('views.publish')[0]!.body.view as { blocks: Array<Record<string, unknown>> };
+      expect(blockText(home)).toMatch(/detection rate \*\d+\.\d%\* \(\d+ answered, \d+ unmatched\)/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

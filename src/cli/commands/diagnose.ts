@@ -1,5 +1,6 @@
 // `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all] [--echo]`
 
+import { storageConfigured } from '../../config/storage.js';
 import { UsageError } from '../../errors.js';
 import { type DiagnoseResult, diagnose, FORMATS, MAX_TEXT_CHARS, rendererFor, toJsonResult } from '../../index.js';
 import type { CliContext } from '../context.js';
@@ -50,10 +51,11 @@ export async function diagnoseCommand(ctx: CliContext): Promise<number> {
 }
 
 /**
- * Keep the answer like every surface does (DATA_DIR / DATABASE_URL), so a miss reaches `gaps`. A storage that
- * cannot be opened costs a note on stderr, never the answer.
+ * Keep the answer in the storage DATA_DIR or DATABASE_URL names (the one `npm start` uses), so a miss reaches
+ * `gaps`; with neither set, keep nothing. A storage that cannot be opened costs a note on stderr, never the answer.
  */
 async function keepAnswer(ctx: CliContext, result: DiagnoseResult, text: string): Promise<string | undefined> {
+  if (!storageConfigured(ctx.env)) return undefined;
   try {
     return await withLoop(ctx, (loop) => loop.record(result, { surface: 'cli', text }));
   } catch (err) {

@@ -4,7 +4,6 @@ import { UsageError } from '../../errors.js';
 import { importSurface } from '../../optional-packages.js';
 import type { CliContext } from '../context.js';
 import { parseFlags } from '../flags.js';
-import { noticeLog } from '../notice.js';
 import { untilSignal } from '../until-signal.js';
 
 const USAGE = 'usage: bailian-doctor discord [register [--guild ID]]';
@@ -45,6 +44,8 @@ async function run(ctx: CliContext): Promise<number> {
   const { startDiscord } = await importSurface('discord', () => import('../../discord/start.js'));
   // Start-up problems that name a variable carry a code main() maps to exit 2 (cli/exit-codes.ts).
   const handle = await startDiscord(ctx.env);
+  // Loaded here, not at the top: `discord register` must reach importSurface's message when pino is missing.
+  const { noticeLog } = await importSurface('discord', () => import('../notice.js'));
   const notice = noticeLog(ctx);
   notice.info('Discord bot running; Ctrl-C stops it');
   const signal = await untilSignal();

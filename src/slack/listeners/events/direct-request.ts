@@ -27,6 +27,8 @@ export async function answerMessage(
   context: { botUserId?: string; teamId?: string },
   way: 'mention' | 'dm',
 ): Promise<void> {
+  // A malformed event (no channel or ts) has nowhere to be answered.
+  if (typeof m.channel !== 'string' || typeof m.ts !== 'string') return;
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
   const threadTs = way === 'dm' ? m.thread_ts : (m.thread_ts ?? m.ts);
   const target = { channel: m.channel, threadTs };
