@@ -21,7 +21,7 @@ export {
 export { renderText } from './render/text.js';
 export { SECRET_WARNING } from './render/wording.js';
 export { autoReloadSharedRules, type ReloadOutcome, RuleStore, sharedRuleStore } from './service/rule-store.js';
-export type { SurfaceHandle } from './service/surface.js';
+export type { SurfaceHandle, SurfaceReadiness } from './service/surface.js';
 export { looksBinary, MAX_TEXT_CHARS } from './text/input.js';
 export { plainPath } from './text/plain-path.js';
 export { redact } from './text/redact.js';

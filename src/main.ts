@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const config = parseStartConfig(env);
   const handles: SurfaceHandle[] = [];
   const { startHttp } = await import('./http/start.js');
-  handles.push(await startHttp(env, config.http));
+  // /readyz of the API also reports the bots started below (one probe for the whole process).
+  handles.push(await startHttp(env, config.http, { surfaces: () => handles }));
   if (config.slack) {
     const { startSlack } = await import('./slack/start.js');
     handles.push(await startSlack(env, { config: config.slack }));

@@ -10,6 +10,11 @@ export interface DiscordConfig {
   /** Channel ids watched passively; empty means no passive watching (and no Message Content intent). */
   watchChannels: ReadonlySet<string>;
   logLevel: string;
+  /**
+   * DISCORD_SHARDS: undefined runs one client in this process (the default); `'auto'` or a count runs discord.js's
+   * ShardingManager, one child process per shard (`'auto'` takes the count Discord recommends).
+   */
+  shards: 'auto' | number | undefined;
 }
 
 class DiscordConfigError extends ConfigError {
@@ -79,6 +84,21 @@ function parseChannels(raw: string | undefined): Set<string> {
   return new Set(ids);
 }
 
+/** Discord wants a shard per 2,500 guilds at most; beyond a few hundred shards, use several managers (hosts). */
+const MAX_SHARDS = 256;
+
+function parseShards(raw: string | undefined): DiscordConfig['shards'] {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return undefined;
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_SHARDS)
+    throw new DiscordConfigError(
+      'DISCORD_SHARDS',
+      `"${raw}" is not a shard count; use auto (Discord's recommendation) or a whole number from 1 to ${MAX_SHARDS}, or leave it empty for one process`,
+    );
+  return Number(value);
+}
+
 export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
   const { raw, level: logLevel } = readLogLevel(env);
   if (!logLevel) throw new DiscordConfigError('LOG_LEVEL', `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
@@ -87,5 +107,6 @@ export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
     apiUrl: parseApiUrl(env.DISCORD_API_URL),
     watchChannels: parseChannels(env.DISCORD_WATCH_CHANNELS),
     logLevel,
+    shards: parseShards(env.DISCORD_SHARDS),
   };
 }

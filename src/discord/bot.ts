@@ -46,7 +46,6 @@ function sourceOf(rules: RuleSet | RuleSource | undefined): RuleSource {
 }
 
 export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}): DiscordBot {
-  const log = options.logger ?? pino({ level: config.logLevel, base: { surface: 'discord' } });
   const client = new Client({
     intents: intentsFor(config),
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: POLICY.restTimeoutMs, retries: 3 },
@@ -55,6 +54,10 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     // Nothing we send may ping @everyone, roles or users, unless a message names them explicitly.
     allowedMentions: { parse: [], repliedUser: false },
   });
+  // Under DISCORD_SHARDS the client is one child of the manager (it read its shard ids from the environment
+  // discord.js set): every line says which shards it speaks for.
+  const base = options.logger ?? pino({ level: config.logLevel, base: { surface: 'discord' } });
+  const log = client.shard ? base.child({ shards: client.shard.ids }) : base;
   const now = options.now ?? Date.now;
   const ctx: BotContext = {
     client,

@@ -1,7 +1,7 @@
 // What every route plugin gets: the rules to serve, the metrics to feed, the formats it may answer in.
 
 import type { HttpConfig } from '../config/http.js';
-import type { RuleStore } from '../index.js';
+import type { RuleStore, SurfaceHandle } from '../index.js';
 import type { HttpMetrics } from './metrics.js';
 
 export interface RouteContext {
@@ -10,4 +10,6 @@ export interface RouteContext {
   config: HttpConfig;
   /** Is the server shutting down? /readyz answers 503 then, so balancers stop sending traffic. */
   closing: () => boolean;
+  /** The other surfaces of this process (bots); /readyz reports their readiness too. */
+  surfaces: () => readonly SurfaceHandle[];
 }

@@ -3,7 +3,7 @@
 
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { DEFAULTS, type HttpConfig } from '../config/http.js';
-import { type RuleSet, RuleStore } from '../index.js';
+import { type RuleSet, RuleStore, type SurfaceHandle } from '../index.js';
 import { createBearerAuth } from './auth.js';
 import type { RouteContext } from './context.js';
 import { registerDocs } from './docs.js';
@@ -26,6 +26,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Also export Node process metrics (CPU, memory, event loop) on /metrics. */
   processMetrics?: boolean;
+  /** The other surfaces of the process (`npm start` hands its bots in): /readyz folds in their readiness. */
+  surfaces?: () => readonly SurfaceHandle[];
 }
 
 /** A client gets this long to send its whole request (headers and body). */
@@ -75,7 +77,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installErrorHandlers(app, config.bodyLimit);
 
   await registerDocs(app, { auth: Boolean(auth) });
-  const ctx: RouteContext = { store, metrics, config, closing: () => closing };
+  const ctx: RouteContext = {
+    store,
+    metrics,
+    config,
+    closing: () => closing,
+    surfaces: options.surfaces ?? (() => []),
+  };
   // A /v1 route registered anywhere but the /v1 scope would escape auth and the rate limit: refuse it.
   let inV1Scope = false;
   app.addHook('onRoute', (route) => {

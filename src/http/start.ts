@@ -27,12 +27,16 @@ function listenError(err: NodeJS.ErrnoException, host: string, port: number): Er
 }
 
 /** `config` is parsed from `env` unless `npm start` already validated it with the other surfaces'. */
-export async function startHttp(env: NodeJS.ProcessEnv, config = parseHttpConfig(env)): Promise<HttpHandle> {
+export async function startHttp(
+  env: NodeJS.ProcessEnv,
+  config = parseHttpConfig(env),
+  options: { surfaces?: () => readonly SurfaceHandle[] } = {},
+): Promise<HttpHandle> {
   const store = sharedRuleStore(env);
   const releaseReload = autoReloadSharedRules(env);
   let app: Awaited<ReturnType<typeof buildServer>>;
   try {
-    app = await buildServer({ config, rules: store, processMetrics: true });
+    app = await buildServer({ config, rules: store, processMetrics: true, surfaces: options.surfaces });
     const warning = exposureWarning(config);
     if (warning) app.log.warn({ host: config.host }, warning);
     await app.listen({ host: config.host, port: config.port }).catch((err: NodeJS.ErrnoException) => {

@@ -20,6 +20,12 @@ describe('parseDiscordConfig', () => {
     const cfg = parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: '', DISCORD_WATCH_CHANNELS: '' });
     expect(cfg.apiUrl).toBeUndefined();
     expect(cfg.watchChannels.size).toBe(0);
+    expect(cfg.shards).toBeUndefined(); // one process, no manager
+  });
+
+  it('DISCORD_SHARDS: auto or a count', () => {
+    expect(parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: 'AUTO' }).shards).toBe('auto');
+    expect(parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: ' 4 ' }).shards).toBe(4);
   });
 
   it.each([
@@ -37,6 +43,8 @@ describe('parseDiscordConfig', () => {
       /^DISCORD_WATCH_CHANNELS: "#support"/,
     ],
     [{ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: "loud"/],
+    [{ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: 'two' }, /^DISCORD_SHARDS: "two" is not a shard count; use auto/],
+    [{ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: '0' }, /^DISCORD_SHARDS: "0"/],
   ])('rejects %o', (env, message) => {
     expect(() => parseDiscordConfig(env)).toThrow(message);
   });

@@ -14,8 +14,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Fault, FaultPlan, type RouteMatch, routeMatches } from './faults.js';
-import { FakeGateway } from './gateway.js';
-import { snowflake } from './ids.js';
+import { FakeGateway, shardOfGuild } from './gateway.js';
+import { snowflake, snowflakeOnShard } from './ids.js';
 import { type FakeUser, guildCreate, interactionObject, messageObject, userObject } from './payloads.js';
 import { handleRest, type RecordedRequest, type RestState } from './rest.js';
 
@@ -36,6 +36,17 @@ export interface FakeDiscordOptions {
   /** Permissions the bot has in the guild (default: view, send, embed links, read history). */
   botPermissions?: bigint;
   heartbeatInterval?: number;
+  /**
+   * Shards /gateway/bot recommends (default 1). The fake then holds one guild per shard, each owned by its shard
+   * by Discord's rule, with its own support channel: `ids.guilds[k]`, `ids.channels[k]`.
+   */
+  shards?: number;
+}
+
+/** Which guild and channel an interaction comes from (default: the first guild's support channel). */
+interface Where {
+  guildId: string;
+  channelId: string;
 }
 
 interface AttachmentSpec {
@@ -49,7 +60,14 @@ interface AttachmentSpec {
 export interface FakeDiscord {
   readonly apiUrl: string;
   readonly token: string;
-  readonly ids: { application: string; guild: string; support: string; general: string };
+  readonly ids: {
+    application: string;
+    guild: string;
+    support: string;
+    general: string;
+    guilds: string[];
+    channels: string[];
+  };
   readonly bot: FakeUser;
   readonly requests: RecordedRequest[];
   readonly gateway: FakeGateway;
@@ -68,13 +86,14 @@ export interface FakeDiscord {
     user: FakeUser,
     options: Array<{ name: string; type: number; value: unknown }>,
     resolved?: Record<string, unknown>,
+    where?: Where,
   ): Promise<Interaction>;
   /** Dispatch the modal submit for the /diagnose modal. */
   modalSubmit(user: FakeUser, customId: string, fieldId: string, value: string): Promise<Interaction>;
   /** Dispatch the message context-menu command `name` on `target`. */
   contextMenu(user: FakeUser, name: string, target: Msg): Promise<Interaction>;
   /** Dispatch a button click on `message` (a message the bot sent). */
-  clickButton(user: FakeUser, customId: string, message: Msg): Promise<Interaction>;
+  clickButton(user: FakeUser, customId: string, message: Msg, where?: Where): Promise<Interaction>;
   /** Requests so far matching `match`. */
   requestsTo(match: RouteMatch): RecordedRequest[];
   /** Wait until `count` requests match (rejects after `timeoutMs` with what was seen). */
@@ -88,13 +107,24 @@ type Interaction = ReturnType<typeof interactionObject>;
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const server = createServer();
   const botPermissions = options.botPermissions ?? BASIC_BOT_PERMISSIONS;
-  const ids = { application: snowflake(), guild: snowflake(), support: snowflake(), general: snowflake() };
+  const shardCount = options.shards ?? 1;
+  const guilds = Array.from({ length: shardCount }, (_, k) => snowflakeOnShard(k, shardCount));
+  const channels = guilds.map(() => snowflake());
+  const ids = {
+    application: snowflake(),
+    guild: guilds[0]!,
+    support: channels[0]!,
+    general: snowflake(),
+    guilds,
+    channels,
+  };
   const bot: FakeUser = { id: ids.application, username: 'bailian-doctor', bot: true };
   const token = `fake-bot-token.${snowflake()}.hmac`;
   let base = '';
   const waiters = new Set<() => void>();
   const state: RestState = {
     token,
+    recommendedShards: shardCount,
     applicationId: ids.application,
     bot,
     guildId: ids.guild,
@@ -107,28 +137,33 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
   };
   server.on('request', handleRest(state));
+  const guildsOf = ([id, count]: [number, number]) => guilds.filter((g) => count < 2 || shardOfGuild(g, count) === id);
   const gateway = new FakeGateway(server, {
     heartbeatInterval: options.heartbeatInterval ?? 1000,
-    ready: (sessionId) => ({
+    ready: (sessionId, shard) => ({
       v: 10,
       user: userObject(bot),
-      guilds: [{ id: ids.guild, unavailable: true }],
+      guilds: guildsOf(shard).map((id) => ({ id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: state.gatewayUrl(),
-      shard: [0, 1],
+      shard,
       application: { id: ids.application, flags: 0 },
     }),
-    guildCreate: () =>
-      guildCreate({ id: ids.guild, channels: [ids.support, ids.general], bot, botPermissions: botPermissions }),
+    guildCreates: (shard) =>
+      guildsOf(shard).map((id) => {
+        const k = guilds.indexOf(id);
+        const own = k === 0 ? [ids.support, ids.general] : [channels[k]!];
+        return guildCreate({ id, channels: own, bot, botPermissions: botPermissions });
+      }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const interaction = async (user: FakeUser, type: number, data: unknown, message?: unknown) => {
+  const interaction = async (user: FakeUser, type: number, data: unknown, message?: unknown, where?: Where) => {
     const i = interactionObject({
       applicationId: ids.application,
-      guildId: ids.guild,
-      channelId: ids.support,
+      guildId: where?.guildId ?? ids.guild,
+      channelId: where?.channelId ?? ids.support,
       user,
       appPermissions: botPermissions,
       type,
@@ -169,14 +204,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       await gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: [], joined_at: msg.timestamp } });
       return msg;
     },
-    slashCommand: (user, opts, resolved) =>
-      interaction(user, 2, {
-        id: snowflake(),
-        name: 'diagnose',
-        type: 1,
-        options: opts,
-        ...(resolved ? { resolved } : {}),
-      }),
+    slashCommand: (user, opts, resolved, where) =>
+      interaction(
+        user,
+        2,
+        { id: snowflake(), name: 'diagnose', type: 1, options: opts, ...(resolved ? { resolved } : {}) },
+        undefined,
+        where,
+      ),
     modalSubmit: (user, customId, fieldId, value) =>
       interaction(user, 5, {
         custom_id: customId,
@@ -190,8 +225,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         target_id: target.id,
         resolved: { messages: { [target.id]: target } },
       }),
-    clickButton: (user, customId, message) =>
-      interaction(user, 3, { custom_id: customId, component_type: 2 }, { ...message, guild_id: undefined }),
+    clickButton: (user, customId, message, where) =>
+      interaction(user, 3, { custom_id: customId, component_type: 2 }, { ...message, guild_id: undefined }, where),
     requestsTo,
     async waitForRequests(match, count = 1, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
