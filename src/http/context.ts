@@ -3,6 +3,7 @@
 import type { HttpConfig } from '../config/http.js';
 import type { RuleStore, SurfaceHandle } from '../index.js';
 import type { HttpMetrics } from './metrics.js';
+import type { RateLimitBackend } from './rate-limit-store.js';
 
 export interface RouteContext {
   store: RuleStore;
@@ -12,4 +13,6 @@ export interface RouteContext {
   closing: () => boolean;
   /** The other surfaces of this process (bots); /readyz reports their readiness too. */
   surfaces: () => readonly SurfaceHandle[];
+  /** Where the per-client rate limit counts (memory, or a store the replicas share). */
+  rateLimit: RateLimitBackend;
 }

@@ -11,6 +11,7 @@ import { installErrorHandlers } from './error-handlers.js';
 import { createLogger, type LineSink } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { installJsonParser } from './parsers.js';
+import { MEMORY_RATE_LIMIT, rateLimitBackend } from './rate-limit-store.js';
 import { installRequestHooks, requestIdOf } from './request-hooks.js';
 import { healthRoutes } from './routes/health.js';
 import { registerV1, V1_PREFIX } from './v1-scope.js';
@@ -77,12 +78,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installErrorHandlers(app, config.bodyLimit);
 
   await registerDocs(app, { auth: Boolean(auth) });
+  const rateLimit = config.rateLimitPerMinute > 0 ? await rateLimitBackend(config, app.log) : MEMORY_RATE_LIMIT;
+  app.addHook('onClose', () => rateLimit.close());
   const ctx: RouteContext = {
     store,
     metrics,
     config,
     closing: () => closing,
     surfaces: options.surfaces ?? (() => []),
+    rateLimit,
   };
   // A /v1 route registered anywhere but the /v1 scope would escape auth and the rate limit: refuse it.
   let inV1Scope = false;
