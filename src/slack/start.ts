@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import { createMemoryInstallationStore, type InstallationStore } from '../chat/installation-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { AuthRejectedError } from '../errors.js';
@@ -11,6 +12,7 @@ import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sha
 import { type AppTuning, createBoltApp } from './app.js';
 import type { SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
+import { slackInstallations } from './installations.js';
 import { registerListeners } from './listeners/index.js';
 import { createSlackLogger } from './logger.js';
 import { SeenKeys } from './seen.js';
@@ -23,6 +25,8 @@ export interface SlackOptions extends AppTuning {
   answers?: AnswerStore;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
+  /** OAuth mode: where installations live (default: in memory; storage hands in its own). */
+  installations?: InstallationStore;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
   config?: SlackConfig;
 }
@@ -67,7 +71,10 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     answers: options.answers ?? createMemoryAnswerStore(),
   };
   const inFlight = new InFlight();
-  const app = createBoltApp(config, log, options);
+  const installations = config.oauth
+    ? slackInstallations(options.installations ?? createMemoryInstallationStore(), config.oauth.stateSecret, log)
+    : undefined;
+  const app = createBoltApp(config, log, options, installations);
   app.error(async (err) => {
     log.error({ event: 'slack.error', code: err.code, error: err.message }, 'unhandled error in a listener');
   });
@@ -85,7 +92,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
       `Slack rejected SLACK_BOT_TOKEN at ${config.apiUrl}auth.test (${rejected}); copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions and reinstall the app if it was revoked`,
     );
   }
-  registerListeners(app, deps, inFlight);
+  registerListeners(app, deps, inFlight, installations);
   let address: SlackHandle['address'];
   try {
     if (config.mode === 'socket') await app.start();
@@ -98,7 +105,13 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     throw new Error(startFailure(config, err as Error & { code?: string; data?: { error?: string } }));
   }
   log.info(
-    { event: 'slack.started', mode: config.mode, address, watching: config.watchChannels.size },
+    {
+      event: 'slack.started',
+      mode: config.mode,
+      workspaces: config.oauth ? 'oauth' : 'single',
+      address,
+      watching: config.watchChannels.size,
+    },
     'Slack bot started',
   );
   let stopped: Promise<void> | undefined;
