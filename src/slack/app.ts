@@ -19,6 +19,12 @@ const SLACK_REQUEST_TIMEOUT_MS = 10_000;
 
 export interface AppTuning {
   retryConfig?: RetryOptions;
+  /**
+   * HTTP mode: send the acknowledgement after the answer instead of before (Bolt's processBeforeResponse). With a
+   * shared delivery ledger this is what makes a kill safe: an unanswered delivery was never acknowledged, so Slack
+   * retries it and another replica takes it over. Diagnosis takes milliseconds, well inside Slack's 3 s.
+   */
+  ackAfterAnswer?: boolean;
 }
 
 /** Where Slack's OAuth flow reaches the app (the redirect URL is registered in the app's OAuth settings). */
@@ -51,7 +57,7 @@ export function createBoltApp(
     return new App({
       ...noToken,
       signingSecret: config.signingSecret,
-      processBeforeResponse: false,
+      processBeforeResponse: tuning.ackAfterAnswer ?? false,
       clientId: config.oauth.clientId,
       clientSecret: config.oauth.clientSecret,
       stateSecret: config.oauth.stateSecret,
@@ -69,5 +75,9 @@ export function createBoltApp(
       },
     });
   }
-  return new App({ ...common, signingSecret: config.signingSecret, processBeforeResponse: false });
+  return new App({
+    ...common,
+    signingSecret: config.signingSecret,
+    processBeforeResponse: tuning.ackAfterAnswer ?? false,
+  });
 }

@@ -2,6 +2,7 @@
 
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../chat/answer-store.js';
+import type { DeliveryLedger } from '../chat/delivery-ledger.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { SlackConfig } from '../config/slack.js';
 import type { RuleSet } from '../index.js';
@@ -15,6 +16,10 @@ export interface SlackDeps {
   seen: SeenKeys;
   limiter: UserRateLimiter;
   answers: AnswerStore;
+  /** Which deliveries were answered (event_id / trigger_id): once per process, or once across replicas. */
+  deliveries: DeliveryLedger;
+  /** This process, as the holder of a delivery claim. */
+  owner: string;
 }
 
 /** How the request reached the bot: logged with every answer, and decides silence vs. help on no match. */

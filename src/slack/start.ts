@@ -1,9 +1,12 @@
 // `startSlack(env)`: validate the Slack variables, build the Bolt app in Socket Mode (SLACK_APP_TOKEN set)
 // or HTTP mode (SLACK_SIGNING_SECRET, on SLACK_HOST:SLACK_PORT at /slack/events), wire the ways in, start.
 
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import { createMemoryDeliveryLedger, type DeliveryLedger } from '../chat/delivery-ledger.js';
 import { createMemoryInstallationStore, type InstallationStore } from '../chat/installation-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
@@ -25,6 +28,11 @@ export interface SlackOptions extends AppTuning {
   answers?: AnswerStore;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
+  /**
+   * Which deliveries were answered (default: in memory). A shared ledger (storage) also makes HTTP mode hold its
+   * acknowledgement until the answer is out, so a replica killed mid-answer leaves the delivery to Slack's retry.
+   */
+  deliveries?: DeliveryLedger;
   /** OAuth mode: where installations live (default: in memory; storage hands in its own). */
   installations?: InstallationStore;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
@@ -69,13 +77,17 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
     answers: options.answers ?? createMemoryAnswerStore(),
+    deliveries: options.deliveries ?? createMemoryDeliveryLedger(),
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };
   const inFlight = new InFlight();
   const installations = config.oauth
     ? slackInstallations(options.installations ?? createMemoryInstallationStore(), config.oauth.stateSecret, log)
     : undefined;
-  const app = createBoltApp(config, log, options, installations);
+  const app = createBoltApp(config, log, { ...options, ackAfterAnswer: deps.deliveries.shared }, installations);
   app.error(async (err) => {
+    // Answered 500, so Slack retries the delivery once the replica holding it has finished (or died).
+    if (err.code === 'slack_delivery_in_progress') throw err;
     log.error({ event: 'slack.error', code: err.code, error: err.message }, 'unhandled error in a listener');
   });
   const releaseReload = options.rules ? () => {} : autoReloadSharedRules(env);
