@@ -1,8 +1,11 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
 
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import pino, { type Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import { createMemoryDeliveryLedger, type DeliveryLedger } from '../chat/delivery-ledger.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
 import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
@@ -10,6 +13,7 @@ import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { onInteraction } from './events/interaction-create.js';
 import { onMessage } from './events/message-create.js';
+import { once } from './once.js';
 import { POLICY } from './policy.js';
 
 export interface BotOptions {
@@ -22,6 +26,8 @@ export interface BotOptions {
   rateLimit?: UserRateLimit;
   /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
   answers?: AnswerStore;
+  /** Which interactions and messages were answered (default: in memory; storage hands in a shared ledger). */
+  deliveries?: DeliveryLedger;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
 }
@@ -67,11 +73,16 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     concurrency: new Concurrency(POLICY.diagnoseConcurrency),
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
     answers: options.answers ?? createMemoryAnswerStore({ now }),
+    deliveries: options.deliveries ?? createMemoryDeliveryLedger(now),
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
   };
 
-  client.on(Events.InteractionCreate, (i: Interaction) => void onInteraction(ctx, i));
-  client.on(Events.MessageCreate, (m: Message) => void onMessage(ctx, m));
+  client.on(
+    Events.InteractionCreate,
+    (i: Interaction) => void once(ctx, `interaction:${i.id}`, () => onInteraction(ctx, i)),
+  );
+  client.on(Events.MessageCreate, (m: Message) => void once(ctx, `message:${m.id}`, () => onMessage(ctx, m)));
   // Without an 'error' listener one bad event would kill the process.
   client.on(Events.Error, (err) =>
     log.error({ event: 'client_error', err: errorSummary(err) }, 'discord client error'),

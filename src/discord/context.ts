@@ -3,6 +3,7 @@
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../chat/answer-store.js';
+import type { DeliveryLedger } from '../chat/delivery-ledger.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
 import type { RuleSet } from '../index.js';
@@ -22,6 +23,10 @@ export interface BotContext {
   concurrency: Concurrency;
   rateLimiter: UserRateLimiter;
   answers: AnswerStore;
+  /** Interactions and watched messages answered so far: once per process, or once across processes (storage). */
+  deliveries: DeliveryLedger;
+  /** This process, as the holder of a delivery claim. */
+  owner: string;
   backoffMs: readonly number[];
 }
 
