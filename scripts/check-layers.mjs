@@ -19,6 +19,8 @@ const FLOORS = [
   ['knowledge', 'render'],
   ['engine', 'chat'],
   ['diagnose'],
+  ['learning'],
+  ['storage'],
   ['service'],
   ['index.ts', 'authoring'],
   ['http', 'slack', 'discord'],

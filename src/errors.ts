@@ -47,3 +47,14 @@ export class UsageError extends BailianDoctorError {
     super('USAGE', message);
   }
 }
+
+/**
+ * The database cannot be used: unreachable at start, or its schema is newer than this version knows
+ * (`STORAGE_SCHEMA_NEWER`). The message says what to change (DATA_DIR, DATABASE_URL, or upgrade).
+ */
+export class StorageError extends BailianDoctorError {
+  override name = 'StorageError';
+  constructor(code: 'STORAGE_UNAVAILABLE' | 'STORAGE_SCHEMA_NEWER', message: string, cause?: unknown) {
+    super(code, message, { cause });
+  }
+}

@@ -2,11 +2,23 @@
 // Slack, Discord) import the core only from here, so everything below this file can move without touching them.
 export { type DiagnoseOptions, defaultRuleSet, diagnose } from './diagnose/diagnose.js';
 export { createRuleSet, loadRules, type RuleSet } from './engine/rule-set.js';
-export { AuthRejectedError, BailianDoctorError, ConfigError, ListenError, UsageError } from './errors.js';
+export {
+  AuthRejectedError,
+  BailianDoctorError,
+  ConfigError,
+  ListenError,
+  StorageError,
+  UsageError,
+} from './errors.js';
 export { FACT_CATALOG, type FactName, type FactSpec, factValues, isFactName } from './facts/catalog.js';
 export { extractFacts, FACT_NAMES } from './facts/index.js';
 export { BUNDLED_RULES_DIR, RuleLoadError, type RuleProblem } from './knowledge/load.js';
 export type { Condition, Rule, RuleExample } from './knowledge/rule.js';
+export type { DraftRule } from './learning/draft.js';
+export type { Gap } from './learning/gap.js';
+export { parseSince, SINCE_HINT } from './learning/since.js';
+export type { Stats } from './learning/stats.js';
+export { FEEDBACK_ANSWER_GONE, FEEDBACK_NOT_KEPT, feedbackNote } from './learning/wording.js';
 export { packMessages, renderDiagnosisEmbeds, renderDiscordMessages } from './render/discord/index.js';
 export { DISCORD_LIMITS } from './render/discord/limits.js';
 export { FORMATS, RENDERERS, type Renderer, type RenderOptions, rendererFor } from './render/index.js';
@@ -20,6 +32,12 @@ export {
 } from './render/slack/index.js';
 export { renderText } from './render/text.js';
 export { SECRET_WARNING } from './render/wording.js';
+export {
+  acquireSharedLearningLoop,
+  type LearningLoop,
+  type LoopLog,
+  openLearningLoop,
+} from './service/learning-loop.js';
 export { autoReloadSharedRules, type ReloadOutcome, RuleStore, sharedRuleStore } from './service/rule-store.js';
 export type { SurfaceHandle, SurfaceReadiness } from './service/surface.js';
 export { looksBinary, MAX_TEXT_CHARS } from './text/input.js';

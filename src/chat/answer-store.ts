@@ -4,12 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DiagnoseResult } from '../types.js';
 
+/** What a store may keep beside the result: the pasted text serves the gaps report when the answer missed. */
+export interface AnswerMeta {
+  surface: 'slack' | 'discord' | 'http' | 'cli';
+  /** The pasted text; a database store keeps it redacted, and only for unmatched or low-confidence answers. */
+  text?: string;
+  /** The content hash of the top rule's file (Rule.version). */
+  ruleVersion?: string | null;
+}
+
 export interface AnswerStore {
-  save(
-    answerId: string,
-    result: DiagnoseResult,
-    meta: { surface: 'slack' | 'discord' | 'http' | 'cli' },
-  ): Promise<void>;
+  save(answerId: string, result: DiagnoseResult, meta: AnswerMeta): Promise<void>;
   load(answerId: string): Promise<DiagnoseResult | undefined>;
 }
 

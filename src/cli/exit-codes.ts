@@ -10,6 +10,8 @@ const EXIT_STATUS: Record<string, number> = {
   RULES_INVALID: 2,
   AUTH_REJECTED: 2,
   LISTEN_FAILED: 2,
+  STORAGE_UNAVAILABLE: 2,
+  STORAGE_SCHEMA_NEWER: 2,
 };
 
 /** The exit status for `err`, or undefined when it is not one of ours (the caller decides, or it propagates). */

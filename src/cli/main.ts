@@ -12,17 +12,22 @@ Usage:
   bailian-doctor diagnose [TEXT] [--file F] [--fact key=value]… [--json] [--all]
       Diagnose an error (TEXT, a file, or stdin). Exit 0: diagnosed; 1: nothing matched; 2: usage/input error.
   bailian-doctor rules list [--json] | rules test [-v] | rules lint
+  bailian-doctor gaps [--json] [--since 7d]      Clusters of pastes no rule matched, most first
+  bailian-doctor gaps draft <clusterId>          A draft rule (YAML) for one gap; passes rules lint
+  bailian-doctor stats [--json] [--since 30d]    Detection rate per day; shown/fixed/not it/precision per rule version
   bailian-doctor serve [--port N] [--host H]     HTTP API (default 127.0.0.1:8080)
   bailian-doctor slack                           Slack bot (needs SLACK_BOT_TOKEN, see .env.example)
   bailian-doctor discord [register [--guild ID]] Discord bot, or register its commands
 `;
 
-/** Commands that run a surface read `.env` (once, here), like `npm start`; `diagnose` and `rules` do not. */
-const READS_DOTENV = new Set(['serve', 'slack', 'discord']);
+/** Commands that run a surface or read its storage read `.env` (once, here), like `npm start`; `diagnose` and `rules` do not. */
+const READS_DOTENV = new Set(['serve', 'slack', 'discord', 'gaps', 'stats']);
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   diagnose: async () => (await import('./commands/diagnose.js')).diagnoseCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  gaps: async () => (await import('./commands/gaps.js')).gapsCommand,
+  stats: async () => (await import('./commands/stats.js')).statsCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   slack: async () => (await import('./commands/slack.js')).slackCommand,
   discord: async () => (await import('./commands/discord.js')).discordCommand,

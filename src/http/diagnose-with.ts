@@ -12,11 +12,28 @@ export const errorResponses = {
   429: errorResponse,
 };
 
-/** diagnose() over the rules in service now, counted in the metrics. */
+export interface Answered {
+  result: DiagnoseResult;
+  /** The id the answer is kept under (feedback names it); absent when the server keeps nothing. */
+  answerId?: string;
+}
+
+/**
+ * diagnose() over the rules in service now, counted in the metrics and kept by the learning loop. A storage
+ * failure is logged and counted there; the answer is given all the same.
+ */
 export function diagnoseWith(ctx: RouteContext) {
-  return async (input: DiagnoseInput, echo = false): Promise<DiagnoseResult> => {
+  return async (input: DiagnoseInput, echo = false): Promise<Answered> => {
     const result = await diagnose(input, { rules: ctx.store.current(), echo });
     ctx.metrics.observeResult(result);
-    return result;
+    const answerId = ctx.learning
+      ? await ctx.learning.record(result, { surface: 'http', text: input.text })
+      : undefined;
+    return { result, answerId };
   };
+}
+
+/** The JSON answer with its `answerId` (when one was kept), the field the feedback route takes. */
+export function withAnswerId(body: unknown, answerId: string | undefined): unknown {
+  return answerId ? { ...(body as object), answerId } : body;
 }

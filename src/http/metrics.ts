@@ -2,7 +2,7 @@
 // never collide on metric names.
 
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { DiagnoseResult, ReloadOutcome, RuleStore } from '../index.js';
+import type { DiagnoseResult, LearningLoop, ReloadOutcome, RuleStore } from '../index.js';
 
 export interface HttpMetrics {
   registry: Registry;
@@ -11,7 +11,10 @@ export interface HttpMetrics {
   observeReload(outcome: ReloadOutcome): void;
 }
 
-export function createMetrics(store: RuleStore, options: { processMetrics?: boolean } = {}): HttpMetrics {
+export function createMetrics(
+  store: RuleStore,
+  options: { processMetrics?: boolean; learning?: LearningLoop } = {},
+): HttpMetrics {
   const registry = new Registry();
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -52,6 +55,39 @@ export function createMetrics(store: RuleStore, options: { processMetrics?: bool
       this.set(store.status().rules);
     },
   });
+  const learning = options.learning;
+  if (learning) {
+    // The loop counts for every surface of the process; these read its totals when Prometheus scrapes.
+    new Counter({
+      name: 'bailian_doctor_storage_errors_total',
+      help: 'Storage operations that failed (the answer was given anyway; the failure was logged).',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(learning.counters().storageErrors);
+      },
+    });
+    new Counter({
+      name: 'bailian_doctor_sweep_runs_total',
+      help: 'Retention sweeps run, by result.',
+      labelNames: ['result'],
+      registers: [registry],
+      collect() {
+        const c = learning.counters();
+        this.reset();
+        this.inc({ result: 'ok' }, c.sweepRuns);
+        this.inc({ result: 'failed' }, c.sweepFailures);
+      },
+    });
+    new Gauge({
+      name: 'bailian_doctor_gap_clusters',
+      help: 'Clusters of unmatched pastes kept (coverage gaps).',
+      registers: [registry],
+      async collect() {
+        this.set(await learning.clusterCount().catch(() => Number.NaN));
+      },
+    });
+  }
   return {
     registry,
     observeRequest(method, route, status, seconds) {

@@ -90,6 +90,11 @@ export const diagnoseResult = {
     },
     diagnoses: { type: 'array', items: diagnosis, description: 'Most likely first; empty when nothing matched.' },
     secretsFound: { type: 'boolean', description: 'The text held a key or token; it was redacted. Rotate it.' },
+    answerId: {
+      type: 'string',
+      description:
+        'The id the answer is kept under: send it to POST /v1/feedback. Absent only when the server keeps nothing.',
+    },
   },
 } as const;
 

@@ -3,7 +3,7 @@
 
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { DEFAULTS, type HttpConfig } from '../config/http.js';
-import { type RuleSet, RuleStore, type SurfaceHandle } from '../index.js';
+import { type LearningLoop, type RuleSet, RuleStore, type SurfaceHandle } from '../index.js';
 import { createBearerAuth } from './auth.js';
 import type { RouteContext } from './context.js';
 import { registerDocs } from './docs.js';
@@ -25,6 +25,8 @@ export interface ServerOptions {
   logStream?: LineSink;
   /** How long a client gets to send its whole request (default REQUEST_TIMEOUT_MS; tests shorten it). */
   requestTimeoutMs?: number;
+  /** Where answers, misses and feedback are kept (startHttp passes the shared loop). Absent: nothing is kept. */
+  learning?: LearningLoop;
   /** Also export Node process metrics (CPU, memory, event loop) on /metrics. */
   processMetrics?: boolean;
   /** The other surfaces of the process (`npm start` hands its bots in): /readyz folds in their readiness. */
@@ -47,7 +49,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const config: HttpConfig = { ...DEFAULTS, apiTokens: [], rulesWatch: false, trustProxy: false, ...options.config };
   const store = storeOf(options.rules);
   store.current(); // load now: a broken knowledge base should stop start-up, not the first request
-  const metrics = createMetrics(store, { processMetrics: options.processMetrics });
+  const metrics = createMetrics(store, { processMetrics: options.processMetrics, learning: options.learning });
   const auth = config.apiTokens.length ? createBearerAuth(config.apiTokens) : undefined;
   let closing = false;
   const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -84,6 +86,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     store,
     metrics,
     config,
+    learning: options.learning,
     closing: () => closing,
     surfaces: options.surfaces ?? (() => []),
     rateLimit,

@@ -3,7 +3,7 @@
 
 import { exposureWarning, parseHttpConfig } from '../config/http.js';
 import { ListenError } from '../errors.js';
-import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import { acquireSharedLearningLoop, autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { buildServer } from './server.js';
 
 /** In-flight requests get this long to finish on shutdown before their connections are cut. */
@@ -35,8 +35,18 @@ export async function startHttp(
   const store = sharedRuleStore(env);
   const releaseReload = autoReloadSharedRules(env);
   let app: Awaited<ReturnType<typeof buildServer>>;
+  let releaseLoop: (() => Promise<void>) | undefined;
   try {
-    app = await buildServer({ config, rules: store, processMetrics: true, surfaces: options.surfaces });
+    const shared = await acquireSharedLearningLoop(env);
+    releaseLoop = shared.release;
+    app = await buildServer({
+      config,
+      rules: store,
+      processMetrics: true,
+      learning: shared.loop,
+      surfaces: options.surfaces,
+    });
+    app.log.info({ storage: shared.loop.where }, 'storage ready');
     const warning = exposureWarning(config);
     if (warning) app.log.warn({ host: config.host }, warning);
     await app.listen({ host: config.host, port: config.port }).catch((err: NodeJS.ErrnoException) => {
@@ -44,6 +54,7 @@ export async function startHttp(
     });
   } catch (err) {
     releaseReload();
+    await releaseLoop?.();
     throw err;
   }
   const address = app.server.address();
@@ -63,6 +74,7 @@ export async function startHttp(
         force.unref();
         await app.close();
         clearTimeout(force);
+        await releaseLoop?.();
       })();
       return stopped;
     },

@@ -8,6 +8,7 @@ import type { RouteContext } from './context.js';
 import { registerRateLimit } from './rate-limit.js';
 import { batchRoutes } from './routes/batch.js';
 import { diagnoseRoutes } from './routes/diagnose.js';
+import { learningRoutes } from './routes/learning.js';
 import { ruleRoutes } from './routes/rules.js';
 
 export const V1_PREFIX = '/v1/';
@@ -26,5 +27,6 @@ export async function registerV1(app: FastifyInstance, ctx: RouteContext, auth?:
     await v1.register(diagnoseRoutes, ctx);
     await v1.register(batchRoutes, ctx);
     await v1.register(ruleRoutes, ctx);
+    await v1.register(learningRoutes, ctx);
   });
 }

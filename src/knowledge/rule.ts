@@ -58,6 +58,8 @@ export interface Rule {
   file: string;
   /** Names of the `rules/_snippets/` blocks its texts include (already expanded), for `rules lint`. */
   snippets?: string[];
+  /** A content hash of the rule file (12 hex digits), set by the loader: feedback and stats are kept per version. */
+  version?: string;
 }
 
 export function isLeaf(c: Condition): c is LeafCondition {

@@ -24,7 +24,8 @@ describe('bailian-doctor diagnose', () => {
     const r = runCli(['diagnose', '--json', INVALID_KEY]);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json).sort()).toEqual(['diagnoses', 'facts', 'matched', 'secretsFound']);
+    expect(Object.keys(json).sort()).toEqual(['answerId', 'diagnoses', 'facts', 'matched', 'secretsFound']);
+    expect(json.answerId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(json.matched).toBe(true);
     expect(Object.keys(json.diagnoses[0]).sort()).toEqual(
       [

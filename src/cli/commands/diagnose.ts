@@ -2,10 +2,11 @@
 
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
-import { diagnose, FORMATS, MAX_TEXT_CHARS, rendererFor } from '../../index.js';
+import { type DiagnoseResult, diagnose, FORMATS, MAX_TEXT_CHARS, rendererFor, toJsonResult } from '../../index.js';
 import type { CliContext } from '../context.js';
 import { parseFactArgs } from '../facts-arg.js';
 import { readInput } from '../io.js';
+import { withLoop } from './learning-store.js';
 
 export async function diagnoseCommand(ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,10 +37,27 @@ export async function diagnoseCommand(ctx: CliContext): Promise<number> {
   const result = await diagnose({ text, facts }, { echo: values.echo === true });
   if (result.facts.truncated)
     ctx.stderr(`note: the text is longer than ${MAX_TEXT_CHARS} characters; its middle was left out\n`);
-  const out = renderer.render(result, {
-    color: ctx.isTTY && !ctx.env.NO_COLOR,
-    full: values.all ? result.diagnoses.length : 1,
-  });
+  const answerId = await keepAnswer(ctx, result, text);
+  const out =
+    format === 'json' && answerId
+      ? JSON.stringify({ ...toJsonResult(result), answerId }, null, 2)
+      : renderer.render(result, {
+          color: ctx.isTTY && !ctx.env.NO_COLOR,
+          full: values.all ? result.diagnoses.length : 1,
+        });
   ctx.stdout(out.endsWith('\n') ? out : `${out}\n`);
   return result.matched ? 0 : 1;
+}
+
+/**
+ * Keep the answer like every surface does (DATA_DIR / DATABASE_URL), so a miss reaches `gaps`. A storage that
+ * cannot be opened costs a note on stderr, never the answer.
+ */
+async function keepAnswer(ctx: CliContext, result: DiagnoseResult, text: string): Promise<string | undefined> {
+  try {
+    return await withLoop(ctx, (loop) => loop.record(result, { surface: 'cli', text }));
+  } catch (err) {
+    ctx.stderr(`note: the answer was not kept (${(err as Error).message})\n`);
+    return undefined;
+  }
 }

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type DiagnoseInput, toJsonResult } from '../../index.js';
 import type { RouteContext } from '../context.js';
-import { diagnoseWith, errorResponses } from '../diagnose-with.js';
+import { diagnoseWith, errorResponses, withAnswerId } from '../diagnose-with.js';
 import { errorBody } from '../errors.js';
 import { batchEnvelope, batchResponse, diagnoseRequest, echoQuery } from '../schemas.js';
 import { describeSchemaError } from '../validation.js';
@@ -32,8 +32,10 @@ export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Prom
       for (const [i, item] of request.body.items.entries()) {
         // Let other requests (health probes above all) in between items of a large batch.
         if (i > 0 && i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
-        if (validate(item)) results.push(toJsonResult(await run(item as DiagnoseInput, echo)));
-        else {
+        if (validate(item)) {
+          const { result, answerId } = await run(item as DiagnoseInput, echo);
+          results.push(withAnswerId(toJsonResult(result), answerId));
+        } else {
           const problems = (validate.errors ?? []).map((e) => describeSchemaError(e as never, `items[${i}]`));
           results.push(errorBody('INVALID_ITEM', problems.join('; ') || `items[${i}] is not valid`));
         }

@@ -1,16 +1,19 @@
 // POST /v1/diagnose: text (+ facts) in, the CLI's --json answer out (or another renderer's output).
 
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { type DiagnoseInput, type DiagnoseResult, FORMATS, rendererFor } from '../../index.js';
+import { type DiagnoseInput, FORMATS, rendererFor } from '../../index.js';
 import type { RouteContext } from '../context.js';
-import { diagnoseWith, errorResponses } from '../diagnose-with.js';
+import { type Answered, diagnoseWith, errorResponses, withAnswerId } from '../diagnose-with.js';
 import { installTextParser } from '../parsers.js';
 import { diagnoseRequest, diagnoseResult, formatQuery } from '../schemas.js';
 
-function send(reply: FastifyReply, result: DiagnoseResult, format: string) {
+function send(reply: FastifyReply, { result, answerId }: Answered, format: string) {
   // The schema admits only known formats, so the renderer is there.
   const renderer = rendererFor(format)!;
   reply.type(renderer.contentType);
+  // Every format carries the id in a header; the JSON answer also in its body, for POST /v1/feedback.
+  if (answerId) reply.header('answer-id', answerId);
+  if (format === 'json' && renderer.body) return reply.send(withAnswerId(renderer.body(result), answerId));
   return reply.send(renderer.body ? renderer.body(result) : renderer.render(result));
 }
 
@@ -26,7 +29,7 @@ export async function diagnoseRoutes(app: FastifyInstance, ctx: RouteContext): P
         description:
           'Send `{"text": …, "facts"?: {…}}` as JSON, or the raw paste as text/plain. Answers the same JSON as ' +
           '`bailian-doctor diagnose --json`; `?format=` picks another renderer; `?echo=true` includes the redacted ' +
-          'text as `facts.text`.',
+          'text as `facts.text`. `answerId` (also the `Answer-Id` header) names the kept answer for `POST /v1/feedback`.',
         tags: ['diagnose'],
         consumes: ['application/json', 'text/plain'],
         querystring: formatQuery(FORMATS),
