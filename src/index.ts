@@ -37,6 +37,7 @@ export {
   type LearningLoop,
   type LoopLog,
   openLearningLoop,
+  type SharedState,
 } from './service/learning-loop.js';
 export { autoReloadSharedRules, type ReloadOutcome, RuleStore, sharedRuleStore } from './service/rule-store.js';
 export type { SurfaceHandle, SurfaceReadiness } from './service/surface.js';

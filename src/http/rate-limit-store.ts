@@ -1,16 +1,21 @@
 // Where the per-client counts live. One process: in memory (the plugin's LocalStore). Several replicas: a shared
 // store, so a client gets RATE_LIMIT_PER_MINUTE in total and not per replica — Redis when REDIS_URL is set (the
 // plugin's own RedisStore: one Lua INCR+PEXPIRE per request, atomic, sub-millisecond). A shared store that fails
-// lets the request through (skipOnError) and logs it: a storage failure never costs an answer.
+// lets the request through (skipOnError) and logs it: a storage failure never costs an answer. Without a Redis,
+// replicas on PostgreSQL (DATABASE_URL) share the counts in a table instead: one upsert per request, a few
+// milliseconds — Redis is the better fit for a busy API, the database saves running one more service.
 import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
+import type { SharedState } from '../index.js';
+
+type RateCounter = SharedState['rateCounter'];
 
 export interface RateLimitBackend {
   /** Merged into the plugin's options. */
   options: Partial<RateLimitPluginOptions>;
   /** Which store, for the start-up log line. */
-  kind: 'memory' | 'redis';
+  kind: 'memory' | 'redis' | 'database';
   close(): Promise<void>;
 }
 
@@ -21,10 +26,33 @@ const REDIS_TIMEOUT_MS = 500;
 
 export const MEMORY_RATE_LIMIT: RateLimitBackend = { options: {}, kind: 'memory', close: async () => {} };
 
+/** @fastify/rate-limit's store interface (`incr`, `child`) over the database counter. */
+function databaseStore(counter: RateCounter) {
+  return class DatabaseRateLimitStore {
+    constructor(private readonly prefix = KEY_PREFIX) {}
+    incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number) {
+      counter.hit(this.prefix + key, timeWindow).then(
+        (r) => cb(null, { current: r.count, ttl: Math.max(0, r.resetAt - Date.now()) }),
+        (err: Error) => cb(err),
+      );
+    }
+    child(routeOptions: { routeInfo: { method: string; url: string } }) {
+      return new DatabaseRateLimitStore(`${this.prefix}${routeOptions.routeInfo.method}${routeOptions.routeInfo.url}-`);
+    }
+  };
+}
+
 export async function rateLimitBackend(
   config: { redisUrl?: string },
   log: FastifyBaseLogger,
+  shared?: SharedState,
 ): Promise<RateLimitBackend> {
+  if (!config.redisUrl && shared?.replicas)
+    return {
+      kind: 'database',
+      options: { store: databaseStore(shared.rateCounter) as never, skipOnError: true },
+      close: async () => {},
+    };
   if (!config.redisUrl) return MEMORY_RATE_LIMIT;
   const redis = new Redis(config.redisUrl, {
     // Fail fast instead of queueing while disconnected: the request goes through (skipOnError) and the client

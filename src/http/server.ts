@@ -80,7 +80,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installErrorHandlers(app, config.bodyLimit);
 
   await registerDocs(app, { auth: Boolean(auth) });
-  const rateLimit = config.rateLimitPerMinute > 0 ? await rateLimitBackend(config, app.log) : MEMORY_RATE_LIMIT;
+  const rateLimit =
+    config.rateLimitPerMinute > 0
+      ? await rateLimitBackend(config, app.log, options.learning?.scale)
+      : MEMORY_RATE_LIMIT;
   app.addHook('onClose', () => rateLimit.close());
   const ctx: RouteContext = {
     store,
