@@ -6,13 +6,19 @@ import pino from 'pino';
 import { parseDiscordConfig } from '../config/discord.js';
 import { autoReloadSharedRules, sharedRuleStore } from '../index.js';
 import { createDiscordBot } from './bot.js';
+import { storageFor } from './start.js';
 
 async function main(): Promise<void> {
   const env = process.env;
   const config = parseDiscordConfig(env);
   const logger = pino({ level: config.logLevel, base: { surface: 'discord' } });
-  const bot = createDiscordBot(config, { logger, rules: sharedRuleStore(env) });
-  const release = autoReloadSharedRules(env);
+  const storage = await storageFor(env, {});
+  const bot = createDiscordBot(config, { ...storage.options, logger, rules: sharedRuleStore(env) });
+  const release = () => {
+    autoReload();
+    void storage.release();
+  };
+  const autoReload = autoReloadSharedRules(env);
   let stopping = false;
   const stop = async (why: string) => {
     if (stopping) return;

@@ -2,8 +2,9 @@
 
 import pino from 'pino';
 import { type DiscordConfig, parseDiscordConfig } from '../config/discord.js';
+import { parseStorageConfig } from '../config/storage.js';
 import { AuthRejectedError, ConfigError } from '../errors.js';
-import { autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import { acquireSharedLearningLoop, autoReloadSharedRules, type SurfaceHandle, sharedRuleStore } from '../index.js';
 import { type BotOptions, createDiscordBot } from './bot.js';
 import { clientReadiness } from './readiness.js';
 import { type ShardManagerOptions, startShardManager } from './shards.js';
@@ -11,6 +12,23 @@ import { type ShardManagerOptions, startShardManager } from './shards.js';
 /** Sharded runs only: where the children come from and how fast they start (tests go faster). */
 export interface DiscordStartOptions extends BotOptions {
   sharding?: Omit<ShardManagerOptions, 'logger'>;
+}
+
+/**
+ * With DATABASE_URL (replicas, or shard processes) the answers behind buttons and the delivery ledger live in the
+ * database, so a click or a replayed interaction is handled right whichever process gets it.
+ */
+export async function storageFor(
+  env: NodeJS.ProcessEnv,
+  options: BotOptions,
+): Promise<{ options: Pick<BotOptions, 'answers' | 'deliveries'>; release: () => Promise<void> }> {
+  if (!parseStorageConfig(env).databaseUrl || (options.answers && options.deliveries))
+    return { options: {}, release: async () => {} };
+  const shared = await acquireSharedLearningLoop(env);
+  return {
+    options: { answers: shared.loop.answers, deliveries: shared.loop.scale.deliveries },
+    release: shared.release,
+  };
 }
 
 /** `config` is parsed from `env` unless `npm start` already validated it with the other surfaces'. */
@@ -22,8 +40,17 @@ export async function startDiscord(
   if (config.shards !== undefined) return startSharded(env, options, config);
   // The shared store: every surface of one process answers from the same rules, and SIGHUP reloads them.
   const shared = options.rules === undefined;
-  const bot = createDiscordBot(config, { ...options, rules: options.rules ?? sharedRuleStore(env) });
-  const release = shared ? autoReloadSharedRules(env) : () => {};
+  const storage = await storageFor(env, options);
+  const bot = createDiscordBot(config, {
+    ...storage.options,
+    ...options,
+    rules: options.rules ?? sharedRuleStore(env),
+  });
+  const releaseRules = shared ? autoReloadSharedRules(env) : () => {};
+  const release = () => {
+    releaseRules();
+    void storage.release();
+  };
   try {
     await bot.start();
   } catch (err) {

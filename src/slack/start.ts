@@ -10,8 +10,16 @@ import { createMemoryDeliveryLedger, type DeliveryLedger } from '../chat/deliver
 import { createMemoryInstallationStore, type InstallationStore } from '../chat/installation-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
+import { parseStorageConfig } from '../config/storage.js';
 import { AuthRejectedError } from '../errors.js';
-import { autoReloadSharedRules, type RuleSet, RuleStore, type SurfaceHandle, sharedRuleStore } from '../index.js';
+import {
+  acquireSharedLearningLoop,
+  autoReloadSharedRules,
+  type RuleSet,
+  RuleStore,
+  type SurfaceHandle,
+  sharedRuleStore,
+} from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
 import type { SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
@@ -63,6 +71,13 @@ function startFailure(config: SlackConfig, err: Error & { code?: string; data?: 
   return `Slack HTTP mode could not listen on ${config.host}:${config.port} (${err.message}); check SLACK_HOST and SLACK_PORT`;
 }
 
+/** Storage is opened for OAuth installs and for replicas (DATABASE_URL), unless the caller handed in every store. */
+function needsStorage(env: NodeJS.ProcessEnv, config: SlackConfig, options: SlackOptions): boolean {
+  const replicas = Boolean(parseStorageConfig(env).databaseUrl);
+  if (config.oauth && !options.installations) return true;
+  return replicas && !(options.answers && options.deliveries);
+}
+
 export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions = {}): Promise<SlackHandle> {
   const config = options.config ?? parseSlackConfig(env);
   const log = createSlackLogger(env, options.logDestination);
@@ -70,19 +85,28 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // instead of the first answer, and spares the first user the loading time.
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
   store.current();
+  // Storage holds what must outlive the process or be seen by every replica: installations (OAuth: a restart must
+  // not uninstall every workspace), answers behind buttons and the delivery ledger (DATABASE_URL: replicas).
+  const shared = needsStorage(env, config, options) ? await acquireSharedLearningLoop(env, { log }) : undefined;
+  const releaseStorage = shared?.release ?? (async () => {});
+  const scale = shared?.loop.scale;
   const deps: SlackDeps = {
     config,
     log,
     rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
-    answers: options.answers ?? createMemoryAnswerStore(),
-    deliveries: options.deliveries ?? createMemoryDeliveryLedger(),
+    answers: options.answers ?? shared?.loop.answers ?? createMemoryAnswerStore(),
+    deliveries: options.deliveries ?? scale?.deliveries ?? createMemoryDeliveryLedger(),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   };
   const inFlight = new InFlight();
   const installations = config.oauth
-    ? slackInstallations(options.installations ?? createMemoryInstallationStore(), config.oauth.stateSecret, log)
+    ? slackInstallations(
+        options.installations ?? scale?.installations ?? createMemoryInstallationStore(),
+        config.oauth.stateSecret,
+        log,
+      )
     : undefined;
   const app = createBoltApp(config, log, { ...options, ackAfterAnswer: deps.deliveries.shared }, installations);
   app.error(async (err) => {
@@ -90,7 +114,11 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     if (err.code === 'slack_delivery_in_progress') throw err;
     log.error({ event: 'slack.error', code: err.code, error: err.message }, 'unhandled error in a listener');
   });
-  const releaseReload = options.rules ? () => {} : autoReloadSharedRules(env);
+  const releaseRules = options.rules ? () => {} : autoReloadSharedRules(env);
+  const releaseReload = () => {
+    releaseRules();
+    void releaseStorage();
+  };
   try {
     await app.init();
   } catch (err) {
@@ -136,7 +164,8 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
       stopped ??= (async () => {
         await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_DRAIN_MS).unref())]);
         await app.stop();
-        releaseReload();
+        releaseRules();
+        await releaseStorage();
         log.info({ event: 'slack.stopped' }, 'Slack bot stopped');
       })();
       return stopped;
