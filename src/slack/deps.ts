@@ -20,6 +20,8 @@ export interface SlackDeps {
   deliveries: DeliveryLedger;
   /** This process, as the holder of a delivery claim. */
   owner: string;
+  /** How long a claim holds before another replica may take the delivery over. */
+  leaseMs: number;
 }
 
 /** How the request reached the bot: logged with every answer, and decides silence vs. help on no match. */

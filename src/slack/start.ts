@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
-import { createMemoryDeliveryLedger, type DeliveryLedger } from '../chat/delivery-ledger.js';
+import { createMemoryDeliveryLedger, DELIVERY_LEASE_MS, type DeliveryLedger } from '../chat/delivery-ledger.js';
 import { createMemoryInstallationStore, type InstallationStore } from '../chat/installation-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
@@ -41,6 +41,11 @@ export interface SlackOptions extends AppTuning {
    * acknowledgement until the answer is out, so a replica killed mid-answer leaves the delivery to Slack's retry.
    */
   deliveries?: DeliveryLedger;
+  /**
+   * How long a claimed delivery is held before another replica may take it over (default 30 s: Slack's first
+   * retry comes at once, the next a minute later). The simulation shortens it to see a kill recovered quickly.
+   */
+  deliveryLeaseMs?: number;
   /** OAuth mode: where installations live (default: in memory; storage hands in its own). */
   installations?: InstallationStore;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
@@ -99,6 +104,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     answers: options.answers ?? shared?.loop.answers ?? createMemoryAnswerStore(),
     deliveries: options.deliveries ?? scale?.deliveries ?? createMemoryDeliveryLedger(),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs: options.deliveryLeaseMs ?? DELIVERY_LEASE_MS,
   };
   const inFlight = new InFlight();
   const installations = config.oauth

@@ -2,7 +2,7 @@
 // delivery ledger, shared by replicas when storage is), and
 // ignores messages from bots (this one included) so two bots can never talk to each other forever.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { type ClaimResult, DELIVERY_LEASE_MS } from '../../chat/delivery-ledger.js';
+import type { ClaimResult } from '../../chat/delivery-ledger.js';
 import type { SlackDeps } from '../deps.js';
 import type { InFlight } from '../in-flight.js';
 
@@ -37,7 +37,7 @@ class DeliveryInProgressError extends Error {
 
 async function claim(deps: SlackDeps, key: string): Promise<ClaimResult> {
   try {
-    return await deps.deliveries.claim(key, deps.owner, DELIVERY_LEASE_MS);
+    return await deps.deliveries.claim(key, deps.owner, deps.leaseMs);
   } catch (err) {
     // A storage failure never costs an answer: answer (at worst twice) and say so.
     deps.log.warn({ event: 'slack.ledger_failed', key, error: (err as Error).message }, 'delivery ledger failed');
