@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnswerMeta, AnswerStore } from '../chat/answer-store.js';
 import type { DeliveryLedger } from '../chat/delivery-ledger.js';
 import type { InstallationStore } from '../chat/installation-store.js';
+import type { SeenMessages } from '../chat/seen-messages.js';
 import type { ThreadStore } from '../chat/thread-store.js';
 import { parseStorageConfig, type StorageConfig } from '../config/storage.js';
 import { type DraftRule, draftRule } from '../learning/draft.js';
@@ -68,6 +69,7 @@ export interface SharedState {
   deliveries: DeliveryLedger;
   installations: InstallationStore;
   rateCounter: RateCounter;
+  seenMessages: SeenMessages;
 }
 
 export interface LoopOptions {
@@ -150,6 +152,7 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
       deliveries: storage.deliveries,
       installations: storage.installations,
       rateCounter: storage.rateCounter,
+      seenMessages: storage.seenMessages,
     },
     async record(result, meta) {
       const answerId = randomUUID();

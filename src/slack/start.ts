@@ -9,6 +9,7 @@ import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.
 import { createMemoryDeliveryLedger, DELIVERY_LEASE_MS, type DeliveryLedger } from '../chat/delivery-ledger.js';
 import { createMemoryInstallationStore, type InstallationStore } from '../chat/installation-store.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
+import { createMemorySeenMessages, type SeenMessages } from '../chat/seen-messages.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { parseStorageConfig } from '../config/storage.js';
 import { AuthRejectedError } from '../errors.js';
@@ -21,7 +22,7 @@ import {
   sharedRuleStore,
 } from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
-import type { SlackDeps } from './deps.js';
+import { oncePer, type SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
 import { slackInstallations } from './installations.js';
 import { registerListeners } from './listeners/index.js';
@@ -46,6 +47,8 @@ export interface SlackOptions extends AppTuning {
    * retry comes at once, the next a minute later). The simulation shortens it to see a kill recovered quickly.
    */
   deliveryLeaseMs?: number;
+  /** Channel messages the bot saw (default: in memory; storage hands in the database's). */
+  seenMessages?: SeenMessages;
   /** OAuth mode: where installations live (default: in memory; storage hands in its own). */
   installations?: InstallationStore;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
@@ -59,6 +62,9 @@ export interface SlackHandle extends SurfaceHandle {
   /** Resolves once `n` deliveries in total have been fully handled (answers posted or skipped). */
   handled(n: number): Promise<void>;
 }
+
+/** Slack's limit on conversations.replies for apps distributed outside the Marketplace: one call a minute. */
+const REPLIES_EVERY_MS = 60_000;
 
 /** Longest a stop waits for answers being written. */
 const STOP_DRAIN_MS = 5000;
@@ -105,6 +111,8 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     deliveries: options.deliveries ?? scale?.deliveries ?? createMemoryDeliveryLedger(),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: options.deliveryLeaseMs ?? DELIVERY_LEASE_MS,
+    seenMessages: options.seenMessages ?? scale?.seenMessages ?? createMemorySeenMessages(),
+    repliesGate: oncePer(REPLIES_EVERY_MS),
   };
   const inFlight = new InFlight();
   const installations = config.oauth

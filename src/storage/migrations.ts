@@ -123,6 +123,20 @@ const MIGRATIONS: Migration[] = [
         .addColumn('count', 'integer', (c) => c.notNull())
         .addColumn('reset_at', 'bigint', (c) => c.notNull())
         .execute();
+      await db.schema
+        .createTable('seen_messages')
+        .ifNotExists()
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text')
+        .addColumn('seen_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('seen_messages_seen_at')
+        .ifNotExists()
+        .on('seen_messages')
+        .column('seen_at')
+        .execute();
     },
   },
 ];

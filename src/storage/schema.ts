@@ -95,6 +95,14 @@ interface RateLimitsTable {
   reset_at: number;
 }
 
+/** Channel messages a bot saw (redacted), so a thread's parent is read without asking the platform again. */
+interface SeenMessagesTable {
+  key: string;
+  text: string;
+  user_id: string | null;
+  seen_at: number;
+}
+
 interface SchemaVersionTable {
   version: number;
 }
@@ -109,5 +117,6 @@ export interface Tables {
   deliveries: DeliveriesTable;
   slack_installations: SlackInstallationsTable;
   rate_limits: RateLimitsTable;
+  seen_messages: SeenMessagesTable;
   schema_version: SchemaVersionTable;
 }

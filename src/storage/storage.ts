@@ -3,6 +3,7 @@
 import type { AnswerStore } from '../chat/answer-store.js';
 import type { DeliveryLedger } from '../chat/delivery-ledger.js';
 import type { InstallationStore } from '../chat/installation-store.js';
+import type { SeenMessages } from '../chat/seen-messages.js';
 import type { ThreadStore } from '../chat/thread-store.js';
 import type { StorageConfig } from '../config/storage.js';
 import type { Gap } from '../learning/gap.js';
@@ -17,6 +18,7 @@ import { createDatabaseInstallationStore } from './installations.js';
 import { recordMiss } from './misses.js';
 import { createDatabaseRateCounter, type RateCounter } from './rate-limits.js';
 import { answersPerDay, countClusters, findGap, listGaps, shownPerVersion, votesSince } from './reports.js';
+import { createDatabaseSeenMessages } from './seen-messages.js';
 import { type SweepOutcome, sweep } from './sweep.js';
 import { createDatabaseThreadStore } from './threads.js';
 
@@ -41,6 +43,7 @@ export interface Storage {
   deliveries: DeliveryLedger;
   installations: InstallationStore;
   rateCounter: RateCounter;
+  seenMessages: SeenMessages;
   /** Keep one answer, and its paste when it missed. Returns the miss's cluster id, if any. */
   recordAnswer(input: AnswerInput): Promise<string | undefined>;
   recordFeedback(input: FeedbackInput): Promise<FeedbackRecorded | undefined>;
@@ -92,6 +95,7 @@ export async function openStorage(
     deliveries: createDatabaseDeliveryLedger(database, now),
     installations: createDatabaseInstallationStore(database),
     rateCounter: createDatabaseRateCounter(database, now),
+    seenMessages: createDatabaseSeenMessages(database, now),
     recordAnswer,
     recordFeedback: (input) => recordFeedback(database, input),
     answerRow: (answerId) => loadAnswerRow(database, answerId),

@@ -58,6 +58,17 @@ for (const backend of BACKENDS) {
       expect(await b.installations.load('T:TA')).toBeUndefined();
     });
 
+    it('seen messages: one opener keeps a channel message redacted, the other reads it', async () => {
+      const [a, b] = await twoOpeners();
+      const key = `sk-${'Zq7Y'.repeat(8)}`;
+      await a.seenMessages.remember('T:C:1.0', { text: `InvalidApiKey with ${key}`, user: 'U1' });
+      const seen = await b.seenMessages.recall('T:C:1.0');
+      expect(seen?.text).toContain('InvalidApiKey');
+      expect(seen?.text).not.toContain(key);
+      expect(seen?.user).toBe('U1');
+      expect(await b.seenMessages.recall('T:C:2.0')).toBeUndefined();
+    });
+
     it('the rate counter counts across openers and starts a fresh window after the old one', async () => {
       let t = 2_000_000;
       const [a, b] = await twoOpeners(() => t);

@@ -7,11 +7,38 @@ import type { WebClient } from '../../web-client.js';
 import { withinLimit } from '../limit.js';
 import type { MessageLike } from '../message-source.js';
 
-async function threadParent(client: WebClient, deps: SlackDeps, channel: string, ts: string) {
+/** Where a channel message is remembered: one key per workspace, channel and message. */
+export const seenKey = (teamId: string | undefined, channel: string, ts: string) => `${teamId ?? '-'}:${channel}:${ts}`;
+
+/**
+ * The thread's parent: what the bot saw of it (storage) first; otherwise conversations.replies, which Slack allows
+ * apps outside its Marketplace once a minute — so at most once a minute from this process.
+ */
+async function threadParent(client: WebClient, deps: SlackDeps, channel: string, ts: string, teamId?: string) {
+  const seen = await deps.seenMessages.recall(seenKey(teamId, channel, ts)).catch(() => undefined);
+  if (seen) return { text: seen.text, user: seen.user, ts } as MessageLike;
+  if (!deps.repliesGate.take()) {
+    deps.log.info({ event: 'slack.replies_skipped', channel }, 'thread parent not read (one read a minute)');
+    return undefined;
+  }
   const res = await safeCall(deps.log, 'conversations.replies', () =>
     client.conversations.replies({ channel, ts, limit: 1, inclusive: true }),
   );
   return res?.messages?.[0] as MessageLike | undefined;
+}
+
+/** Keep a top-level channel message (redacted) for a later mention in its thread; a failure costs nothing else. */
+export async function rememberMessage(
+  deps: SlackDeps,
+  m: MessageLike & { channel: string; ts: string },
+  teamId?: string,
+) {
+  if (m.channel_type === 'im' || (m.thread_ts && m.thread_ts !== m.ts) || !m.text) return;
+  await deps.seenMessages
+    .remember(seenKey(teamId, m.channel, m.ts), { text: m.text, user: m.user })
+    .catch((err) =>
+      deps.log.warn({ event: 'slack.seen_store_failed', error: (err as Error).message }, 'could not keep the message'),
+    );
 }
 
 /** Answer a direct request made by message (a mention, or a DM). */
@@ -21,8 +48,10 @@ export async function answerMessage(
   deps: SlackDeps,
   botUserId: string | undefined,
   way: 'mention' | 'dm',
+  teamId?: string,
 ): Promise<void> {
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
+  await rememberMessage(deps, m, teamId);
   const threadTs = way === 'dm' ? m.thread_ts : (m.thread_ts ?? m.ts);
   const target = { channel: m.channel, threadTs };
   const tell = (text: string) =>
@@ -32,7 +61,7 @@ export async function answerMessage(
   if (!(await withinLimit(deps, m.user, tell))) return;
   const sources: Source[] = [{ text: m.text, user: m.user, files: m.files }];
   if (m.thread_ts && m.thread_ts !== m.ts) {
-    const parent = await threadParent(client, deps, m.channel, m.thread_ts);
+    const parent = await threadParent(client, deps, m.channel, m.thread_ts, teamId);
     if (parent && parent.ts !== m.ts) sources.unshift({ text: parent.text, user: parent.user, files: parent.files });
   }
   const { result, leakers } = await diagnoseSources(sources, client, deps, botUserId);

@@ -6,7 +6,7 @@ import type { SlackDeps } from '../../deps.js';
 import { mentions } from '../../slack-text.js';
 import type { WebClient } from '../../web-client.js';
 import { isPersonMessage, type MessageLike, threadOf } from '../message-source.js';
-import { answerMessage } from './direct-request.js';
+import { answerMessage, rememberMessage } from './direct-request.js';
 
 async function watchMessage(
   m: MessageLike & { channel: string; ts: string },
@@ -37,7 +37,9 @@ export function registerMessage(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, client, context }) => {
     const m = event as unknown as MessageLike & { channel: string; ts: string };
     if (!isPersonMessage(m) || !m.user) return;
-    if (m.channel_type === 'im') return answerMessage(m, client, deps, context.botUserId, 'dm');
+    if (m.channel_type === 'im') return answerMessage(m, client, deps, context.botUserId, 'dm', context.teamId);
+    // Any channel message may become a thread someone mentions the bot in: keep it (redacted) for then.
+    await rememberMessage(deps, m, context.teamId);
     if (!deps.config.watchChannels.has(m.channel)) return;
     // A mention in a watched channel also arrives as app_mention; that listener answers it as a direct request.
     if (mentions(m.text, context.botUserId)) return;
