@@ -1,6 +1,7 @@
 // `npm run bench [-- --json]`: diagnosis throughput and latency with the shipped rules and with synthetic 200-
 // and 1,000-rule knowledge bases, beside the plain json-rules-engine baseline and the regex floor, all on the
-// same fixed pastes and the same facts; load time and memory with 1,000 rules (in a clean child process); CLI
+// same fixed pastes and the same facts; the shipped rules again on the real corpus pastes (bench/corpus.ts);
+// per-stage times (bench/stages.ts); load time and memory with 1,000 rules (in a clean child process); CLI
 // start-to-answer beside bare `node`; the HTTP figure from bench/http.ts. With --json the last line is one JSON
 // object. Timings come from wall clocks on a possibly shared machine: the load average is printed alongside.
 import { spawnSync } from 'node:child_process';
@@ -10,8 +11,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { createRuleSet, loadRules } from '../src/engine/rule-set.js';
+import { toJsonResult } from '../src/render/json.js';
+import type { DiagnoseResult } from '../src/types.js';
+import { loadCorpusPastes } from './corpus.js';
 import { BENCH_INPUTS } from './inputs.js';
 import { loadInChild } from './load-child.js';
+import { formatStages, measureStages, type StageFigures } from './stages.js';
 import { syntheticRules, writeRuleFolder } from './synthetic.js';
 import { measure, measureSet, type SetFigures } from './throughput.js';
 
@@ -61,7 +66,11 @@ async function main(json: boolean): Promise<void> {
   const started = performance.now();
   const shippedRules = [...loadRules([BUNDLED]).rules];
   const budget = Number(process.env.BENCH_BUDGET_MS ?? 1500);
-  say(`bench: ${BENCH_INPUTS.length} pastes, ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`);
+  const corpus = loadCorpusPastes(ROOT);
+  const avgChars = Math.round(corpus.inputs.reduce((n, p) => n + p.text.length, 0) / corpus.inputs.length);
+  say(
+    `bench: ${BENCH_INPUTS.length} fixed pastes and ${corpus.inputs.length} corpus pastes from ${corpus.source} (average ${avgChars} characters), ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
+  );
   // Warm the JIT on the shared pipeline first, so the first rule set measured is not penalised for it.
   const warm = createRuleSet(shippedRules);
   await measure(
@@ -73,6 +82,13 @@ async function main(json: boolean): Promise<void> {
     shipped: await measureSet(shippedRules, budget),
     rules200: await measureSet(syntheticRules(shippedRules, 200), budget),
     rules1000: await measureSet(syntheticRules(shippedRules, 1000), budget),
+    corpus: await measureSet(shippedRules, budget, corpus.inputs),
+  };
+  const staged = loadRules([BUNDLED]);
+  const serialise = (r: DiagnoseResult) => JSON.stringify(toJsonResult(r));
+  const stages: Record<string, StageFigures> = {
+    'shipped, fixed': measureStages(staged, BENCH_INPUTS, serialise, budget),
+    'shipped, corpus': measureStages(staged, corpus.inputs, serialise, budget),
   };
 
   const dir = mkdtempSync(join(tmpdir(), 'bailian-bench-'));
@@ -106,6 +122,11 @@ async function main(json: boolean): Promise<void> {
   say('');
   say(table(sets));
   say('');
+  say(formatStages(stages));
+  say('');
+  say('stage µs: median/p99 of each stage of diagnose() run one by one (bound: clean and coarse cut; redact: secrets,');
+  say('final cut, given facts; extract: facts; select: candidate index; evaluate: compiled conditions; rank; render:');
+  say('the answer object; serialise: the HTTP JSON body). corpus: the shipped rules on the corpus pastes.');
   say('diag/s: diagnose() end to end (redact, extract facts, select, evaluate, rank); eval/s: evaluation alone on');
   say('the same facts; engine/s: a plain json-rules-engine Engine holding the same rules on the same facts (the');
   say('baseline); floor/s: one loop testing every rule regex; ×engine: diag/s over engine/s; ×eng p50: the');
@@ -122,11 +143,15 @@ async function main(json: boolean): Promise<void> {
     `shipped rules: load ${shipped.loadMs} ms, RSS ${shipped.rssMb} MB (fresh process, every file parsed, cached regex verdicts)`,
   );
   say(`CLI diagnose: ${cli.ms} ms (median of 7) vs bare node ${cli.nodeFloorMs} ms — ${cli.ratio}x`);
+  const httpRatio = http.value
+    ? Math.round((100 * (http.value.rps ?? 0)) / Math.max(1, http.value.floorRps ?? 0)) / 100
+    : 0;
   if (http.value)
     say(
-      `HTTP POST /v1/diagnose: ${http.value.rps} req/s, p99 ${http.value.p99Ms} ms; /healthz floor ${http.value.floorRps} req/s`,
+      `HTTP POST /v1/diagnose: ${http.value.rps} req/s, p99 ${http.value.p99Ms} ms; /healthz floor ${http.value.floorRps} req/s — ${httpRatio} of the floor`,
     );
   else say(`HTTP: not measured — ${http.note}`);
+  const onCorpus = sets.corpus as SetFigures;
   const targets = {
     shippedVsBaseline20x: shipped.vsBaseline >= 20,
     rules1000VsBaseline200x: r1000.vsBaseline >= 200,
@@ -134,6 +159,8 @@ async function main(json: boolean): Promise<void> {
     rules1000AtLeastThirdOfShipped: r1000.perSec * 3 >= shipped.perSec,
     rss1000Under150Mb: (r1000.rssMb ?? Number.POSITIVE_INFINITY) <= 150,
     cliWithin2_5xNode: cli.ratio <= 2.5,
+    httpHalfOfFloor: httpRatio >= 0.5,
+    corpusAtLeastFloor: onCorpus.perSec >= onCorpus.floorPerSec,
   };
   say(
     `targets: ${Object.entries(targets)
@@ -145,7 +172,9 @@ async function main(json: boolean): Promise<void> {
     const out = {
       ...sets,
       cli,
-      http: http.value,
+      stages,
+      corpusSource: corpus.source,
+      http: http.value ? { ...http.value, ratio: httpRatio } : null,
       ...(http.note ? { httpNote: http.note } : {}),
       targets,
       machine: { cpus: cpus().length, loadavg1m: Math.round((loadavg()[0] ?? 0) * 10) / 10, node: process.version },

@@ -111,7 +111,8 @@ export function writeRuleFolder(rules: readonly Rule[], dir: string): void {
   for (const rule of rules) {
     const [category, name] = rule.id.split('.') as [string, string];
     mkdirSync(join(dir, category), { recursive: true });
-    const { file: _file, examples, ...doc } = rule;
+    // `file` and `snippets` are what the loader derived (texts come already expanded), not fields of a rule file.
+    const { file: _file, snippets: _snippets, examples, ...doc } = rule;
     const plainExamples = {
       match: examples.match.map((e) => (e.facts || e.first !== undefined ? e : e.text)),
       not: examples.not.map((e) => (e.facts ? e : e.text)),

@@ -5,7 +5,7 @@ import { createRuleSet } from '../src/engine/rule-set.js';
 import { compiledRegex } from '../src/knowledge/operators.js';
 import type { Condition, Rule } from '../src/knowledge/rule.js';
 import type { FactMap, Facts } from '../src/types.js';
-import { BENCH_INPUTS } from './inputs.js';
+import { BENCH_INPUTS, type BenchInput } from './inputs.js';
 
 const _MB = 2 ** 20;
 
@@ -90,17 +90,22 @@ export interface SetFigures {
   loadMs?: number;
 }
 
-export async function measureSet(rules: Rule[], budgetMs: number): Promise<SetFigures> {
+/** The figures of one rule set on `inputs` (the fixed bench pastes by default). */
+export async function measureSet(
+  rules: Rule[],
+  budgetMs: number,
+  inputs: readonly BenchInput[] = BENCH_INPUTS,
+): Promise<SetFigures> {
   const rs = createRuleSet(rules);
-  const n = BENCH_INPUTS.length;
+  const n = inputs.length;
   const facts: Facts[] = [];
-  for (const input of BENCH_INPUTS) facts.push((await diagnose(input.text, { rules: rs, echo: true })).facts as Facts);
+  for (const input of inputs) facts.push((await diagnose(input.text, { rules: rs, echo: true })).facts as Facts);
   const engine = buildEngine(rules);
   const byId = new Map(rules.map((r) => [r.id, r]));
   let agrees = true;
   for (const f of facts) agrees &&= matchKey(await rs.evaluate(f)) === matchKey(await runEngine(engine, byId, f));
 
-  const ours = await measure((i) => diagnose((BENCH_INPUTS[i % n] as { text: string }).text, { rules: rs }), budgetMs);
+  const ours = await measure((i) => diagnose((inputs[i % n] as BenchInput).text, { rules: rs }), budgetMs);
   const evalOnly = await measure((i) => rs.evaluate(facts[i % n] as Facts), budgetMs / 2);
   const baseline = await measure((i) => runEngine(engine, byId, facts[i % n] as Facts), budgetMs, 12);
   const leaves = regexLeaves(rules);

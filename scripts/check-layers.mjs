@@ -13,15 +13,16 @@ const SRC = resolve(dirname(new URL(import.meta.url).pathname), '..', 'src');
  */
 const FLOORS = [
   ['facts/catalog.ts'],
-  ['types.ts', 'errors.ts', 'cache-dir.ts'],
-  ['text', 'config'],
+  ['types.ts', 'errors.ts', 'cache-dir.ts', 'version.ts'],
+  ['text', 'config', 'optional-packages.ts'],
   ['facts'],
   ['knowledge', 'render'],
   ['engine', 'chat'],
   ['diagnose'],
+  ['check'],
   ['learning'],
   ['storage'],
-  ['service'],
+  ['service', 'verify'],
   ['index.ts', 'authoring'],
   ['http', 'slack', 'discord'],
   ['cli'],
@@ -29,7 +30,7 @@ const FLOORS = [
 ];
 const SURFACES = new Set(['http', 'slack', 'discord', 'cli', 'main.ts']);
 /** What a surface may import besides its own folder and other surfaces above it. */
-const SURFACE_MAY_USE = new Set(['index.ts', 'chat', 'config', 'errors.ts']);
+const SURFACE_MAY_USE = new Set(['index.ts', 'chat', 'config', 'errors.ts', 'optional-packages.ts']);
 const EXTRA = { cli: ['authoring'] };
 
 const floorOf = new Map(FLOORS.flatMap((names, i) => names.map((n) => [n, i])));

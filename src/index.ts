@@ -1,5 +1,19 @@
 // The public face of the core: `import { diagnose, loadRules } from 'bailian-doctor'`. The surfaces (CLI, HTTP,
 // Slack, Discord) import the core only from here, so everything below this file can move without touching them.
+export { checkConfig } from './check/check.js';
+export { describeKey, KEY_PREFIX_CHOICES, keyKindOfPrefix } from './check/key.js';
+export { describeConfig, renderCheckText } from './check/render.js';
+export type {
+  CheckedConfig,
+  CheckFinding,
+  CheckInput,
+  CheckResult,
+  ClientProtocol,
+  FindingSeverity,
+  KeyKindSeen,
+  KeyLengthClass,
+} from './check/types.js';
+export { CLIENT_PROTOCOLS } from './config/check.js';
 export { type DiagnoseOptions, defaultRuleSet, diagnose } from './diagnose/diagnose.js';
 export { createRuleSet, loadRules, type RuleSet } from './engine/rule-set.js';
 export {
@@ -32,6 +46,7 @@ export {
 } from './render/slack/index.js';
 export { renderText } from './render/text.js';
 export { SECRET_WARNING } from './render/wording.js';
+export { postDigestOnce, scheduleDigest } from './service/digest.js';
 export {
   acquireSharedLearningLoop,
   type LearningLoop,
@@ -41,7 +56,10 @@ export {
 } from './service/learning-loop.js';
 export { autoReloadSharedRules, type ReloadOutcome, RuleStore, sharedRuleStore } from './service/rule-store.js';
 export type { SurfaceHandle, SurfaceReadiness } from './service/surface.js';
+export { decodeAs, decodeBytes, detectEncoding, iconvHint, type TextEncodingName } from './text/decode.js';
 export { looksBinary, MAX_TEXT_CHARS } from './text/input.js';
 export { plainPath } from './text/plain-path.js';
 export { redact } from './text/redact.js';
 export * from './types.js';
+export { DEFAULT_VERIFY_TIMEOUT_MS, type VerifyOptions, type VerifyResult, verify } from './verify/verify.js';
+export { VERSION } from './version.js';

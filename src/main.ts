@@ -5,21 +5,22 @@
 import { loadDotEnv } from './config/env.js';
 import { parseStartConfig } from './config/index.js';
 import type { SurfaceHandle } from './index.js';
+import { importSurface } from './optional-packages.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const env = process.env;
   const config = parseStartConfig(env);
   const handles: SurfaceHandle[] = [];
-  const { startHttp } = await import('./http/start.js');
+  const { startHttp } = await importSurface('http', () => import('./http/start.js'));
   // /readyz of the API also reports the bots started below (one probe for the whole process).
   handles.push(await startHttp(env, config.http, { surfaces: () => handles }));
   if (config.slack) {
-    const { startSlack } = await import('./slack/start.js');
+    const { startSlack } = await importSurface('slack', () => import('./slack/start.js'));
     handles.push(await startSlack(env, { config: config.slack }));
   }
   if (config.discord) {
-    const { startDiscord } = await import('./discord/start.js');
+    const { startDiscord } = await importSurface('discord', () => import('./discord/start.js'));
     handles.push(await startDiscord(env, {}, config.discord));
   }
   let stopping = false;

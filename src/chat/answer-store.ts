@@ -55,10 +55,12 @@ export async function rememberAnswer(
   result: DiagnoseResult,
   surface: 'slack' | 'discord' | 'http' | 'cli',
   onError: (err: unknown) => void,
+  /** The pasted text (kept redacted when the answer missed, for the gaps report) and the top rule's version. */
+  extra: Pick<AnswerMeta, 'text' | 'ruleVersion'> = {},
 ): Promise<string> {
   const answerId = randomUUID();
   try {
-    await store.save(answerId, result, { surface });
+    await store.save(answerId, result, { surface, ...extra });
   } catch (err) {
     onError(err);
   }

@@ -1,6 +1,7 @@
 // Files attached to a chat message are part of the paste. Both bots read them the same way: only from the
 // platform's own file hosts (or the configured API origin: a proxy, GovSlack, a test fake), at most a few per
 // message, each cut at a byte bound and within a timeout, and never binary.
+import { decodeBytes } from '../text/decode.js';
 import { looksBinary } from '../text/input.js';
 
 export const MAX_ATTACHMENTS = 3;
@@ -43,7 +44,8 @@ export async function fetchBounded(
     total += value.length;
   }
   await reader.cancel().catch(() => {});
-  return { status: res.status, contentType, text: Buffer.concat(chunks).toString('utf8') };
+  // A log saved by PowerShell (UTF-16) or on a Chinese-locale Windows (GBK) reads as text too.
+  return { status: res.status, contentType, text: decodeBytes(Buffer.concat(chunks)).text };
 }
 
 /** Binary content (an image, an archive) is no paste: the caller skips it. */

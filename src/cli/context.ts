@@ -8,6 +8,8 @@ export interface CliContext {
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** The `.env` that `check --env` and `verify --env` read (default: `.env` in the working folder). */
+  dotEnvPath?: string;
 }
 
 export type Command = (ctx: CliContext) => Promise<number>;

@@ -12,12 +12,20 @@ const EXIT_STATUS: Record<string, number> = {
   LISTEN_FAILED: 2,
   STORAGE_UNAVAILABLE: 2,
   STORAGE_SCHEMA_NEWER: 2,
+  STORAGE_PACKAGE_MISSING: 2,
+  // Discord or Slack did not answer: not a slip in the command line, but the message names the URL variable.
+  UNREACHABLE: 1,
+  SERVICE_REFUSED: 1,
+  // A surface's optional packages are not installed; the message gives the npm command.
+  MISSING_PACKAGE: 2,
 };
 
 /** The exit status for `err`, or undefined when it is not one of ours (the caller decides, or it propagates). */
 export function exitStatusOf(err: unknown): number | undefined {
   if (err instanceof BailianDoctorError) return EXIT_STATUS[err.code];
-  // node:util parseArgs: an unknown flag or a missing value is a usage error.
-  if ((err as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS')) return 2;
+  // node:util parseArgs: an unknown flag or a missing value is a usage error. Other libraries' codes are not all
+  // strings (discord.js uses Discord's numeric codes), so look before calling a string method.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return 2;
   return undefined;
 }

@@ -5,6 +5,7 @@ import { type DiscordConfig, parseDiscordConfig } from './discord.js';
 import { type HttpConfig, parseHttpConfig } from './http.js';
 import { rulesWatch } from './rules.js';
 import { parseSlackConfig, type SlackConfig } from './slack.js';
+import { parseStorageConfig } from './storage.js';
 
 export interface StartConfig {
   http: HttpConfig;
@@ -27,6 +28,7 @@ export function parseStartConfig(env: NodeJS.ProcessEnv): StartConfig {
   };
   const http = attempt(() => parseHttpConfig(env));
   attempt(() => rulesWatch(env));
+  attempt(() => parseStorageConfig(env));
   const slack = env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID ? attempt(() => parseSlackConfig(env)) : undefined;
   const discord = env.DISCORD_TOKEN ? attempt(() => parseDiscordConfig(env)) : undefined;
   if (problems.length || !http) throw new ConfigError([...new Set(problems)].join('\n'), [...new Set(variables)]);

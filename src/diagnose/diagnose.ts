@@ -1,10 +1,12 @@
-// The one entry to the core: text (+ given facts) -> ranked diagnoses.
+// The one entry to the core: text (+ given facts) -> ranked diagnoses. diagnose() is the stages below run in
+// order; each is exported so `npm run bench` can time them one by one on the same code (bench/stages.ts).
 
+import type { RuleMatch } from '../engine/match.js';
 import { loadRules, type RuleSet } from '../engine/rule-set.js';
 import { extractFacts } from '../facts/index.js';
-import { cleanText, cutMiddle, MAX_TEXT_CHARS } from '../text/input.js';
-import { redact } from '../text/redact.js';
-import type { AnswerFacts, DiagnoseInput, DiagnoseResult, Facts } from '../types.js';
+import { type BoundedText, cleanText, cutMiddle, MAX_TEXT_CHARS } from '../text/input.js';
+import { redact, type SecretFinding } from '../text/redact.js';
+import type { AnswerFacts, DiagnoseInput, DiagnoseResult, Facts, FactValue } from '../types.js';
 import { toDiagnosis } from './answer.js';
 import { boundGivenFacts } from './given-facts.js';
 import { isMatched } from './policy.js';
@@ -36,25 +38,61 @@ function readInput(input: unknown): { text: unknown; facts: unknown } {
   return { text: input, facts: undefined };
 }
 
+/** What redaction hands on: the bounded, redacted text, the bounded given facts, and what was found in both. */
+export interface RedactedInput {
+  text: string;
+  truncated: boolean;
+  given: Record<string, FactValue>;
+  findings: SecretFinding[];
+}
+
+/** Stage "bound": clean first (invisible characters could split a key at a cut), then a coarse cut. */
+export function boundStage(rawText: unknown): BoundedText {
+  return cutMiddle(cleanText(rawText), COARSE_CHARS);
+}
+
+/** Stage "redact": redact before the final cut (so no cut parts a labelled value from its label); given facts too. */
+export function redactStage(coarse: BoundedText, rawGiven: unknown): RedactedInput {
+  const redaction = redact(coarse.text);
+  const bounded = cutMiddle(redaction.text);
+  const given = boundGivenFacts(rawGiven);
+  return {
+    text: bounded.text,
+    truncated: coarse.truncated || bounded.truncated,
+    given: given.facts,
+    findings: [...redaction.findings, ...given.findings],
+  };
+}
+
+/** Stage "extract": facts from the redacted text, given facts winning. */
+export function extractStage(input: RedactedInput): Facts {
+  const facts = extractFacts(input.text, input.findings, input.given);
+  if (input.truncated) facts.truncated = true;
+  return facts;
+}
+
+/** Stage "render": the ranked matches as the answer (templates filled, facts shown without the text unless echo). */
+export function answerStage(
+  ranked: RuleMatch[],
+  facts: Facts,
+  findings: readonly SecretFinding[],
+  echo = false,
+): DiagnoseResult {
+  const vars = ranked.length ? templateVars(facts) : undefined;
+  const diagnoses = ranked.map((m) => toDiagnosis(m, facts, vars));
+  const shown: AnswerFacts = echo ? facts : withoutText(facts);
+  return { matched: isMatched(diagnoses, facts), facts: shown, diagnoses, secretsFound: findings.length > 0 };
+}
+
 /** Diagnose a pasted error. Never throws on any input; secrets are redacted before anything sees it. */
 export async function diagnose(input: DiagnoseInput | string, options: DiagnoseOptions = {}): Promise<DiagnoseResult> {
   const { text: rawText, facts: rawGiven } = readInput(input);
   const rules = options.rules ?? defaultRuleSet();
-  // Clean first (invisible characters could split a key at a cut), redact before the final cut (so no cut parts
-  // a labelled value from its label).
-  const coarse = cutMiddle(cleanText(rawText), COARSE_CHARS);
-  const redaction = redact(coarse.text);
-  const bounded = cutMiddle(redaction.text);
-  const given = boundGivenFacts(rawGiven);
-  const findings = [...redaction.findings, ...given.findings];
-  const facts = extractFacts(bounded.text, findings, given.facts);
-  if (coarse.truncated || bounded.truncated) facts.truncated = true;
+  const redacted = redactStage(boundStage(rawText), rawGiven);
+  const facts = extractStage(redacted);
   // A plain question or chat line reports no failure: no rule speaks to it (facts are still returned).
   const matches = facts.plainChat ? [] : rankMatches(await rules.evaluate(facts));
-  const vars = templateVars(facts);
-  const diagnoses = matches.map((m) => toDiagnosis(m, facts, vars));
-  const shown: AnswerFacts = options.echo ? facts : withoutText(facts);
-  return { matched: isMatched(diagnoses, facts), facts: shown, diagnoses, secretsFound: findings.length > 0 };
+  return answerStage(matches, facts, redacted.findings, options.echo);
 }
 
 function withoutText(facts: Facts): AnswerFacts {

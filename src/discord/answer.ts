@@ -12,22 +12,32 @@ export interface OutMessage {
   components: APIActionRowComponent<APIButtonComponent>[];
 }
 
-export function runDiagnosis(ctx: BotContext, text: string): Promise<DiagnoseResult> {
-  return ctx.concurrency.run(() => diagnose(text, { rules: ctx.rules.current() }));
+/**
+ * What each result was diagnosed from, and the rule version of its top diagnosis, so answerMessages can hand a
+ * miss's paste to storage (for the gaps report) without every handler carrying them. Weak: dropped with the result.
+ */
+const diagnosed = new WeakMap<DiagnoseResult, { text: string; ruleVersion: string | null }>();
+
+export async function runDiagnosis(ctx: BotContext, text: string): Promise<DiagnoseResult> {
+  const rules = ctx.rules.current();
+  const result = await ctx.concurrency.run(() => diagnose(text, { rules }));
+  const top = result.diagnoses[0];
+  diagnosed.set(result, { text, ruleVersion: top ? (rules.get(top.id)?.version ?? null) : null });
+  return result;
 }
 
+/** Every answer is kept (its id is on the buttons); a storage failure costs the buttons, never the answer. */
 export async function answerMessages(ctx: BotContext, result: DiagnoseResult): Promise<OutMessage[]> {
   const messages: OutMessage[] = renderDiscordMessages(result).map((embeds) => ({ embeds, components: [] }));
+  const answerId = await rememberAnswer(
+    ctx.answers,
+    result,
+    'discord',
+    (err) => ctx.log.warn({ event: 'answer_store_failed', err: errorSummary(err) }, 'could not keep the answer'),
+    diagnosed.get(result),
+  );
   const top = result.diagnoses[0];
-  if (result.matched && top) {
-    const others = result.diagnoses.length > 1;
-    const key = others
-      ? await rememberAnswer(ctx.answers, result, 'discord', (err) =>
-          ctx.log.warn({ event: 'answer_store_failed', err: errorSummary(err) }, 'could not keep the answer'),
-        )
-      : undefined;
-    messages.at(-1)!.components = [answerButtons(top.id, key)];
-  }
+  if (result.matched && top) messages.at(-1)!.components = [answerButtons(answerId, result.diagnoses.length > 1)];
   return messages;
 }
 

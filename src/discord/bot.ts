@@ -8,7 +8,7 @@ import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.
 import { createMemoryDeliveryLedger, type DeliveryLedger } from '../chat/delivery-ledger.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
-import { type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
+import { type LearningLoop, type RuleSet, RuleStore, sharedRuleStore } from '../index.js';
 import { Concurrency } from './concurrency.js';
 import { type BotContext, errorSummary, type RuleSource } from './context.js';
 import { onInteraction } from './events/interaction-create.js';
@@ -24,10 +24,12 @@ export interface BotOptions {
   now?: () => number;
   /** The per-user limit (default: the one both bots share, chat/rate-limit.ts). */
   rateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  /** Where answers wait for their buttons (default: the learning loop's storage, else in memory). */
   answers?: AnswerStore;
   /** Which interactions and messages were answered (default: in memory; storage hands in a shared ledger). */
   deliveries?: DeliveryLedger;
+  /** Where answers, misses and verdicts are kept (startDiscord hands in the process's shared loop). */
+  learning?: LearningLoop;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
 }
@@ -72,8 +74,10 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     rules: sourceOf(options.rules),
     concurrency: new Concurrency(POLICY.diagnoseConcurrency),
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
-    answers: options.answers ?? createMemoryAnswerStore({ now }),
-    deliveries: options.deliveries ?? createMemoryDeliveryLedger(now),
+    answers: options.answers ?? options.learning?.answers ?? createMemoryAnswerStore({ now }),
+    learning: options.learning,
+    // Storage's ledger is shared by every process on the database (replicas, shard processes).
+    deliveries: options.deliveries ?? options.learning?.scale.deliveries ?? createMemoryDeliveryLedger(now),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
   };

@@ -6,7 +6,7 @@ import type { AnswerStore } from '../chat/answer-store.js';
 import type { DeliveryLedger } from '../chat/delivery-ledger.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { DiscordConfig } from '../config/discord.js';
-import type { RuleSet } from '../index.js';
+import type { LearningLoop, RuleSet } from '../index.js';
 import type { Concurrency } from './concurrency.js';
 
 /** Anything that hands out the current rule set — a RuleStore, or a fixed set wrapped by RuleStore.of. */
@@ -27,6 +27,8 @@ export interface BotContext {
   deliveries: DeliveryLedger;
   /** This process, as the holder of a delivery claim. */
   owner: string;
+  /** Where verdicts go; absent: feedback is only logged, and the reply says so. */
+  learning?: LearningLoop;
   backoffMs: readonly number[];
 }
 

@@ -4,16 +4,17 @@
 // and when the manager goes away.
 import pino from 'pino';
 import { parseDiscordConfig } from '../config/discord.js';
-import { autoReloadSharedRules, sharedRuleStore } from '../index.js';
+import { acquireSharedLearningLoop, autoReloadSharedRules, sharedRuleStore } from '../index.js';
 import { createDiscordBot } from './bot.js';
-import { storageFor } from './start.js';
 
 async function main(): Promise<void> {
   const env = process.env;
   const config = parseDiscordConfig(env);
   const logger = pino({ level: config.logLevel, base: { surface: 'discord' } });
-  const storage = await storageFor(env, {});
-  const bot = createDiscordBot(config, { ...storage.options, logger, rules: sharedRuleStore(env) });
+  // The same storage as the single-process bot (answers, verdicts, the delivery ledger): with DATABASE_URL every
+  // shard process shares it.
+  const storage = await acquireSharedLearningLoop(env);
+  const bot = createDiscordBot(config, { learning: storage.loop, logger, rules: sharedRuleStore(env) });
   const release = () => {
     autoReload();
     void storage.release();

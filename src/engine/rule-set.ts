@@ -29,6 +29,8 @@ export interface IndexedRuleSet extends RuleSet {
   readonly engineOnly: readonly Rule[];
   /** The compiled rules' matches, synchronously (excludes `engineOnly` rules). */
   evaluateCompiled(facts: Facts): RuleMatch[];
+  /** evaluateCompiled's second half: the compiled rules among `candidates` (from `candidates(facts)`) that hold. */
+  evaluateCandidates(facts: Facts, candidates: readonly number[]): RuleMatch[];
   /** Indices (into `rules`) of the candidates selected for `facts`. */
   candidates(facts: Facts): number[];
 }
@@ -54,17 +56,18 @@ export function createRuleSet(rules: Rule[], dirs: string[] = [], requirements?:
     return (facts) => runEngine(engine, byId, facts);
   };
 
-  function evaluateCompiled(facts: Facts): RuleMatch[] {
+  function evaluateCandidates(facts: Facts, candidates: readonly number[]): RuleMatch[] {
     const matches: RuleMatch[] = [];
-    for (const i of index.select(facts)) {
-      const c = compiled[i] as CompiledCondition;
-      if (!c.test(facts)) continue;
+    for (const i of candidates) {
+      const c = compiled[i];
+      if (!c?.test(facts)) continue;
       const evidence: string[] = [];
       c.evidence(facts, evidence);
       matches.push({ rule: rules[i] as Rule, evidence });
     }
     return matches;
   }
+  const evaluateCompiled = (facts: Facts) => evaluateCandidates(facts, index.select(facts));
 
   return {
     rules,
@@ -73,6 +76,7 @@ export function createRuleSet(rules: Rule[], dirs: string[] = [], requirements?:
     indexStats: index.stats,
     engineOnly,
     evaluateCompiled,
+    evaluateCandidates,
     candidates: (facts) => [...index.select(facts)],
     async evaluate(facts) {
       const matches = evaluateCompiled(facts);

@@ -10,7 +10,9 @@ export interface BaseUrlFacts {
   apiPath?: string;
 }
 
-const URL_RE = /\bhttps?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s"'<>()[\]{}`,;|\\]*)?/g;
+// A path ends at the first non-ASCII character too: Chinese pastes glue the next words on
+// ("baseurl是https://coding.dashscope.aliyuncs.com/v1，api是…"); a real path would be percent-encoded.
+const URL_RE = /\bhttps?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s"'<>()[\]{}`,;|\\\u0080-\uffff]*)?/g;
 // Documentation and console links name a host but are not where the request went.
 const DOC_HOST =
   /(^|\.)(help\.aliyun\.com|alibabacloud\.com|aliyun\.com|github\.com|mozilla\.org|qwen\.ai|qianwenai\.com|qwencloud\.com|bailian\.console\.aliyun\.com)$/;
@@ -37,11 +39,15 @@ function baseOf(url: URL, apiPath: string): string {
 
 // Config pastes often drop the scheme (`api_base=dashscope-intl.aliyuncs.com/compatible-mode/v1`).
 const BARE_MS_HOST =
-  /(?<![\w./:-])((?:[\w-]+\.)*(?:dashscope[\w-]{0,20}|maas)\.aliyuncs\.com(?:\/[^\s"'<>()[\]{}`,;|\\]*)?)/gi;
+  /(?<![\w./:-])((?:[\w-]+\.)*(?:dashscope[\w-]{0,20}|maas)\.aliyuncs\.com(?:\/[^\s"'<>()[\]{}`,;|\\\u0080-\uffff]*)?)/gi;
+
+// The literals every match of URL_RE / BARE_MS_HOST holds: one cheap test skips a regex that cannot match
+// (BARE_MS_HOST tries a host at every word start, the larger part of this extractor's cost).
+const MS_DOMAIN = /\.aliyuncs\.com/i;
 
 function* candidateUrls(text: string): Generator<string> {
-  for (const m of text.matchAll(URL_RE)) yield m[0];
-  for (const m of text.matchAll(BARE_MS_HOST)) yield `https://${m[1]}`;
+  if (text.includes('://')) for (const m of text.matchAll(URL_RE)) yield m[0];
+  if (MS_DOMAIN.test(text)) for (const m of text.matchAll(BARE_MS_HOST)) yield `https://${m[1]}`;
 }
 
 export function extractBaseUrl(text: string): BaseUrlFacts {

@@ -53,7 +53,7 @@ export const FACT_CATALOG = {
   keyRegion: {
     type: 'string',
     doc: 'the region of the key\'s console, only when the paste says so ("国际版 key", "International (Singapore) console"); never guessed from the base URL',
-    values: ['cn', 'intl', 'us'],
+    values: ['cn', 'intl', 'us', 'cn-finance'],
   },
   model: { type: 'string', doc: 'the first model id named in the text' },
   models: { type: 'list', doc: 'every model id named in the text' },

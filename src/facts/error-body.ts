@@ -41,8 +41,9 @@ export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
   }
   const errors = obj.errors && typeof obj.errors === 'object' ? (obj.errors as JsonObject) : undefined;
   if (errors) return { shape: 'errors', message: str(errors.message), requestId: str(errors.request_id) ?? requestId };
-  const code = str(obj.code) ?? str(obj.Code);
   const errorType = str(obj.errorType);
+  // The web-search service's `errorType` (`THROTTLING.userQPSLimit`) is its code: it names the limit hit.
+  const code = str(obj.code) ?? str(obj.Code) ?? errorType;
   // `status_message` is what the model-serving layer sends inside a `<5000202>` wrapper.
   const message = str(obj.message) ?? str(obj.Message) ?? str(obj.msg) ?? str(obj.status_message);
   const status = num(obj.status_code) ?? num(obj.statusCode) ?? num(obj.status) ?? num(obj.code);

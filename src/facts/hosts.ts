@@ -5,6 +5,9 @@
 // `{WorkspaceId}.cn-hongkong.maas.aliyuncs.com`); the Qwen Cloud Token Plan FAQ / overview
 // (https://docs.qwencloud.com/token-plan/faq: `token-plan.ap-southeast-1.maas.aliyuncs.com`); the zh Qwen API
 // reference region tabs 北京 / 新加坡 / 金融云 (`dashscope-finance.aliyuncs.com`).
+// Secondary (no official page read yet, Sep–Oct 2026 configs in several independent repos): the Qwen Cloud brand's
+// own API hosts `maas.qwencloudapi.com` (pay-as-you-go) and `token-plan.maas.qwencloudapi.com` (Token Plan), both
+// international. Listed so a Qwen Cloud user is not told the error comes from another provider.
 
 export interface HostInfo {
   region: string;
@@ -22,6 +25,8 @@ const EXACT: Readonly<Record<string, HostInfo>> = {
   'coding-intl.dashscope.aliyuncs.com': { region: 'intl', plan: 'coding' },
   'token-plan.cn-beijing.maas.aliyuncs.com': { region: 'cn', plan: 'token-plan' },
   'token-plan.ap-southeast-1.maas.aliyuncs.com': { region: 'intl', plan: 'token-plan' },
+  'maas.qwencloudapi.com': { region: 'intl', plan: 'standard' },
+  'token-plan.maas.qwencloudapi.com': { region: 'intl', plan: 'token-plan' },
 };
 
 /** Region ids of `*.maas.aliyuncs.com` hosts (workspace-dedicated, trial and Token Plan domains). */

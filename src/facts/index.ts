@@ -23,8 +23,12 @@ import { extractStatus } from './status.js';
 
 export { FACT_NAMES } from './catalog.js';
 
-function compact<T extends object>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+/** Copy the told facts of `from` onto `into` (undefined and empty strings are not told). */
+function assignTold(into: object, from: object): void {
+  for (const key in from) {
+    const v = (from as Record<string, unknown>)[key];
+    if (v !== undefined && v !== '') (into as Record<string, unknown>)[key] = v;
+  }
 }
 
 /** Extract facts from already-redacted text. `given` facts (from config, CLI or API) override extracted ones. */
@@ -33,36 +37,38 @@ export function extractFacts(text: string, findings: SecretFinding[], given: Rec
   const codeFacts = extractCode(text, records);
   const models = extractModels(text);
   const headers = extractHeaders(text);
-  const extracted: Facts = {
-    text,
-    ...compact({
-      status: extractStatus(text, records),
-      ...codeFacts,
-      message: extractMessage(text, records),
-      requestId: extractRequestId(text, records),
-      errorType: extractErrorType(text),
-      bodyShape: records[0]?.shape ?? (/^[ \t]*data:\s*\{/m.test(text) ? 'sse' : undefined),
-      ...extractBaseUrl(text),
-      keyKind: extractKeyKind(text, findings),
-      keyRegion: extractKeyRegion(text),
-      model: models[0],
-      models: models.length ? models : undefined,
-      client: extractClient(text),
-      headers: headers.length ? headers : undefined,
-      docAnchor: extractDocAnchor(text),
-      ...extractLimits(text),
-    }),
-  };
-  Object.assign(extracted, compact(extractProvider(text, extracted.code, extracted.rawCode, records)));
+  const extracted: Facts = { text };
+  assignTold(extracted, {
+    status: extractStatus(text, records),
+    ...codeFacts,
+    message: extractMessage(text, records),
+    requestId: extractRequestId(text, records),
+    errorType: extractErrorType(text),
+    bodyShape: records[0]?.shape ?? (/^[ \t]*data:\s*\{/m.test(text) ? 'sse' : undefined),
+    ...extractBaseUrl(text),
+    keyKind: extractKeyKind(text, findings),
+    keyRegion: extractKeyRegion(text),
+    model: models[0],
+    models: models.length ? models : undefined,
+    client: extractClient(text),
+    headers: headers.length ? headers : undefined,
+    docAnchor: extractDocAnchor(text),
+    ...extractLimits(text),
+  });
+  assignTold(extracted, extractProvider(text, extracted.code, extracted.rawCode, records));
   const status = typeof extracted.status === 'number' ? extracted.status : undefined;
-  const signs = {
-    records,
-    status,
-    code: codeFacts.code,
-    providerMessage: hasStrongSign(text),
-    namesModelOrProvider: namesModelOrProvider(text) || models.length > 0,
-  };
-  if (isPlainChat(text, signs)) extracted.plainChat = true;
+  // A status, code or body already says failure: the chat signs (every provider sign again) are not needed.
+  const reportsFailure = status !== undefined || codeFacts.code !== undefined || records.length > 0;
+  if (!reportsFailure) {
+    const signs = {
+      records,
+      status,
+      code: codeFacts.code,
+      providerMessage: hasStrongSign(text),
+      namesModelOrProvider: namesModelOrProvider(text) || models.length > 0,
+    };
+    if (isPlainChat(text, signs)) extracted.plainChat = true;
+  }
   return mergeGiven(extracted, given);
 }
 

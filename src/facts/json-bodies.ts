@@ -89,8 +89,17 @@ function balancedEnd(text: string, start: number, budget: Budget): number {
   return -1;
 }
 
+// A terminal UI (qwen-code, Gemini CLI, Claude Code) draws errors inside a box and wraps long lines: the frame
+// `│` and the line break land inside the body, even inside a number (`"status":4 │ │ 29`).
+// The lookbehind starts a match only at the beginning of a blank run, so a long run of tabs is not rescanned.
+const BOX_FRAME = /(?<![ \t])[ \t]*│[ \t]*(?:\r?\n[ \t]*│[ \t]*|│[ \t]*)?/g;
+/** `{'…` (a Python dict repr) is never JSON: skipping JSON.parse spares a thrown SyntaxError, the costly part. */
+const PYTHON_START = /^\{\s*'/;
+
 function tryParse(candidate: string): JsonObject | undefined {
-  for (const attempt of [candidate, pythonReprToJson(candidate)]) {
+  const forms = PYTHON_START.test(candidate) ? [pythonReprToJson(candidate)] : [candidate, pythonReprToJson(candidate)];
+  if (candidate.includes('│')) forms.push(candidate.replace(BOX_FRAME, ''));
+  for (const attempt of forms) {
     try {
       const value: unknown = JSON.parse(attempt);
       if (value && typeof value === 'object' && !Array.isArray(value)) return value as JsonObject;

@@ -9,6 +9,8 @@ const KEY_WORD = String.raw`(?:api[ _-]?key|key\b|密钥|console|控制台|账�
 const phrase = (regionWords: string, flags = 'gi') => new RegExp(`(?:${regionWords})${NEAR}${KEY_WORD}`, flags);
 
 const REGION_PHRASES: ReadonlyArray<[string, RegExp]> = [
+  // Financial Cloud (金融云) keys are their own: its accounts are separate from the China (Beijing) ones.
+  ['cn-finance', phrase(String.raw`金融云|\bfinanc(?:e|ial) cloud\b`)],
   [
     'intl',
     phrase(String.raw`国际版|国际站|国际账号|新加坡|alibabacloud(?:\.com)?\b|\binternational\b|\bintl\b|\bsingapore\b`),

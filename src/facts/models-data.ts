@@ -98,6 +98,13 @@ export const MODEL_LIMITS: Readonly<Record<string, ModelLimits>> = {
   'qwen3-235b-a22b': { contextWindow: k(128) },
   'qwen3-32b': { contextWindow: k(128) },
   'qwen3-30b-a3b': { contextWindow: k(128) },
+  // Their 2507 instruct / thinking editions and Qwen3-Next: 128k in K8 as well.
+  'qwen3-235b-a22b-instruct-2507': { contextWindow: k(128) },
+  'qwen3-235b-a22b-thinking-2507': { contextWindow: k(128) },
+  'qwen3-30b-a3b-instruct-2507': { contextWindow: k(128) },
+  'qwen3-30b-a3b-thinking-2507': { contextWindow: k(128) },
+  'qwen3-next-80b-a3b-instruct': { contextWindow: k(128) },
+  'qwen3-next-80b-a3b-thinking': { contextWindow: k(128) },
   // Coder.
   'qwen3-coder-plus': QWEN3_CODER,
   'qwen3-coder-flash': QWEN3_CODER,
@@ -112,6 +119,7 @@ export const MODEL_LIMITS: Readonly<Record<string, ModelLimits>> = {
     longerContextModel: 'qwen-flash',
   },
   'qvq-max': { contextWindow: k(128), maxOutputTokens: k(8) },
+  'qvq-max-latest': { contextWindow: k(128), maxOutputTokens: k(8) },
   'qwen-vl-max': { contextWindow: 131_072, maxInputTokens: 129_024, maxOutputTokens: 8_192 },
   'qwen-long': { contextWindow: 10_000_000, maxInputTokens: 10_000_000 },
   // Specialised.

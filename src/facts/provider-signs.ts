@@ -9,7 +9,7 @@ export const QWEN_CODE = 'the Qwen Code client';
 
 export const MODEL_STUDIO_STRONG: readonly Sign[] = [
   // No optional subdomain prefix: `(?:[\w-]+\.)*` rescans every run of word characters (quadratic on a 32 KB paste).
-  ['a DashScope / Model Studio host', /(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com\b/i],
+  ['a DashScope / Model Studio host', /(?:dashscope(?:-intl|-us)?|maas)\.aliyuncs\.com\b|\bmaas\.qwencloudapi\.com\b/i],
   ['a Model Studio error-code doc link', /model-studio\/(?:developer-reference\/)?error-code/i],
   // The SDKs' own exception namespaces: `dashscope.common.error.InvalidInput`, `com.alibaba.dashscope.exception`.
   ['the DashScope SDK exception namespace', /\bdashscope\.common\.error\.|com\.alibaba\.dashscope\b/],
@@ -49,7 +49,7 @@ export const MODEL_STUDIO_STRONG: readonly Sign[] = [
   ['the DashScope Java SDK network wrapper', /\[reason=wrapped_exception\b|\bNETORK_ERROR\b|\}; status body:\s?\{/],
   [
     'a Model Studio message',
-    /Invalid API-key provided|Requests rate limit exceeded|Allocated quota exceeded|You exceeded your current requests list|Request rate increased too quickly|Range of (?:input length|max_tokens) should be|invalid access token or token expired|Access to model denied|make sure your account is in good standing|data may contain inappropriate content|url error, please check url|parameter\.enable_thinking|An internal error has occured|(?:Model|Workspace|App) access denied|free tier of the model has been exhausted|(?:hour|week|month) allocated quota exceeded|Model not exist\b|Either "prompt" or "messages" must exist|Free allocated quota exceeded|Commodity has not purchased yet|The (?:pre|post)paid bill is overdue|inappropriate content with custom rule|blocked by faq rule|suspected of being involved in IP infringement|Workspace endpoint access denied|No api key provided\. You can set by dashscope|Can not find api-key|plesase make sure your account|not authorized to access this workspace|WorkSpace can not be found|model '(?:qwen|qwq|qvq)[\w.-]{0,60}' is not supported/i,
+    /Invalid API-key provided|Requests rate limit exceeded|Allocated quota exceeded|You exceeded your current requests list|Request rate increased too quickly|Range of (?:input length|max_tokens) should be|invalid access token or token expired|Access to model denied|make sure your account is in good standing|data may contain inappropriate content|url error, please check url|parameter\.enable_thinking|An internal error has occurr?ed|(?:Model|Workspace|App) access denied|free tier of the model has been exhausted|(?:hour|week|month) allocated quota exceeded|Model not exist\b|Either "prompt" or "messages" must exist|Free allocated quota exceeded|Commodity has not purchased yet|The (?:pre|post)paid bill is overdue|inappropriate content with custom rule|blocked by faq rule|suspected of being involved in IP infringement|Workspace endpoint access denied|No api key provided\. You can set by dashscope|Can not find api-key|plesase make sure your account|not authorized to access this workspace|WorkSpace can not be found|model '(?:qwen|qwq|qvq)[\w.-]{0,60}' is not supported/i,
   ],
 ];
 
@@ -82,7 +82,9 @@ export const FOREIGN: readonly Sign[] = [
     'Google Gemini',
     /generativelanguage\.googleapis\.com|generativeai\.google|ai\.google\.dev|exhausted your daily quota/i,
   ],
-  ['DeepSeek', /api\.deepseek\.com|Insufficient Balance/i],
+  // DeepSeek's own message is title case; OpenClaw's generic "has an insufficient balance" (which Model Studio's
+  // error pages list for Arrearage) is not DeepSeek's.
+  ['DeepSeek', /api\.deepseek\.com|(?<!an )\bInsufficient Balance\b/],
   ['Volcengine (Doubao / Ark)', /volces\.com|volcengine|火山|doubao|\bark\.cn-/i],
   ['Zhipu (GLM)', /bigmodel\.cn|zhipu|智谱/i],
   ['Moonshot (Kimi)', /moonshot\.cn|api\.kimi\.com|moonshot/i],

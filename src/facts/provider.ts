@@ -17,6 +17,7 @@ import {
   QWEN_CODE,
   type Sign,
 } from './provider-signs.js';
+import { SignSet } from './sign-set.js';
 
 export interface ProviderFacts {
   provider?: string;
@@ -25,10 +26,23 @@ export interface ProviderFacts {
 }
 
 const WEAK_FOREIGN = [...FOREIGN_WEAK, ...FOREIGN_NAMES];
+// Each list joined once (sign-set.ts): a text without any of a list's signs costs one scan for the whole list.
+const STRONG_SET = new SignSet(MODEL_STUDIO_STRONG);
+const FOREIGN_SET = new SignSet(FOREIGN);
+const WEAK_FOREIGN_SET = new SignSet(WEAK_FOREIGN);
+const ANY_STRONG_SET = new SignSet([...MODEL_STUDIO_STRONG, ...FOREIGN, ...FOREIGN_WEAK]);
+const ANY_NAME_SET = new SignSet([...MODEL_STUDIO_WEAK, ...WEAK_FOREIGN]);
+/** The weak signs with a global copy of their regex, compiled once (weakSignIn walks every match). */
+const WEAK_GLOBAL: ReadonlyArray<readonly [Sign, RegExp]> = MODEL_STUDIO_WEAK.map((sign) => [
+  sign,
+  new RegExp(sign[1].source, sign[1].flags.includes('g') ? sign[1].flags : `${sign[1].flags}g`),
+]);
 const MODEL_ID = 'a DashScope-style model id';
 const REQUEST_SIGNS = new Set([MODEL_ID, 'a Model Studio model name', QWEN_CODE]);
 const OTHER_HOST = /\bhttps?:\/\/((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?\/(?:[\w.-]+\/)*(?:v\d|chat|completions|api)/gi;
-const DOC_HOSTS = /(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com)$/i;
+// Alibaba Cloud and Qwen Cloud / Qianwen doc and console links, and Model Studio's own API hosts, are not another service.
+const DOC_HOSTS =
+  /(?:help\.aliyun\.com|alibabacloud\.com|github\.com|mozilla\.org|aliyuncs\.com|qwencloud\.com|qwencloudapi\.com|qianwenai\.com)$/i;
 /**
  * The name is the alternative, not the failing call: "works fine with qwen-plus", "用通义千问就没问题", "I also have
  * qwen-plus as a fallback", "we are evaluating DashScope as well", "thinking about switching to qwen-max".
@@ -50,8 +64,7 @@ function clauseAround(text: string, start: number, end: number): string {
 }
 
 /** A weak sign counts unless its own clause names it as the alternative and reports no failure. */
-function weakSignIn(text: string, [, re]: Sign): boolean {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+function weakSignIn(text: string, global: RegExp): boolean {
   let seen = 0;
   for (const m of text.matchAll(global)) {
     const clause = clauseAround(text, m.index, m.index + m[0].length);
@@ -66,10 +79,6 @@ function modelFieldSign(text: string): boolean {
   return false;
 }
 
-function firstForeign(text: string, signs: readonly Sign[]): Sign | undefined {
-  return signs.find(([, re]) => re.test(text));
-}
-
 function otherHost(text: string): string | undefined {
   for (const m of text.matchAll(OTHER_HOST)) if (!DOC_HOSTS.test(m[1]!)) return `the service at ${m[1]}`;
   return undefined;
@@ -77,12 +86,12 @@ function otherHost(text: string): string | undefined {
 
 /** A sign only an error of some provider prints (not a name a person writes in prose). */
 export function hasStrongSign(text: string): boolean {
-  return [...MODEL_STUDIO_STRONG, ...FOREIGN, ...FOREIGN_WEAK].some(([, re]) => re.test(text));
+  return ANY_STRONG_SET.any(text);
 }
 
 /** A model or provider is named at all, ours or another's (any weak sign). */
 export function namesModelOrProvider(text: string): boolean {
-  return [...MODEL_STUDIO_WEAK, ...WEAK_FOREIGN].some(([, re]) => re.test(text));
+  return ANY_NAME_SET.any(text);
 }
 
 export function extractProvider(
@@ -93,8 +102,8 @@ export function extractProvider(
 ): ProviderFacts {
   const out: ProviderFacts = {};
   const printed = rawCode ?? code;
-  const strongForeign = firstForeign(text, FOREIGN);
-  const strong = MODEL_STUDIO_STRONG.find(([, re]) => re.test(text));
+  const strongForeign = FOREIGN_SET.first(text);
+  const strong = STRONG_SET.first(text);
   if (strong) out.providerEvidence = strong[0];
   else if (printed && DISTINCTIVE_CODES.has(printed) && text.includes(printed)) {
     out.providerEvidence = `the Model Studio code ${printed}`;
@@ -102,17 +111,17 @@ export function extractProvider(
     // OpenAI's own bodies carry no request_id; Model Studio's compatible mode adds one beside `error`.
     out.providerEvidence = 'a top-level request_id beside an OpenAI-style error';
   } else if (!strongForeign) {
-    const weak = MODEL_STUDIO_WEAK.filter((sign) => weakSignIn(text, sign)).map(([name]) => name);
+    const weak = WEAK_GLOBAL.filter(([, global]) => weakSignIn(text, global)).map(([[name]]) => name);
     if (modelFieldSign(text)) weak.push(MODEL_ID);
     // Another provider's wording or model name outweighs a name in prose; not the model id the call was made with
     // (no other provider serves `qwen-plus` under that id) nor Qwen Code's own prefix.
-    const evidence = firstForeign(text, WEAK_FOREIGN) ? weak.find((name) => REQUEST_SIGNS.has(name)) : weak[0];
+    const evidence = WEAK_FOREIGN_SET.first(text) ? weak.find((name) => REQUEST_SIGNS.has(name)) : weak[0];
     // A brand name alone never outweighs another service's API host.
     if (evidence && (evidence !== BRAND || !otherHost(text))) out.providerEvidence = evidence;
   }
   if (out.providerEvidence) out.provider = 'model_studio';
 
-  const foreign = strongForeign ?? (out.provider ? undefined : firstForeign(text, WEAK_FOREIGN));
+  const foreign = strongForeign ?? (out.provider ? undefined : WEAK_FOREIGN_SET.first(text));
   if (foreign) out.foreignProvider = foreign[0];
   else out.foreignProvider = otherHost(text);
   if (!out.foreignProvider) delete out.foreignProvider;

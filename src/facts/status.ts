@@ -87,7 +87,20 @@ function firstMatch(re: RegExp, text: string, spans: Span[]): { index: number; s
   return best;
 }
 
+/** Every numeric form needs a three-digit number from 100 to 599: a text without one skips them all. */
+const THREE_DIGITS = /[1-5]\d\d/;
+
 export function extractStatus(text: string, records: ErrorRecord[]): number | undefined {
+  if (THREE_DIGITS.test(text)) {
+    const printed = printedStatus(text);
+    if (printed !== undefined) return printed;
+  }
+  const printedClass = CLIENT_CLASS.exec(text)?.[1] ?? LITELLM_CLASS.exec(text)?.[1];
+  return records.find((r) => r.status !== undefined)?.status ?? (printedClass ? CLASS_STATUS[printedClass] : undefined);
+}
+
+/** The status printed as a number, by the tiers above. */
+function printedStatus(text: string): number | undefined {
   const serving = MODEL_SERVING.exec(text)?.[1] ?? AXIOS.exec(text)?.[1];
   if (serving) return Number(serving);
   const spans = messageSpans(text);
@@ -96,6 +109,5 @@ export function extractStatus(text: string, records: ErrorRecord[]): number | un
     const hits = tier.map((re) => firstMatch(re, text, spans)).filter((h) => h !== undefined);
     if (hits.length) return hits.sort((a, b) => a.index - b.index)[0]!.status;
   }
-  const printedClass = CLIENT_CLASS.exec(text)?.[1] ?? LITELLM_CLASS.exec(text)?.[1];
-  return records.find((r) => r.status !== undefined)?.status ?? (printedClass ? CLASS_STATUS[printedClass] : undefined);
+  return undefined;
 }

@@ -24,10 +24,13 @@ export interface Answered {
  */
 export function diagnoseWith(ctx: RouteContext) {
   return async (input: DiagnoseInput, echo = false): Promise<Answered> => {
-    const result = await diagnose(input, { rules: ctx.store.current(), echo });
+    const rules = ctx.store.current();
+    const result = await diagnose(input, { rules, echo });
     ctx.metrics.observeResult(result);
+    const top = result.diagnoses[0];
+    const ruleVersion = top ? (rules.get(top.id)?.version ?? null) : null;
     const answerId = ctx.learning
-      ? await ctx.learning.record(result, { surface: 'http', text: input.text })
+      ? await ctx.learning.record(result, { surface: 'http', text: input.text, ruleVersion })
       : undefined;
     return { result, answerId };
   };

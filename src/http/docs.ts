@@ -3,9 +3,8 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { VERSION } from '../index.js';
 import { batchRequest } from './schemas.js';
-
-const VERSION = '0.1.0';
 
 export async function registerDocs(app: FastifyInstance, options: { auth: boolean }): Promise<void> {
   await app.register(swagger, {
@@ -18,9 +17,18 @@ export async function registerDocs(app: FastifyInstance, options: { auth: boolea
           'Diagnose Alibaba Cloud Model Studio (DashScope / Qwen API) errors. Every error answer is ' +
           '`{"error": {"code", "message"}}`; every answer carries an `X-Request-Id` header.',
       },
-      components: options.auth
-        ? { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from API_TOKENS' } } }
-        : {},
+      // Declared whether or not auth is on, so Swagger UI's "Authorize" can send the token; the /v1 routes require
+      // it (below) only when API_TOKENS is set.
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'One of the tokens in API_TOKENS ("Authorization: Bearer <token>"); not needed when it is empty.',
+          },
+        },
+      },
     },
     transform: ({ schema, url }) => {
       if (!schema) return { schema, url };

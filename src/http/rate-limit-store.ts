@@ -6,7 +6,7 @@
 // milliseconds — Redis is the better fit for a busy API, the database saves running one more service.
 import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyBaseLogger } from 'fastify';
-import { Redis } from 'ioredis';
+import { ConfigError } from '../errors.js';
 import type { SharedState } from '../index.js';
 
 type RateCounter = SharedState['rateCounter'];
@@ -25,6 +25,18 @@ const KEY_PREFIX = 'bailian-doctor:rate-limit:';
 const REDIS_TIMEOUT_MS = 500;
 
 export const MEMORY_RATE_LIMIT: RateLimitBackend = { options: {}, kind: 'memory', close: async () => {} };
+
+/** ioredis is an optional package, needed only with REDIS_URL. */
+async function loadRedis() {
+  try {
+    return (await import('ioredis')).Redis;
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    throw new ConfigError('REDIS_URL needs the ioredis package, which a library install leaves out: npm i ioredis@^5', [
+      'REDIS_URL',
+    ]);
+  }
+}
 
 /** @fastify/rate-limit's store interface (`incr`, `child`) over the database counter. */
 function databaseStore(counter: RateCounter) {
@@ -54,6 +66,7 @@ export async function rateLimitBackend(
       close: async () => {},
     };
   if (!config.redisUrl) return MEMORY_RATE_LIMIT;
+  const Redis = await loadRedis();
   const redis = new Redis(config.redisUrl, {
     // Fail fast instead of queueing while disconnected: the request goes through (skipOnError) and the client
     // reconnects in the background.

@@ -106,7 +106,20 @@ const echoParam = {
   description: 'true includes the redacted, bounded pasted text as `facts.text` in the answer (off by default).',
 } as const;
 
-export const echoQuery = { type: 'object', additionalProperties: false, properties: { echo: echoParam } } as const;
+/** The batch answers JSON only: `?format=json` is accepted, any other format is a 400 naming the one allowed. */
+export const batchQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['json'],
+      default: 'json',
+      description: 'json only; for text, Block Kit or embeds call /v1/diagnose?format= once per item.',
+    },
+    echo: echoParam,
+  },
+} as const;
 
 export const formatQuery = (formats: string[]) =>
   ({
@@ -194,4 +207,56 @@ export const ruleDetail = {
   },
 } as const;
 
-import { CATEGORIES, FACT_CATALOG, FACT_NAMES, type FactName, type FactSpec, SEVERITIES } from '../index.js';
+import {
+  CATEGORIES,
+  CLIENT_PROTOCOLS,
+  FACT_CATALOG,
+  FACT_NAMES,
+  type FactName,
+  type FactSpec,
+  SEVERITIES,
+} from '../index.js';
+
+/** POST /v1/check: a configuration, never a key (a key anywhere in the body is refused before this schema). */
+export const checkRequest = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    baseUrl: { type: 'string', maxLength: 2048, description: 'The base URL the client is given.' },
+    model: { type: 'string', maxLength: 256, description: 'The model id the client sends.' },
+    client: { type: 'string', enum: [...CLIENT_PROTOCOLS], description: 'Default: told from the path, else openai.' },
+    keyKind: { type: 'string', enum: ['standard', 'coding-plan', 'missing'], description: 'The kind of key in use.' },
+    keyPrefix: { type: 'string', enum: ['sk-', 'sk-sp-', 'none'], description: 'Or the prefix of the key in use.' },
+    keyRegion: {
+      type: 'string',
+      enum: [...(FACT_CATALOG.keyRegion.values as readonly string[])],
+      description: 'The console region the key was created in, if known.',
+    },
+  },
+} as const;
+
+const finding = {
+  type: 'object',
+  required: ['id', 'severity', 'message', 'fix'],
+  properties: {
+    id: { type: 'string' },
+    severity: { type: 'string', enum: ['error', 'warning', 'info'] },
+    message: { type: 'string' },
+    fix: { type: 'string' },
+  },
+} as const;
+
+export const checkResult = {
+  type: 'object',
+  required: ['ok', 'config', 'findings'],
+  properties: {
+    ok: { type: 'boolean', description: 'No error and no warning.' },
+    config: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'The configuration as checked, with what the base URL implies (host, region, plan, apiPath).',
+    },
+    findings: { type: 'array', items: finding, description: 'Errors first, then warnings, then notes.' },
+  },
+} as const;

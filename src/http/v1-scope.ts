@@ -7,6 +7,7 @@ import type { BearerAuth } from './auth.js';
 import type { RouteContext } from './context.js';
 import { registerRateLimit } from './rate-limit.js';
 import { batchRoutes } from './routes/batch.js';
+import { checkRoutes } from './routes/check.js';
 import { diagnoseRoutes } from './routes/diagnose.js';
 import { learningRoutes } from './routes/learning.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -28,5 +29,6 @@ export async function registerV1(app: FastifyInstance, ctx: RouteContext, auth?:
     await v1.register(batchRoutes, ctx);
     await v1.register(ruleRoutes, ctx);
     await v1.register(learningRoutes, ctx);
+    await v1.register(checkRoutes, ctx);
   });
 }

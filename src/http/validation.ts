@@ -36,6 +36,9 @@ export function describeSchemaError(e: AjvLikeError, root: string): string {
         return 'body must be a JSON object (send it with "Content-Type: application/json")';
       return `${at} must be ${String(p.type)}`;
     case 'enum':
+      // Only the batch limits format to json: say where the other formats are.
+      if (at === 'querystring.format' && (p.allowedValues as unknown[]).join() === 'json')
+        return `${at} must be json: the batch answers JSON only; for another format call /v1/diagnose?format= per item`;
       return `${at} must be one of ${(p.allowedValues as unknown[]).join(', ')}`;
     case 'minLength':
     case 'pattern':

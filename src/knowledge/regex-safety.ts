@@ -272,7 +272,7 @@ export function recheckVerdict(pattern: string, flags = 'i'): RegexVerdict {
   const known = knownVerdict(key);
   if (known) return known;
   if (!useRecheck) return { safe: true, checker: 'unverified', reason: 'recheck turned off' };
-  if (!recheckInstalled()) return noVerdict('recheck is not installed');
+  if (!recheckInstalled()) return noVerdict('recheck is not installed (npm i recheck) to check this pattern');
   const verdict = driveSync(decide(pattern, flags, true));
   remember(key, verdict);
   return verdict;

@@ -9,12 +9,13 @@ import type { InstallationStore } from '../chat/installation-store.js';
 import type { SeenMessages } from '../chat/seen-messages.js';
 import type { ThreadStore } from '../chat/thread-store.js';
 import { parseStorageConfig, type StorageConfig } from '../config/storage.js';
+import { StorageError } from '../errors.js';
 import { type DraftRule, draftRule } from '../learning/draft.js';
 import type { Gap } from '../learning/gap.js';
 import { type Stats, shapeStats } from '../learning/stats.js';
 import type { FeedbackRecorded, Verdict } from '../storage/feedback.js';
 import type { RateCounter } from '../storage/rate-limits.js';
-import { openStorage, type Storage } from '../storage/storage.js';
+import type { Storage } from '../storage/storage.js';
 import type { DiagnoseResult } from '../types.js';
 import { sharedRuleStore } from './rule-store.js';
 
@@ -46,7 +47,10 @@ export interface LearningLoop {
    */
   readonly scale: SharedState;
   /** Keep an answer under a fresh id and return the id; a storage failure is logged and counted, never thrown. */
-  record(result: DiagnoseResult, meta: { surface: Surface; text?: string }): Promise<string>;
+  record(
+    result: DiagnoseResult,
+    meta: { surface: Surface; text?: string; ruleVersion?: string | null },
+  ): Promise<string>;
   /** File a verdict. Undefined: no such answer. Throws when storage fails (the caller says so honestly). */
   feedback(input: {
     answerId: string;
@@ -58,6 +62,9 @@ export interface LearningLoop {
   draft(clusterId: string): Promise<DraftRule | undefined>;
   stats(options?: { since?: number }): Promise<Stats>;
   clusterCount(): Promise<number>;
+  /** Claim the weekly digest of `week` for this replica: true exactly once per week across replicas. */
+  claimDigest(week: string, at: number): Promise<boolean>;
+  releaseDigest(week: string): Promise<void>;
   counters(): LoopCounters;
   /** Run the retention sweep now (it also runs at open and every SWEEP_EVERY_MS). */
   sweep(): Promise<void>;
@@ -81,6 +88,32 @@ export interface LoopOptions {
   sweepTimer?: boolean;
 }
 
+/**
+ * The storage code, loaded on first use: its drivers (better-sqlite3, pg) and Kysely are optional packages, so
+ * the library and `diagnose` never need them; a surface without them stops with the command that installs them.
+ */
+async function loadStorage(postgres: boolean): Promise<typeof import('../storage/storage.js').openStorage> {
+  try {
+    const mod = await import('../storage/storage.js');
+    // The driver of the chosen backend is imported when the database opens; check it here for the same message.
+    await (postgres ? import('pg') : import('better-sqlite3'));
+    return mod.openStorage;
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    const name =
+      e.code === 'ERR_MODULE_NOT_FOUND'
+        ? /Cannot find (?:package|module) '([^']+)'/.exec(e.message ?? '')?.[1]
+        : undefined;
+    if (!name) throw err;
+    throw new StorageError(
+      'STORAGE_PACKAGE_MISSING',
+      `keeping answers needs ${name}, which a library install of bailian-doctor leaves out; install it next to ` +
+        `bailian-doctor: npm i kysely@^0.28 ${postgres ? 'pg@^8' : 'better-sqlite3@^12'}`,
+      err,
+    );
+  }
+}
+
 /** How often the retention sweep runs in a long-running process. */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** The stats window when none is asked for. */
@@ -95,7 +128,7 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
   const config = parseStorageConfig(env);
   const now = options.now ?? Date.now;
   const log = options.log ?? stderrLog;
-  const storage: Storage = await openStorage(config, now);
+  const storage: Storage = await (await loadStorage(config.databaseUrl !== undefined))(config, now);
   const counters: LoopCounters = { storageErrors: 0, sweepRuns: 0, sweepFailures: 0 };
   const failed = (op: string, err: unknown) => {
     counters.storageErrors++;
@@ -157,7 +190,7 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
     async record(result, meta) {
       const answerId = randomUUID();
       try {
-        await storage.recordAnswer({ answerId, result, ...meta, ruleVersion: versionOf(result) });
+        await storage.recordAnswer({ answerId, result, ...meta, ruleVersion: meta.ruleVersion ?? versionOf(result) });
       } catch (err) {
         failed('record_answer', err);
       }
@@ -182,6 +215,8 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
       return shapeStats(await storage.statsRows(since), { since, now: at });
     },
     clusterCount: () => storage.clusterCount(),
+    claimDigest: (week, at) => storage.claimDigest(week, at),
+    releaseDigest: (week) => storage.releaseDigest(week),
     counters: () => ({ ...counters }),
     sweep,
     async close() {

@@ -43,7 +43,9 @@ export async function diagnoseSources(
     if (s.user && redact(text).findings.length) leakers.add(s.user);
     parts.push(text);
   }
-  const result = await diagnose({ text: parts.filter(Boolean).join('\n\n') }, { rules: deps.rules() });
+  const text = parts.filter(Boolean).join('\n\n');
+  const result = await diagnose({ text }, { rules: deps.rules() });
+  pastedText.set(result, text);
   return { result, leakers: [...leakers] };
 }
 
@@ -85,10 +87,27 @@ export async function postAnswer(
   return true;
 }
 
-/** Keep `result` for its buttons; a store failure is logged and costs only the buttons. */
+/**
+ * The text each result was diagnosed from, so keepAnswer can hand a miss's paste to storage (for the gaps report)
+ * without every listener carrying it along. Weak: a result nobody keeps takes its text with it.
+ */
+const pastedText = new WeakMap<DiagnoseResult, string>();
+
+/** The version (content hash) of the rule the answer shows first, from the very rule set that answered. */
+function versionOf(deps: SlackDeps, result: DiagnoseResult): string | null {
+  const top = result.diagnoses[0];
+  return top ? (deps.rules().get(top.id)?.version ?? null) : null;
+}
+
+/** Keep `result` for its buttons (and, when it missed, its paste); a store failure costs only the buttons. */
 export function keepAnswer(deps: SlackDeps, result: DiagnoseResult): Promise<string> {
-  return rememberAnswer(deps.answers, result, 'slack', (err) =>
-    deps.log.warn({ event: 'slack.answer_store_failed', error: (err as Error).message }, 'could not keep the answer'),
+  return rememberAnswer(
+    deps.answers,
+    result,
+    'slack',
+    (err) =>
+      deps.log.warn({ event: 'slack.answer_store_failed', error: (err as Error).message }, 'could not keep the answer'),
+    { text: pastedText.get(result), ruleVersion: versionOf(deps, result) },
   );
 }
 

@@ -6,7 +6,7 @@ import type { DeliveryLedger } from '../chat/delivery-ledger.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { SeenMessages } from '../chat/seen-messages.js';
 import type { SlackConfig } from '../config/slack.js';
-import type { RuleSet } from '../index.js';
+import type { LearningLoop, RuleSet } from '../index.js';
 import type { SeenKeys } from './seen.js';
 
 export interface SlackDeps {
@@ -17,6 +17,8 @@ export interface SlackDeps {
   seen: SeenKeys;
   limiter: UserRateLimiter;
   answers: AnswerStore;
+  /** Where verdicts go (and answers are kept); absent: feedback is only logged, and the reply says so. */
+  learning?: LearningLoop;
   /** Which deliveries were answered (event_id / trigger_id): once per process, or once across replicas. */
   deliveries: DeliveryLedger;
   /** This process, as the holder of a delivery claim. */

@@ -11,14 +11,15 @@ import { createMemoryInstallationStore, type InstallationStore } from '../chat/i
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemorySeenMessages, type SeenMessages } from '../chat/seen-messages.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
-import { parseStorageConfig } from '../config/storage.js';
 import { AuthRejectedError } from '../errors.js';
 import {
   acquireSharedLearningLoop,
   autoReloadSharedRules,
+  type LearningLoop,
   type RuleSet,
   RuleStore,
   type SurfaceHandle,
+  scheduleDigest,
   sharedRuleStore,
 } from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
@@ -33,8 +34,13 @@ import { SeenKeys } from './seen.js';
 export interface SlackOptions extends AppTuning {
   rules?: RuleSet;
   userRateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: in memory; storage hands in its own). */
+  /** Where answers wait for their buttons (default: the learning loop's storage). */
   answers?: AnswerStore;
+  /**
+   * Where answers, misses and verdicts are kept. Default: the process's shared loop (DATA_DIR / DATABASE_URL);
+   * `false` keeps nothing (answers in memory, verdicts logged only).
+   */
+  learning?: LearningLoop | false;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
   /**
@@ -82,13 +88,6 @@ function startFailure(config: SlackConfig, err: Error & { code?: string; data?: 
   return `Slack HTTP mode could not listen on ${config.host}:${config.port} (${err.message}); check SLACK_HOST and SLACK_PORT`;
 }
 
-/** Storage is opened for OAuth installs and for replicas (DATABASE_URL), unless the caller handed in every store. */
-function needsStorage(env: NodeJS.ProcessEnv, config: SlackConfig, options: SlackOptions): boolean {
-  const replicas = Boolean(parseStorageConfig(env).databaseUrl);
-  if (config.oauth && !options.installations) return true;
-  return replicas && !(options.answers && options.deliveries);
-}
-
 export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions = {}): Promise<SlackHandle> {
   const config = options.config ?? parseSlackConfig(env);
   const log = createSlackLogger(env, options.logDestination);
@@ -96,18 +95,19 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // instead of the first answer, and spares the first user the loading time.
   const store = options.rules ? RuleStore.of(options.rules) : sharedRuleStore(env);
   store.current();
-  // Storage holds what must outlive the process or be seen by every replica: installations (OAuth: a restart must
-  // not uninstall every workspace), answers behind buttons and the delivery ledger (DATABASE_URL: replicas).
-  const shared = needsStorage(env, config, options) ? await acquireSharedLearningLoop(env, { log }) : undefined;
-  const releaseStorage = shared?.release ?? (async () => {});
-  const scale = shared?.loop.scale;
+  // The storage every surface of the process shares; failing to open it stops start-up with what to fix.
+  const shared = options.learning === undefined ? await acquireSharedLearningLoop(env) : undefined;
+  const learning = shared?.loop ?? (options.learning || undefined);
+  // What replicas share (issue 18): the delivery ledger, installations, what the bot saw in channels.
+  const scale = learning?.scale;
   const deps: SlackDeps = {
     config,
     log,
     rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
-    answers: options.answers ?? shared?.loop.answers ?? createMemoryAnswerStore(),
+    answers: options.answers ?? learning?.answers ?? createMemoryAnswerStore(),
+    learning,
     deliveries: options.deliveries ?? scale?.deliveries ?? createMemoryDeliveryLedger(),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: options.deliveryLeaseMs ?? DELIVERY_LEASE_MS,
@@ -131,12 +131,13 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   const releaseRules = options.rules ? () => {} : autoReloadSharedRules(env);
   const releaseReload = () => {
     releaseRules();
-    void releaseStorage();
+    void shared?.release();
   };
   try {
     await app.init();
   } catch (err) {
     releaseReload();
+    await shared?.release();
     const rejected = (err as { data?: { error?: string } }).data?.error;
     if (!rejected)
       throw new Error(
@@ -156,8 +157,20 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     }
   } catch (err) {
     releaseReload();
+    await shared?.release();
     throw new Error(startFailure(config, err as Error & { code?: string; data?: { error?: string } }));
   }
+  // DIGEST_CHANNEL=slack:<channel id>: the weekly digest goes there (one replica posts it).
+  const digestChannel = learning?.config.digest?.surface === 'slack' ? learning.config.digest.channel : undefined;
+  const stopDigest =
+    learning && digestChannel
+      ? scheduleDigest(learning, {
+          log,
+          post: async (text) => {
+            await app.client.chat.postMessage({ channel: digestChannel, text, unfurl_links: false });
+          },
+        })
+      : () => {};
   log.info(
     {
       event: 'slack.started',
@@ -177,9 +190,10 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     stop() {
       stopped ??= (async () => {
         await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_DRAIN_MS).unref())]);
+        stopDigest();
         await app.stop();
         releaseRules();
-        await releaseStorage();
+        await shared?.release();
         log.info({ event: 'slack.stopped' }, 'Slack bot stopped');
       })();
       return stopped;

@@ -54,6 +54,8 @@ export interface Storage {
   statsRows(since: number): Promise<{ days: DayRow[]; versions: VersionRow[]; votes: VoteRow[] }>;
   /** Claim the digest of `week` for this replica: true once per week across all replicas. */
   claimDigest(week: string, at: number): Promise<boolean>;
+  /** Give a claimed week back (its post failed), so the next check tries again. */
+  releaseDigest(week: string): Promise<void>;
   sweep(now?: number): Promise<SweepOutcome>;
   close(): Promise<void>;
 }
@@ -117,6 +119,9 @@ export async function openStorage(
         .onConflict((oc) => oc.column('week').doNothing())
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async releaseDigest(week) {
+      await database.db.deleteFrom('digests').where('week', '=', week).execute();
     },
     sweep: (at = now()) => sweep(database, at, config.retentionDays),
     close: () => database.close(),

@@ -15,12 +15,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}): CliRun {
+export function runCli(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', RULES_DIR: '', DATA_DIR, DATABASE_URL: '', ...env },
     timeout: 20_000,
+    cwd,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

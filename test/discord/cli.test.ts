@@ -1,4 +1,5 @@
 // `bailian-doctor discord register [--guild ID]` and start-up through startDiscord(env), against the fake.
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startDiscord } from '../../src/discord/start.js';
@@ -10,6 +11,15 @@ async function run(args: string[], env: NodeJS.ProcessEnv) {
   const err: string[] = [];
   const code = await main(args, { env, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s) });
   return { code, out: out.join(''), err: err.join('') };
+}
+
+/** A loopback URL nothing listens on: a port that was free a moment ago. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/api`;
 }
 
 describe('bailian-doctor discord', () => {
@@ -57,10 +67,22 @@ describe('bailian-doctor discord', () => {
     [['discord', 'frobnicate'], {}, /usage: bailian-doctor discord/],
     [['discord'], { DISCORD_WATCH_CHANNELS: 'general' }, /DISCORD_WATCH_CHANNELS: "general"/],
     [['discord'], { DISCORD_TOKEN: 'wrong.token.value' }, /DISCORD_TOKEN: Discord rejected the token/],
+    // discord.js REST errors carry Discord's numeric codes: the CLI's error handler once crashed on them.
+    [['discord', 'register'], { DISCORD_TOKEN: 'wrong.token.value' }, /DISCORD_TOKEN: Discord rejected the token/],
   ])('%j exits 2 naming the problem', async (args, extra, message) => {
     const r = await run(args, { ...env, ...extra });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  it('an unreachable Discord names DISCORD_API_URL, for register and for the bot, with no stack', async () => {
+    const closed = await closedPortUrl();
+    for (const args of [['discord', 'register'], ['discord']]) {
+      const r = await run(args, { ...env, DISCORD_API_URL: closed, LOG_LEVEL: 'silent' });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err).toMatch(new RegExp(`cannot reach Discord at ${closed} \\(DISCORD_API_URL\\): ECONNREFUSED`));
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('startDiscord(env) connects and stops', async () => {

@@ -15,6 +15,15 @@ describe('extractBaseUrl', () => {
       },
     ],
     [
+      // Chinese words glued to the URL end it (a real path would be percent-encoded).
+      'baseurl是https://coding.dashscope.aliyuncs.com/v1，api是sk-sp-xxxx',
+      { baseUrl: 'https://coding.dashscope.aliyuncs.com/v1', plan: 'coding', apiPath: '/v1' },
+    ],
+    [
+      'base url 填的 dashscope.aliyuncs.com/compatible-mode/v1。还是报错',
+      { baseUrl: 'https://dashscope.aliyuncs.com/compatible-mode/v1', apiPath: '/compatible-mode/v1' },
+    ],
+    [
       'Setting base_url as https://dashscope.aliyuncs.com/api/v1,  Setting API key',
       { baseUrl: 'https://dashscope.aliyuncs.com/api/v1', region: 'cn', apiPath: '/api/v1' },
     ],

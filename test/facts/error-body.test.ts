@@ -8,7 +8,13 @@ describe('readErrorBody', () => {
     [
       'qwen-code web search (errorType / rid)',
       { errorType: 'THROTTLING.userQPSLimit', rid: 'bbbfcae8', message: null, status: 429 },
-      { shape: 'dashscope', status: 429, requestId: 'bbbfcae8', type: 'THROTTLING.userQPSLimit' },
+      {
+        shape: 'dashscope',
+        status: 429,
+        requestId: 'bbbfcae8',
+        code: 'THROTTLING.userQPSLimit',
+        type: 'THROTTLING.userQPSLimit',
+      },
     ],
     [
       'one-api relay: the upstream status in param of an upstream_error',

@@ -28,6 +28,9 @@ describe('hostInfo', () => {
     // Only cn-beijing and ap-southeast-1 are documented for Token Plan; the prefix still names the plan.
     ['token-plan.us-east-1.maas.aliyuncs.com', 'us', 'token-plan'],
     ['ws-1.mars-north-9.maas.aliyuncs.com', 'unknown', 'workspace'],
+    // The Qwen Cloud brand's API hosts (secondary sources, audit H3 / H4): international.
+    ['maas.qwencloudapi.com', 'intl', 'standard'],
+    ['token-plan.maas.qwencloudapi.com', 'intl', 'token-plan'],
   ])('%s -> %s / %s', (host, region, plan) => {
     expect(hostInfo(host)).toEqual({ region, plan });
   });

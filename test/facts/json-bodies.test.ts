@@ -27,6 +27,16 @@ describe('findJsonBodies', () => {
       '{"message":"use {placeholders} like }this{","code":"InvalidParameter"}',
       [{ message: 'use {placeholders} like }this{', code: 'InvalidParameter' }],
     ],
+    [
+      'a terminal box frame through the body, flattened (qwen-code #2191)',
+      '429 Too Many Requests - │ │ {"errorType":"THROTTLING.userQPSLimit","rid":"b1","message":null,"status":4 │ │ 29}',
+      [{ errorType: 'THROTTLING.userQPSLimit', rid: 'b1', message: null, status: 429 }],
+    ],
+    [
+      'a terminal box frame wrapping the body over two lines',
+      '│ API error: 429 - {"errorType":"THROTTLING.userQPSLimit","status":4 │\n│ 29}                    │',
+      [{ errorType: 'THROTTLING.userQPSLimit', status: 429 }],
+    ],
     ['no braces at all', 'Throttling.RateQuota: Request rate exceeded', []],
     ['code, not JSON', 'function f() { return retry(); }', []],
   ])('%s', (_name, text, expected) => {

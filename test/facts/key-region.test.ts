@@ -13,6 +13,8 @@ describe('extractKeyRegion', () => {
     ['国内版的密钥在国际站用不了', 'cn'],
     ['my China (Beijing) API key gets 401 on dashscope-intl', 'cn'],
     ['a key from the US (Virginia) console', 'us'],
+    ['金融云的API key在dashscope.aliyuncs.com上报错', 'cn-finance'],
+    ['my Financial Cloud API key is refused', 'cn-finance'],
   ])('%s -> %s', (text, expected) => {
     expect(extractKeyRegion(text)).toBe(expected);
   });

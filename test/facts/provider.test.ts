@@ -122,6 +122,38 @@ describe('extractProvider on other inputs', () => {
   it('a plain question has no provider', () => {
     expect(extractProvider('账户里面还有余额，但是提示拒绝服务？', undefined, undefined)).toEqual({});
   });
+
+  // Audit B2: OpenClaw's generic billing wording, which Model Studio's error pages list for Arrearage, is not
+  // DeepSeek's own title-case "Insufficient Balance".
+  it.each([
+    [
+      "API provider returned a billing error — your API key has run out of credits or has an insufficient balance. Check your provider's billing dashboard.",
+      undefined,
+    ],
+    ['DeepSeek API error 402: Insufficient Balance', 'DeepSeek'],
+    ['{"error":{"message":"Insufficient Balance","type":"unknown_error"}}', 'DeepSeek'],
+  ])('billing wording %s -> %s', (text, provider) => {
+    expect(extractProvider(text, undefined, undefined).foreignProvider).toBe(provider);
+  });
+
+  // Audit H3, H4, H7: the Qwen Cloud brand's API hosts and the Qwen Cloud / Qianwen doc links are not another service.
+  it.each([
+    ['429 Too Many Requests https://maas.qwencloudapi.com/compatible-mode/v1/chat/completions', 'model_studio'],
+    ['401 https://token-plan.maas.qwencloudapi.com/compatible-mode/v1/chat/completions', 'model_studio'],
+  ])('Qwen Cloud host %s -> %s', (text, provider) => {
+    const facts = extractProvider(text, undefined, undefined);
+    expect(facts.provider).toBe(provider);
+    expect(facts.foreignProvider).toBeUndefined();
+  });
+
+  it.each([
+    'see https://docs.qwencloud.com/api-reference/preparation/error-messages',
+    'see https://platform.qianwenai.com/docs/api/error-messages',
+  ])('a doc link is no other service: %s', (text) => {
+    expect(extractProvider(`429 Throttling.RateQuota ${text}`, 'Throttling.RateQuota', undefined).foreignProvider).toBe(
+      undefined,
+    );
+  });
 });
 
 describe('brand names against another provider', () => {

@@ -12,9 +12,9 @@ import { INVALID_KEY_TEXT, readJson, startTestServer, type TestServer } from './
 
 const token = `test-token-${'t'.repeat(24)}`;
 /** One token per route for the rate-limit test, so each route starts with a full allowance. */
-const perRoute = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((c) => `test-token-${c.repeat(24)}`);
+const perRoute = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((c) => `test-token-${c.repeat(24)}`);
 /** One token per route for the spellings test, so its requests leave the others' allowances alone. */
-const accepting = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((c) => `test-token-${c.repeat(24)}`);
+const accepting = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((c) => `test-token-${c.repeat(24)}`);
 /** Requests a minute per token. */
 const LIMIT = 4;
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
@@ -35,11 +35,13 @@ async function v1Routes(server: TestServer, seed: { answerId: string; clusterId:
     for (const method of Object.keys(ops)) {
       const body = path.endsWith('/batch')
         ? JSON.stringify({ items: [{ text: INVALID_KEY_TEXT }] })
-        : path.endsWith('/feedback')
-          ? JSON.stringify({ answerId: seed.answerId, verdict: 'fixed' })
-          : method === 'post'
-            ? JSON.stringify({ text: INVALID_KEY_TEXT })
-            : undefined;
+        : path === '/v1/check'
+          ? JSON.stringify({ baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', model: 'qwen-plus' })
+          : path.endsWith('/feedback')
+            ? JSON.stringify({ answerId: seed.answerId, verdict: 'fixed' })
+            : method === 'post'
+              ? JSON.stringify({ text: INVALID_KEY_TEXT })
+              : undefined;
       routes.push({ method: method.toUpperCase() as Route['method'], path, body });
     }
   }
@@ -80,6 +82,7 @@ describe('auth and rate limit act on the routed path', () => {
       'GET /v1/rules',
       'GET /v1/rules/auth.invalid-api-key',
       'GET /v1/stats',
+      'POST /v1/check',
       'POST /v1/diagnose',
       'POST /v1/diagnose/batch',
       'POST /v1/feedback',

@@ -125,7 +125,7 @@ describe('operations', () => {
   it('/healthz answers ok', async () => {
     const res = await server.get('/healthz');
     expect(res.status).toBe(200);
-    expect(await readJson(res)).toEqual({ status: 'ok' });
+    expect(await readJson(res)).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
   it('/readyz reports the loaded rules', async () => {

@@ -92,7 +92,7 @@ const STEPS: Mutant[] = [
   {
     name: 'diagnose: facts.text echoed by default',
     file: 'src/diagnose/diagnose.ts',
-    find: 'options.echo ? facts : withoutText(facts)',
+    find: 'echo ? facts : withoutText(facts)',
     replace: 'facts',
     tests: REDACTION_TESTS,
   },

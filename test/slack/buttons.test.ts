@@ -1,6 +1,11 @@
-// The answer's buttons, clicked the way Slack delivers clicks: feedback is logged and acknowledged to the
-// clicker only, "Other possible causes" shows the rest, "Share in channel" posts the private answer publicly.
+// The answer's buttons, clicked the way Slack delivers clicks: feedback is filed against the rule version and
+// acknowledged to the clicker only with what happens to it, "Other possible causes" shows the rest (also after a
+// restart, from storage), "Share in channel" posts the private answer publicly.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openLearningLoop } from '../../src/index.js';
 import { SLACK_ACTIONS } from '../../src/render/slack/index.js';
 import { FEEDBACK_THANKS } from '../../src/slack/listeners/actions/buttons.js';
 import { buttonClick, slashCommand } from '../fakes/slack/payloads.js';
@@ -52,8 +57,9 @@ describe.each(MODES)('answer buttons (%s mode)', (mode) => {
     expect(ids).toEqual([SLACK_ACTIONS.fixed, SLACK_ACTIONS.notIt, SLACK_ACTIONS.others, SLACK_ACTIONS.share]);
   });
 
-  it('logs feedback with the rule id and thanks only the clicker', async () => {
-    h = await startHarness(mode, { rules });
+  it('files feedback against the rule version, logs it, and tells only the clicker what happens to it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bd-slack-fb-'));
+    h = await startHarness(mode, { rules }, { DATA_DIR: dataDir });
     const blocks = await diagnoseBySlash(h);
     await click(h, blocks, SLACK_ACTIONS.fixed, 'fixed');
     await click(h, blocks, SLACK_ACTIONS.notIt, 'notit');
@@ -63,12 +69,56 @@ describe.each(MODES)('answer buttons (%s mode)', (mode) => {
       ['fixed', 'auth.slack-test-primary', CLICKER],
       ['not_it', 'auth.slack-test-primary', CLICKER],
     ]);
+    const version = rules.get('auth.slack-test-primary')!.version!;
+    expect(version).toMatch(/^[0-9a-f]{12}$/);
     expect(at(h, 'fixed')[0]?.body).toMatchObject({
       response_type: 'ephemeral',
       replace_original: false,
-      text: FEEDBACK_THANKS.fixed,
+      text:
+        `${FEEDBACK_THANKS.fixed} Recorded "fixed" for rule auth.slack-test-primary (version ${version}). ` +
+        'Maintainers see it in the stats report (precision per rule version) and use it to fix or retire rules; ' +
+        'it does not change answers by itself.',
     });
-    expect(at(h, 'notit')[0]?.body).toMatchObject({ response_type: 'ephemeral', text: FEEDBACK_THANKS.not_it });
+    expect(at(h, 'notit')[0]?.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining(`Recorded "not it" for rule auth.slack-test-primary (version ${version})`),
+    });
+    // The same clicker changed their mind: one verdict, the last.
+    const loop = await openLearningLoop({ DATA_DIR: dataDir }, { sweepTimer: false });
+    try {
+      expect((await loop.stats()).rules).toEqual([
+        expect.objectContaining({ ruleId: 'auth.slack-test-primary', ruleVersion: version, fixed: 0, notIt: 1 }),
+      ]);
+    } finally {
+      await loop.close();
+      await h.stop();
+      h = undefined;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('"Other possible causes" still answers after a restart, from storage', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bd-slack-restart-'));
+    try {
+      const first = await startHarness(mode, { rules }, { DATA_DIR: dataDir });
+      const blocks = await diagnoseBySlash(first);
+      await first.stop();
+      h = await startHarness(mode, { rules }, { DATA_DIR: dataDir });
+      await click(h, blocks, SLACK_ACTIONS.others, 'others');
+      await h.settle();
+      const [shown] = at(h, 'others');
+      expect(blockText(shown!.body)).toContain('Test rule that ranks second');
+      // Without storage the same click could only say the answer is gone.
+      await h.stop();
+      h = await startHarness(mode, { rules, learning: false });
+      await click(h, blocks, SLACK_ACTIONS.others, 'gone');
+      await h.settle();
+      expect(at(h, 'gone')[0]?.body.text).toMatch(/no longer kept/);
+    } finally {
+      await h?.stop();
+      h = undefined;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('"Other possible causes" shows the second diagnosis privately', async () => {

@@ -1,6 +1,9 @@
 // Starts the fake Slack and the real bot (real Bolt app) against it, in either connection mode, and counts
 // deliveries so a test can wait for "all handled" instead of sleeping.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRules, type RuleSet } from '../../src/engine/rule-set.js';
 import { type SlackHandle, type SlackOptions, startSlack } from '../../src/slack/start.js';
@@ -50,7 +53,10 @@ export async function startHarness(
   const fake = await FakeSlack.start();
   const signingSecret = randomBytes(16).toString('hex');
   const logs: Array<Record<string, unknown>> = [];
+  // The bot keeps its answers in a database of this harness's own (a test may pass DATA_DIR to share one).
+  const dataDir = mkdtempSync(join(tmpdir(), 'bd-slack-data-'));
   const baseEnv: NodeJS.ProcessEnv = {
+    DATA_DIR: dataDir,
     SLACK_BOT_TOKEN: fake.botToken,
     SLACK_API_URL: fake.apiUrl,
     SLACK_WATCH_CHANNELS: WATCHED,
@@ -71,6 +77,7 @@ export async function startHarness(
     });
   } catch (err) {
     await fake.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
   const http = bot.address
@@ -98,6 +105,7 @@ export async function startHarness(
     async stop() {
       await bot.stop();
       await fake.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

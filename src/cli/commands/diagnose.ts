@@ -1,15 +1,15 @@
 // `bailian-doctor diagnose [TEXT] [--file F] [--fact k=v]… [--json] [--format F] [--all] [--echo]`
 
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import { type DiagnoseResult, diagnose, FORMATS, MAX_TEXT_CHARS, rendererFor, toJsonResult } from '../../index.js';
 import type { CliContext } from '../context.js';
 import { parseFactArgs } from '../facts-arg.js';
+import { parseFlags } from '../flags.js';
 import { readInput } from '../io.js';
 import { withLoop } from './learning-store.js';
 
 export async function diagnoseCommand(ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseFlags('diagnose', {
     args: ctx.args,
     allowPositionals: true,
     options: {
@@ -57,7 +57,9 @@ async function keepAnswer(ctx: CliContext, result: DiagnoseResult, text: string)
   try {
     return await withLoop(ctx, (loop) => loop.record(result, { surface: 'cli', text }));
   } catch (err) {
-    ctx.stderr(`note: the answer was not kept (${(err as Error).message})\n`);
+    // A library install has no database driver: nothing to keep, nothing to say.
+    if ((err as { code?: string }).code !== 'STORAGE_PACKAGE_MISSING')
+      ctx.stderr(`note: the answer was not kept (${(err as Error).message})\n`);
     return undefined;
   }
 }

@@ -1,8 +1,9 @@
 // `bailian-doctor discord` runs the Discord bot alone (until SIGINT/SIGTERM);
 // `bailian-doctor discord register [--guild ID]` bulk-overwrites its application commands.
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
+import { importSurface } from '../../optional-packages.js';
 import type { CliContext } from '../context.js';
+import { parseFlags } from '../flags.js';
 import { untilSignal } from '../until-signal.js';
 
 const USAGE = 'usage: bailian-doctor discord [register [--guild ID]]';
@@ -13,7 +14,11 @@ async function config(ctx: CliContext) {
 }
 
 async function register(ctx: CliContext, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { guild: { type: 'string', short: 'g' } } });
+  const { values, positionals } = parseFlags('discord', {
+    args,
+    allowPositionals: true,
+    options: { guild: { type: 'string', short: 'g' } },
+  });
   if (positionals.length) throw new UsageError(USAGE);
   const { isSnowflake } = await import('../../config/discord.js');
   if (values.guild !== undefined && !isSnowflake(values.guild))
@@ -21,7 +26,7 @@ async function register(ctx: CliContext, args: string[]): Promise<number> {
       `--guild ${values.guild} is not a server id (Developer Mode → right-click the server → Copy Server ID)`,
     );
   const cfg = await config(ctx);
-  const { registerCommands } = await import('../../discord/commands/register.js');
+  const { registerCommands } = await importSurface('discord', () => import('../../discord/commands/register.js'));
   const result = await registerCommands(cfg, values.guild);
   ctx.stdout(
     `registered ${result.names.map((n) => `"${n}"`).join(', ')} (${result.scope}) for application ${result.applicationId}\n`,
@@ -32,7 +37,7 @@ async function register(ctx: CliContext, args: string[]): Promise<number> {
 }
 
 async function run(ctx: CliContext): Promise<number> {
-  const { startDiscord } = await import('../../discord/start.js');
+  const { startDiscord } = await importSurface('discord', () => import('../../discord/start.js'));
   // Start-up problems that name a variable carry a code main() maps to exit 2 (cli/exit-codes.ts).
   const handle = await startDiscord(ctx.env);
   ctx.stderr('discord bot running; Ctrl-C to stop\n');

@@ -1,15 +1,15 @@
 // `bailian-doctor rules list | test | lint`
 
-import { parseArgs } from 'node:util';
 import { checkExamples } from '../../authoring/check-examples.js';
 import { lintRuleFolders } from '../../authoring/lint.js';
 import { UsageError } from '../../errors.js';
 import { loadRules } from '../../index.js';
 import type { CliContext } from '../context.js';
+import { parseFlags } from '../flags.js';
 
 export async function rulesCommand(ctx: CliContext): Promise<number> {
   const [sub, ...rest] = ctx.args;
-  const { values } = parseArgs({
+  const { values } = parseFlags('rules', {
     args: rest,
     options: { json: { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' } },
   });

@@ -1,13 +1,13 @@
 // `bailian-doctor serve [--port N] [--host H]` — the HTTP API in the foreground until SIGTERM/SIGINT.
 // Flags override PORT/HOST; everything else comes from the environment and `.env`, like `npm start`.
-import { parseArgs } from 'node:util';
 import { startHttp } from '../../http/start.js';
 import type { CliContext } from '../context.js';
 import { exitStatusOf } from '../exit-codes.js';
+import { parseFlags } from '../flags.js';
 import { untilSignal } from '../until-signal.js';
 
 export async function serveCommand(ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags('serve', {
     args: ctx.args,
     options: { port: { type: 'string', short: 'p' }, host: { type: 'string' } },
   });

@@ -9,7 +9,7 @@ export async function onOtherCauses(ctx: BotContext, i: ButtonInteraction): Prom
   const others = (await ctx.answers.load(i.customId.slice(CUSTOM_IDS.others.length)))?.diagnoses.slice(1);
   if (!others) {
     await i.reply({
-      content: 'This answer is too old to expand — run /diagnose again.',
+      content: 'This answer is no longer kept (answers are kept for RETENTION_DAYS) — run /diagnose again.',
       flags: MessageFlags.Ephemeral,
     });
     return;

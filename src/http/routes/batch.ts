@@ -6,7 +6,7 @@ import { type DiagnoseInput, toJsonResult } from '../../index.js';
 import type { RouteContext } from '../context.js';
 import { diagnoseWith, errorResponses, withAnswerId } from '../diagnose-with.js';
 import { errorBody } from '../errors.js';
-import { batchEnvelope, batchResponse, diagnoseRequest, echoQuery } from '../schemas.js';
+import { batchEnvelope, batchQuery, batchResponse, diagnoseRequest } from '../schemas.js';
 import { describeSchemaError } from '../validation.js';
 
 export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -20,7 +20,7 @@ export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Prom
           'Answers `{"results": […]}` in the order of `items`. An item that is not valid gets its own ' +
           '`{"error": …}` entry; the rest of the batch is still diagnosed.',
         tags: ['diagnose'],
-        querystring: echoQuery,
+        querystring: batchQuery,
         body: batchEnvelope,
         response: { 200: batchResponse, ...errorResponses },
       },

@@ -1,5 +1,6 @@
 // GET /healthz (the process answers), /readyz (rules are loaded; reports the last reload), /metrics.
 import type { FastifyInstance } from 'fastify';
+import { VERSION } from '../../index.js';
 import type { RouteContext } from '../context.js';
 
 const readyBody = {
@@ -54,10 +55,19 @@ export async function healthRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       schema: {
         summary: 'The process is up',
         tags: ['operations'],
-        response: { 200: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } },
+        response: {
+          200: {
+            type: 'object',
+            required: ['status', 'version'],
+            properties: {
+              status: { type: 'string', enum: ['ok'] },
+              version: { type: 'string', description: 'The running bailian-doctor version (semver).' },
+            },
+          },
+        },
       },
     },
-    async () => ({ status: 'ok' }),
+    async () => ({ status: 'ok', version: VERSION }),
   );
 
   app.get(

@@ -1,19 +1,50 @@
-// The answer's buttons: feedback ("This fixed it" / "Not it") is logged and acknowledged privately to the
-// clicker; "Other possible causes" shows the rest privately; "Share in channel" posts a private answer publicly.
+// The answer's buttons: feedback ("This fixed it" / "Not it") is filed against the rule version the answer showed
+// and the clicker is told privately exactly what happens to it; "Other possible causes" shows the rest privately;
+// "Share in channel" posts a private answer publicly. Answers come from storage, so the buttons work after a
+// restart and on any replica.
 
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { renderSlackMessages, renderSlackNotice, renderSlackOthers, SLACK_ACTIONS } from '../../../index.js';
+import {
+  FEEDBACK_ANSWER_GONE,
+  FEEDBACK_NOT_KEPT,
+  feedbackNote,
+  renderSlackMessages,
+  renderSlackNotice,
+  renderSlackOthers,
+  SLACK_ACTIONS,
+} from '../../../index.js';
 import type { SlackDeps } from '../../deps.js';
 import { respondAll } from '../../respond.js';
 
+/** What the clicker is told beside what happened to the verdict. */
 export const FEEDBACK_THANKS = {
-  fixed: 'Thanks — glad that fixed it. Your feedback was recorded.',
+  fixed: 'Thanks — glad that fixed it.',
   not_it:
-    'Thanks — recorded. Try "Other possible causes", or run /diagnose again with the full error body, the base URL and the model.',
+    'Thanks. Try "Other possible causes", or run /diagnose again with the full error body, the base URL and the model.',
 } as const;
 
-const ANSWER_EXPIRED =
-  'This answer has expired (the bot keeps answers for a day, and forgets them on restart). Run /diagnose again.';
+/** Without storage a verdict goes to the log alone: say so. */
+const FEEDBACK_LOG_ONLY = 'It was written to the bot’s log only: this bot keeps no storage.';
+
+const ANSWER_EXPIRED = 'This answer is no longer kept (answers are kept for RETENTION_DAYS). Run /diagnose again.';
+
+/** File the verdict and word exactly what became of it. */
+async function fileVerdict(
+  deps: SlackDeps,
+  verdict: 'fixed' | 'not_it',
+  answerId: string | undefined,
+  user: string,
+): Promise<string> {
+  if (!deps.learning) return FEEDBACK_LOG_ONLY;
+  if (!answerId) return FEEDBACK_ANSWER_GONE;
+  try {
+    const filed = await deps.learning.feedback({ answerId, verdict, surface: 'slack', voter: `slack:${user}` });
+    return filed ? feedbackNote(filed) : FEEDBACK_ANSWER_GONE;
+  } catch (err) {
+    deps.log.warn({ event: 'slack.feedback_store_failed', error: (err as Error).message }, 'could not keep a verdict');
+    return FEEDBACK_NOT_KEPT;
+  }
+}
 
 interface ButtonValue {
   a?: string;
@@ -46,7 +77,8 @@ export function registerButtons(app: App, deps: SlackDeps): void {
         },
         'feedback',
       );
-      await respondAll(deps, respond, [renderSlackNotice(FEEDBACK_THANKS[verdict])]);
+      const what = await fileVerdict(deps, verdict, v.a, body.user.id);
+      await respondAll(deps, respond, [renderSlackNotice(`${FEEDBACK_THANKS[verdict]} ${what}`)]);
     });
   }
 
