@@ -76,8 +76,12 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     rateLimiter: new UserRateLimiter(options.rateLimit, now),
     answers: options.answers ?? options.learning?.answers ?? createMemoryAnswerStore({ now }),
     learning: options.learning,
-    // Storage's ledger is shared by every process on the database (replicas, shard processes).
-    deliveries: options.deliveries ?? options.learning?.scale.deliveries ?? createMemoryDeliveryLedger(now),
+    // On PostgreSQL the ledger is shared by every process (replicas, shard processes); one process keeps it in
+    // memory and pays no write per interaction.
+    deliveries:
+      options.deliveries ??
+      (options.learning?.scale.replicas ? options.learning.scale.deliveries : undefined) ??
+      createMemoryDeliveryLedger(now),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
   };

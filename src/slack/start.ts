@@ -98,8 +98,11 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // The storage every surface of the process shares; failing to open it stops start-up with what to fix.
   const shared = options.learning === undefined ? await acquireSharedLearningLoop(env) : undefined;
   const learning = shared?.loop ?? (options.learning || undefined);
-  // What replicas share (issue 18): the delivery ledger, installations, what the bot saw in channels.
+  // What replicas share (issue 18): the delivery ledger and what the bot saw in channels live in the database
+  // only when replicas share it (PostgreSQL); one process keeps them in memory and pays no write per event.
+  // Installations always go to storage: a restart must not uninstall every workspace.
   const scale = learning?.scale;
+  const replicas = scale?.replicas ? scale : undefined;
   const deps: SlackDeps = {
     config,
     log,
@@ -108,10 +111,10 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     limiter: new UserRateLimiter(options.userRateLimit),
     answers: options.answers ?? learning?.answers ?? createMemoryAnswerStore(),
     learning,
-    deliveries: options.deliveries ?? scale?.deliveries ?? createMemoryDeliveryLedger(),
+    deliveries: options.deliveries ?? replicas?.deliveries ?? createMemoryDeliveryLedger(),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: options.deliveryLeaseMs ?? DELIVERY_LEASE_MS,
-    seenMessages: options.seenMessages ?? scale?.seenMessages ?? createMemorySeenMessages(),
+    seenMessages: options.seenMessages ?? replicas?.seenMessages ?? createMemorySeenMessages(),
     repliesGate: oncePer(REPLIES_EVERY_MS),
   };
   const inFlight = new InFlight();
