@@ -11,7 +11,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../src/discord/start.js';
 import type { SurfaceHandle, SurfaceReadiness } from '../../src/index.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
-import { bodyOf, INVALID_KEY_RULE, MATCHED_TEXT, ORIGINAL } from './harness.js';
+import { BACKENDS } from '../helpers/storage-backends.js';
+import { bodyOf, FOLLOWUP, INVALID_KEY_RULE, MATCHED_TEXT, ORIGINAL } from './harness.js';
+
+const FIXTURE_RULES = join(dirname(fileURLToPath(import.meta.url)), '..', 'slack', 'fixtures', 'rules');
+const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHARD_MAIN = join(ROOT, 'dist', 'src', 'discord', 'shard-main.js');
@@ -95,4 +99,54 @@ describe('discord sharding', () => {
     });
     await fake.waitForRequests(ORIGINAL(i.token), 1, 20_000);
   }, 90_000);
+
+  it.skipIf(!postgres.available)(
+    'with DATABASE_URL the state is shared: a button under an answer still works after its shard process was replaced',
+    async () => {
+      const place = await postgres.create();
+      try {
+        fake = await startFakeDiscord({ shards: 2 });
+        const env = {
+          PATH: process.env.PATH,
+          DISCORD_TOKEN: fake.token,
+          DISCORD_API_URL: fake.apiUrl,
+          DISCORD_SHARDS: '2',
+          DATABASE_URL: place.databaseUrl,
+          DATA_DIR: place.dataDir,
+          RULES_DIR: FIXTURE_RULES, // two more rules for InvalidApiKey: the answer offers "Other possible causes"
+          LOG_LEVEL: 'warn',
+        };
+        bot = await startDiscord(env, {
+          logger: pino({ level: 'silent' }),
+          sharding: { file: SHARD_MAIN, spawnDelayMs: 50 },
+        });
+        const where = { guildId: fake.ids.guilds[1]!, channelId: fake.ids.channels[1]! };
+        const user = fake.user();
+        const i = await fake.slashCommand(user, [{ name: 'error', type: 3, value: MATCHED_TEXT }], undefined, where);
+        const [edit] = await fake.waitForRequests(ORIGINAL(i.token), 1, 20_000);
+        const others = JSON.stringify(bodyOf(edit).components).match(/"(bd:others:[^"]+)"/)?.[1];
+        expect(others).toBeDefined();
+
+        // The shard process that answered dies; the manager starts a new one, with nothing in memory.
+        const before = shardsOf(await bot.readiness!())[1]!.pid!;
+        process.kill(before, 'SIGKILL');
+        await until(async () => {
+          const r = await bot!.readiness!();
+          return r.ready && shardsOf(r)[1]!.pid !== before;
+        });
+        const message = { ...(edit!.body as Record<string, unknown>), id: '1', channel_id: where.channelId };
+        const click = await fake.clickButton(user, others!, message as never, where);
+        const [shown] = await fake
+          .waitForRequests(FOLLOWUP(click.token), 1, 20_000)
+          .catch(async () => fake!.waitForRequests(ORIGINAL(click.token), 1, 5000));
+        expect(JSON.stringify(bodyOf(shown))).not.toContain('too old');
+        expect(JSON.stringify(bodyOf(shown).embeds ?? [])).toMatch(/slack-test|Test rule/);
+      } finally {
+        await bot?.stop();
+        bot = undefined;
+        await place.cleanup();
+      }
+    },
+    90_000,
+  );
 });
