@@ -38,6 +38,13 @@ export { DISCORD_LIMITS } from './render/discord/limits.js';
 export { FORMATS, RENDERERS, type Renderer, type RenderOptions, rendererFor } from './render/index.js';
 export { toJsonResult } from './render/json.js';
 export {
+  type HomeInsights,
+  renderSlackCorrectionModal,
+  renderSlackEscalation,
+  renderSlackHandoff,
+  renderSlackHome,
+} from './render/slack/conversation.js';
+export {
   renderSlackMessages,
   renderSlackNotice,
   renderSlackOthers,
@@ -45,6 +52,7 @@ export {
   type SlackMessage,
 } from './render/slack/index.js';
 export { renderText } from './render/text.js';
+export { whatIRead } from './render/what-i-read.js';
 export { SECRET_WARNING } from './render/wording.js';
 export { postDigestOnce, scheduleDigest } from './service/digest.js';
 export {

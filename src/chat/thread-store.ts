@@ -7,6 +7,15 @@ import type { FactValue } from '../types.js';
 
 type ThreadStatus = 'open' | 'solved' | 'escalated';
 
+/** One thing that happened in the thread, for the handoff packet's "steps already tried". No pasted text. */
+interface ThreadStep {
+  at: number;
+  what: string;
+}
+
+/** What the last pasted verify output showed. */
+type VerifyResult = 'success' | 'same-error' | 'new-error';
+
 export interface ThreadState {
   /** `<surface>:<workspace or guild>:<channel>:<thread>` — one key per conversation. */
   key: string;
@@ -18,6 +27,23 @@ export interface ThreadState {
   status: ThreadStatus;
   /** Epoch milliseconds of the last change. */
   updatedAt: number;
+  /**
+   * The last error paste, redacted and bounded (diagnose()'s own `text`), so a button pressed later — or after a
+   * restart — re-diagnoses with the text the rules read. Never shown, never put in a handoff packet.
+   */
+  lastText?: string;
+  /** Rule ids answered in the thread, oldest first (the top cause of each answer). */
+  tried?: string[];
+  /** What happened in the thread, oldest first (bounded). */
+  steps?: ThreadStep[];
+  /** The last verify output pasted in the thread. */
+  verify?: { result: VerifyResult; at: number };
+  /** The differential question waiting for an answer, and the answer it was asked about. */
+  question?: { id: string; answerId: string };
+  /** Idempotency keys of deliveries and clicks already acted on (bounded, newest last). */
+  handled?: string[];
+  /** Set once someone pressed "Escalate"; `claimedBy` once a helper pressed "I'll take this". */
+  escalation?: { at: number; by?: string; claimedBy?: string; claimedAt?: number };
 }
 
 export interface ThreadStore {

@@ -3,6 +3,7 @@
 
 import { ConfigError } from '../errors.js';
 import { readVar } from './env.js';
+import { parseEscalationChannels } from './escalation.js';
 
 export type SlackMode = 'socket' | 'http';
 
@@ -35,6 +36,8 @@ export interface SlackConfig {
   /** Web API base, always ending in `/`. */
   apiUrl: string;
   watchChannels: ReadonlySet<string>;
+  /** ESCALATION_CHANNEL's Slack id: where "Escalate" posts the handoff packet, with "I'll take this". */
+  escalationChannel?: string;
 }
 
 const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -47,6 +50,8 @@ export const SLACK_BOT_SCOPES = [
   'groups:history',
   'im:history',
   'files:read',
+  'reactions:write',
+  'users:read',
 ];
 const DEFAULT_SLACK_HOST = '0.0.0.0';
 const DEFAULT_SLACK_PORT = 3000;
@@ -172,6 +177,8 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
   const port = parsePort(readVar(env, 'SLACK_PORT'), problems);
   const apiUrl = parseApiUrl(readVar(env, 'SLACK_API_URL'), problems);
   const watchChannels = parseChannels(readVar(env, 'SLACK_WATCH_CHANNELS'), problems);
+  const escalation = parseEscalationChannels(env);
+  problems.push(...escalation.problems);
   if (problems.length) throw new SlackConfigError(problems);
   const authorizeUrl = new URL('/oauth/v2/authorize', apiUrl).href;
   return {
@@ -184,5 +191,6 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
     port,
     apiUrl,
     watchChannels,
+    escalationChannel: escalation.slack,
   };
 }

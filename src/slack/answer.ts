@@ -3,7 +3,7 @@
 
 import { rememberAnswer } from '../chat/answer-store.js';
 import { leakWarning } from '../chat/leak-warning.js';
-import { type DiagnoseResult, diagnose, redact, renderSlackMessages, type SlackMessage } from '../index.js';
+import { type DiagnoseResult, diagnose, redact, type SlackMessage } from '../index.js';
 import type { SlackDeps, WayIn } from './deps.js';
 import { readAttachedText, type SlackFile } from './files.js';
 import { safeCall } from './safe-call.js';
@@ -23,12 +23,13 @@ export interface Diagnosed {
   leakers: string[];
 }
 
-export async function diagnoseSources(
+/** The text of the messages (and their text files), and who pasted a key in them. */
+export async function gatherText(
   sources: Source[],
   client: WebClient,
   deps: SlackDeps,
   botUserId?: string,
-): Promise<Diagnosed> {
+): Promise<{ text: string; leakers: string[] }> {
   const parts: string[] = [];
   const leakers = new Set<string>();
   for (const s of sources) {
@@ -43,10 +44,19 @@ export async function diagnoseSources(
     if (s.user && redact(text).findings.length) leakers.add(s.user);
     parts.push(text);
   }
-  const text = parts.filter(Boolean).join('\n\n');
+  return { text: parts.filter(Boolean).join('\n\n'), leakers: [...leakers] };
+}
+
+export async function diagnoseSources(
+  sources: Source[],
+  client: WebClient,
+  deps: SlackDeps,
+  botUserId?: string,
+): Promise<Diagnosed> {
+  const { text, leakers } = await gatherText(sources, client, deps, botUserId);
   const result = await diagnose({ text }, { rules: deps.rules() });
   pastedText.set(result, text);
-  return { result, leakers: [...leakers] };
+  return { result, leakers };
 }
 
 /** Log one answer: how it came in and what it said — never the pasted text. */
@@ -109,10 +119,6 @@ export function keepAnswer(deps: SlackDeps, result: DiagnoseResult): Promise<str
       deps.log.warn({ event: 'slack.answer_store_failed', error: (err as Error).message }, 'could not keep the answer'),
     { text: pastedText.get(result), ruleVersion: versionOf(deps, result) },
   );
-}
-
-export async function publicAnswer(deps: SlackDeps, result: DiagnoseResult): Promise<SlackMessage[]> {
-  return renderSlackMessages(result, { answerId: await keepAnswer(deps, result) });
 }
 
 /** Tell each poster of a key, privately, to delete the message and rotate the key. */

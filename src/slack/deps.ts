@@ -2,7 +2,9 @@
 
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../chat/answer-store.js';
+import type { ConversationDeps } from '../chat/conversation/deps.js';
 import type { DeliveryLedger } from '../chat/delivery-ledger.js';
+import type { InsightsSource } from '../chat/insights.js';
 import type { UserRateLimiter } from '../chat/rate-limit.js';
 import type { SeenMessages } from '../chat/seen-messages.js';
 import type { SlackConfig } from '../config/slack.js';
@@ -19,6 +21,10 @@ export interface SlackDeps {
   answers: AnswerStore;
   /** Where verdicts go (and answers are kept); absent: feedback is only logged, and the reply says so. */
   learning?: LearningLoop;
+  /** The shared conversation core's dependencies: thread store, feedback sink, diagnose over the live rules. */
+  conversation: ConversationDeps;
+  /** The week's gaps and detection rate for App Home (from the learning-loop storage, when there is one). */
+  insights?: InsightsSource;
   /** Which deliveries were answered (event_id / trigger_id): once per process, or once across replicas. */
   deliveries: DeliveryLedger;
   /** This process, as the holder of a delivery claim. */
@@ -45,4 +51,4 @@ export function oncePer(everyMs: number, now: () => number = Date.now): { take()
 }
 
 /** How the request reached the bot: logged with every answer, and decides silence vs. help on no match. */
-export type WayIn = 'mention' | 'dm' | 'slash' | 'shortcut' | 'passive';
+export type WayIn = 'mention' | 'dm' | 'slash' | 'shortcut' | 'passive' | 'thread' | 'button' | 'correction';

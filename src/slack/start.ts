@@ -4,17 +4,22 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
+import type { ConversationDeps, FeedbackSink } from '../chat/conversation/deps.js';
 import { createMemoryDeliveryLedger, DELIVERY_LEASE_MS, type DeliveryLedger } from '../chat/delivery-ledger.js';
+import type { InsightsSource } from '../chat/insights.js';
 import { createMemoryInstallationStore, type InstallationStore } from '../chat/installation-store.js';
+import { feedbackInto, insightsFrom } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemorySeenMessages, type SeenMessages } from '../chat/seen-messages.js';
+import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { AuthRejectedError } from '../errors.js';
 import {
   acquireSharedLearningLoop,
   autoReloadSharedRules,
+  diagnose,
   type LearningLoop,
   type RuleSet,
   RuleStore,
@@ -34,13 +39,19 @@ import { SeenKeys } from './seen.js';
 export interface SlackOptions extends AppTuning {
   rules?: RuleSet;
   userRateLimit?: UserRateLimit;
-  /** Where answers wait for their buttons (default: the learning loop's storage). */
+  /** Where answers wait for their buttons (default: the learning loop's storage, else in memory). */
   answers?: AnswerStore;
   /**
-   * Where answers, misses and verdicts are kept. Default: the process's shared loop (DATA_DIR / DATABASE_URL);
-   * `false` keeps nothing (answers in memory, verdicts logged only).
+   * Where answers, misses, verdicts, support threads and App Home's insights are kept. Default: the process's
+   * shared loop (DATA_DIR / DATABASE_URL); `false` keeps nothing (everything in memory, verdicts logged only).
    */
   learning?: LearningLoop | false;
+  /** Where support threads are remembered (default: the learning loop's, else in memory). */
+  threads?: ThreadStore;
+  /** Where verdicts go (`fixed` from a pasted success); default: the learning loop, else the log only. */
+  feedback?: FeedbackSink;
+  /** The week's gaps and detection rate for admins on App Home. */
+  insights?: InsightsSource;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
   /**
@@ -71,6 +82,13 @@ export interface SlackHandle extends SurfaceHandle {
 
 /** Slack's limit on conversations.replies for apps distributed outside the Marketplace: one call a minute. */
 const REPLIES_EVERY_MS = 60_000;
+
+/** Without learning-loop storage a verdict is a log line (the feedback replies say so). */
+function logFeedback(log: Logger): FeedbackSink {
+  return {
+    record: async (f) => void log.info({ event: 'slack.feedback', ...f }, 'feedback'),
+  };
+}
 
 /** Longest a stop waits for answers being written. */
 const STOP_DRAIN_MS = 5000;
@@ -103,19 +121,35 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // Installations always go to storage: a restart must not uninstall every workspace.
   const scale = learning?.scale;
   const replicas = scale?.replicas ? scale : undefined;
+  const answers = options.answers ?? learning?.answers ?? createMemoryAnswerStore();
+  const conversation: ConversationDeps = {
+    surface: 'slack',
+    threads: options.threads ?? learning?.threads ?? createMemoryThreadStore(),
+    answers,
+    diagnose: (input, o) => diagnose(input, { ...o, rules: store.current() }),
+    rules: () => store.current(),
+    feedback: options.feedback ?? (learning ? feedbackInto(learning) : logFeedback(log)),
+    onStoreError: (err, what) =>
+      log.warn(
+        { event: 'slack.store_failed', what, error: (err as Error).message },
+        'storage failed; answering anyway',
+      ),
+  };
   const deps: SlackDeps = {
     config,
     log,
     rules: () => store.current(),
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(options.userRateLimit),
-    answers: options.answers ?? learning?.answers ?? createMemoryAnswerStore(),
+    answers,
     learning,
     deliveries: options.deliveries ?? replicas?.deliveries ?? createMemoryDeliveryLedger(),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: options.deliveryLeaseMs ?? DELIVERY_LEASE_MS,
     seenMessages: options.seenMessages ?? replicas?.seenMessages ?? createMemorySeenMessages(),
     repliesGate: oncePer(REPLIES_EVERY_MS),
+    conversation,
+    insights: options.insights ?? (learning ? insightsFrom(learning) : undefined),
   };
   const inFlight = new InFlight();
   const installations = config.oauth

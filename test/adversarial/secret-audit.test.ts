@@ -2,12 +2,14 @@
 // surface — CLI (human and --json), HTTP API (responses and logs), Slack (posted blocks and logs), Discord
 // (embeds and logs). Counts planted vs leaked per surface and prints them; leaked must be 0.
 import { afterAll, describe, expect, it } from 'vitest';
+import { createMemoryThreadStore, type ThreadStore } from '../../src/chat/thread-store.js';
 import { loadRules } from '../../src/engine/rule-set.js';
+import { SLACK_ACTIONS } from '../../src/render/slack/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { ORIGINAL, startHarness as startDiscord } from '../discord/harness.js';
-import { eventCallback, messageShortcut, nextTs, slashCommand } from '../fakes/slack/payloads.js';
+import { buttonClick, eventCallback, messageShortcut, nextTs, slashCommand } from '../fakes/slack/payloads.js';
 import { startTestServer } from '../http/server-harness.js';
-import { everythingSent, startHarness as startSlack } from '../slack/harness.js';
+import { answerPosts, everythingSent, startHarness as startSlack } from '../slack/harness.js';
 import { ESCAPES, knownShapes } from './escaped-secrets.js';
 import { leakedIn, type PlantedSecret, plantedCorpus } from './planted-secrets.js';
 
@@ -130,7 +132,17 @@ describe('HTTP API', () => {
 
 describe('Slack bot', () => {
   it('posted blocks, every Web API call and every log line', async () => {
-    const h = await startSlack('socket', { rules: loadRules() });
+    // Every state the support threads store is written, as a database would hold it.
+    const rows: string[] = [];
+    const memory = createMemoryThreadStore();
+    const threads: ThreadStore = {
+      load: (key) => memory.load(key),
+      save: async (state) => {
+        rows.push(JSON.stringify(state));
+        await memory.save(state);
+      },
+    };
+    const h = await startSlack('socket', { rules: loadRules(), threads });
     try {
       for (const [j, p] of corpus.entries())
         await h.send.event(
@@ -158,6 +170,28 @@ describe('Slack bot', () => {
         );
       }
       await h.settle();
+      // "Escalate" on the shortcut's answers (one thread each): the handoff packets are built from those threads.
+      const escalate = (blocks: unknown) =>
+        (blocks as Array<{ type: string; elements?: Array<{ action_id: string }> }>)
+          .filter((b) => b.type === 'actions')
+          .some((b) => b.elements?.some((e) => e.action_id === SLACK_ACTIONS.escalate));
+      const answers = answerPosts(h.fake).filter((c) => c.body.channel === 'COTHER0001' && escalate(c.body.blocks));
+      for (const a of answers.slice(0, 30))
+        await h.send.interaction(
+          buttonClick({
+            blocks: a.body.blocks as Array<Record<string, unknown>>,
+            actionId: SLACK_ACTIONS.escalate,
+            user: 'UESCAL001',
+            channel: String(a.body.channel),
+            responseUrl: h.fake.responseUrl(),
+          }),
+        );
+      await h.settle();
+      expect(
+        h.fake.callsTo('chat.postMessage').filter((c) => JSON.stringify(c.body).includes('Request ID:')).length,
+      ).toBe(Math.min(30, answers.length));
+      expect(rows.length).toBeGreaterThanOrEqual(corpus.length);
+      expect(audit('slack thread store rows', rows.join('\n'), corpus)).toEqual([]);
       expect(h.fake.callsTo('chat.postMessage').length).toBeGreaterThan(0);
       // Every DM answered (no one was rate-limited into silence), and the command answered through response_url.
       expect(h.fake.callsTo('chat.postMessage').length).toBeGreaterThanOrEqual(corpus.length);

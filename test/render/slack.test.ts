@@ -214,3 +214,26 @@ describe('chunkMrkdwn', () => {
     );
   });
 });
+
+describe('renderSlackMessages: "What I read"', () => {
+  it('shows the facts the answer rests on, escaped, in every answer — matched or not', () => {
+    const facts = {
+      status: 401,
+      code: 'InvalidApiKey',
+      host: 'dashscope-intl.aliyuncs.com',
+      region: 'intl',
+      plan: 'standard',
+      keyKind: 'coding-plan',
+      model: 'qwen<!here>',
+      client: 'openai-python',
+    };
+    for (const r of [result([diagnosis()], { facts }), result([], { facts, matched: false })]) {
+      const json = JSON.stringify(renderSlackMessages(r));
+      expect(json).toContain(
+        'What I read: status 401 · code InvalidApiKey · host dashscope-intl.aliyuncs.com → International (Singapore), pay-as-you-go · key sk-sp-… (Coding Plan or Token Plan) · model qwen&lt;!here&gt; · client openai-python',
+      );
+      expect(json).not.toContain('<!here>');
+    }
+    expect(JSON.stringify(renderSlackMessages(result([diagnosis()], { facts: {} })))).not.toContain('What I read');
+  });
+});

@@ -18,6 +18,19 @@ function problemFor(env: NodeJS.ProcessEnv): string {
 }
 
 describe('parseSlackConfig', () => {
+  it('takes the Slack id of ESCALATION_CHANNEL and leaves the Discord one to the Discord bot', () => {
+    const base = { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP };
+    expect(parseSlackConfig(base).escalationChannel).toBeUndefined();
+    expect(parseSlackConfig({ ...base, ESCALATION_CHANNEL: 'C0ESCAL01' }).escalationChannel).toBe('C0ESCAL01');
+    expect(parseSlackConfig({ ...base, ESCALATION_CHANNEL: '123456789012345678, C0ESCAL01' }).escalationChannel).toBe(
+      'C0ESCAL01',
+    );
+    expect(parseSlackConfig({ ...base, ESCALATION_CHANNEL: '123456789012345678' }).escalationChannel).toBeUndefined();
+    expect(problemFor({ ...base, ESCALATION_CHANNEL: '#support-escalations' })).toContain(
+      'ESCALATION_CHANNEL must be a Slack channel id (C0123ABCD)',
+    );
+  });
+
   it('chooses Socket Mode when SLACK_APP_TOKEN is set', () => {
     const c = parseSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP });
     expect(c.mode).toBe('socket');

@@ -6,7 +6,7 @@ import { diagnose } from '../../src/diagnose/diagnose.js';
 import { NO_MATCH_HELP } from '../../src/render/wording.js';
 import { isTextFile, mayReceiveToken } from '../../src/slack/files.js';
 import { eventCallback, nextTs } from '../fakes/slack/payloads.js';
-import { blockText, type Harness, startHarness, testRules, USER } from './harness.js';
+import { answerPosts, blockText, type Harness, startHarness, testRules, USER } from './harness.js';
 
 const ERROR =
   '{"status_code": 401, "request_id": "abc12345-1", "code": "InvalidApiKey", "message": "Invalid API-key provided."}';
@@ -38,7 +38,7 @@ describe('attached files', () => {
     const [download] = h.fake.callsTo('file');
     expect(download?.headers.authorization).toBe(`Bearer ${h.fake.botToken}`);
     const title = (await diagnose(ERROR, { rules: testRules() })).diagnoses[0]!.title;
-    expect(blockText(h.fake.callsTo('chat.postMessage')[0]!.body)).toContain(title);
+    expect(blockText(answerPosts(h.fake)[0]!.body)).toContain(title);
   });
 
   it('asks files.info first when the event only says check_file_info', async () => {
@@ -81,7 +81,7 @@ describe('attached files', () => {
     await h.settle();
     await h.send.event(dmWithFiles([small]));
     await h.settle();
-    const [big, control] = h.fake.callsTo('chat.postMessage').map((c) => blockText(c.body));
+    const [big, control] = answerPosts(h.fake).map((c) => blockText(c.body));
     const title = (await diagnose(ERROR, { rules: testRules() })).diagnoses[0]!.title;
     expect(control).toContain(title);
     expect(big).not.toContain(title);

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRules, type RuleSet } from '../../src/engine/rule-set.js';
 import { type SlackHandle, type SlackOptions, startSlack } from '../../src/slack/start.js';
+import { READING_STATUS } from '../../src/slack/thread.js';
 import { type Delivery, HttpDelivery, SocketDelivery } from '../fakes/slack/deliver.js';
-import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { FakeSlack, type SlackCall } from '../fakes/slack/fake-slack.js';
 
 export type Mode = 'http' | 'socket';
 export const MODES: Mode[] = ['http', 'socket'];
@@ -113,6 +114,26 @@ export async function startHarness(
 /** Every outbound body and URL the bot sent, as one string, for "never appears" checks. */
 export function everythingSent(fake: FakeSlack): string {
   return fake.calls.map((c) => `${c.path}\n${c.raw}`).join('\n');
+}
+
+/**
+ * The messages the bot put in channels, in order, as they finally read: each post, except a "Reading your
+ * error…" status that an update then replaced — that one appears as the update's body, with the status post's
+ * channel and thread.
+ */
+export function answerPosts(fake: FakeSlack): SlackCall[] {
+  const statusByTs = new Map<string, SlackCall>();
+  const out: SlackCall[] = [];
+  for (const c of fake.calls) {
+    if (c.method === 'chat.postMessage' && String(c.body.text ?? '').includes(READING_STATUS)) {
+      if (c.response?.ts) statusByTs.set(String(c.response.ts), c);
+    } else if (c.method === 'chat.postMessage') out.push(c);
+    else if (c.method === 'chat.update') {
+      const status = statusByTs.get(String(c.body.ts));
+      out.push({ ...c, body: { thread_ts: status?.body.thread_ts, ...c.body } });
+    }
+  }
+  return out;
 }
 
 /** The text of every block in a recorded message body, joined. */

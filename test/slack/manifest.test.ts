@@ -12,7 +12,7 @@ interface Manifest {
   features: {
     slash_commands: Array<{ command: string; url: string }>;
     shortcuts: Array<{ type: string; callback_id: string }>;
-    app_home: { messages_tab_enabled: boolean };
+    app_home: { messages_tab_enabled: boolean; home_tab_enabled: boolean };
   };
   oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
   settings: {
@@ -42,9 +42,10 @@ describe('slack/manifest.yaml', () => {
 
   it('subscribes to mentions, DMs and channel messages, and lets people DM the bot', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(
-      expect.arrayContaining(['app_mention', 'message.im', 'message.channels', 'message.groups']),
+      expect.arrayContaining(['app_mention', 'message.im', 'message.channels', 'message.groups', 'app_home_opened']),
     );
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 
@@ -58,6 +59,8 @@ describe('slack/manifest.yaml', () => {
         'groups:history',
         'im:history',
         'files:read',
+        'reactions:write',
+        'users:read',
       ]),
     );
   });

@@ -1,6 +1,9 @@
 // The Slack app in OAuth mode (many workspaces) against the fake: start it, install workspaces through the real
 // OAuth flow (/slack/install → consent → /slack/oauth_redirect), and deliver signed events as a given team.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InstallationStore } from '../../src/chat/installation-store.js';
 import { type SlackHandle, type SlackOptions, startSlack } from '../../src/slack/start.js';
 import { HttpDelivery } from '../fakes/slack/deliver.js';
@@ -26,6 +29,8 @@ export async function startOAuthHarness(
   env: NodeJS.ProcessEnv = {},
 ): Promise<OAuthHarness> {
   const fake = await FakeSlack.start();
+  // Its own embedded database, removed on stop (never the working directory's ./data).
+  const dataDir = mkdtempSync(join(tmpdir(), 'bd-oauth-'));
   const signingSecret = randomBytes(16).toString('hex');
   const logs: Array<Record<string, unknown>> = [];
   let bot: SlackHandle;
@@ -40,6 +45,7 @@ export async function startOAuthHarness(
         SLACK_HOST: '127.0.0.1',
         SLACK_PORT: '0',
         LOG_LEVEL: 'info',
+        DATA_DIR: dataDir,
         ...env,
       },
       {
@@ -51,6 +57,7 @@ export async function startOAuthHarness(
     );
   } catch (err) {
     await fake.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
   const base = `http://127.0.0.1:${bot.address!.port}`;
@@ -86,6 +93,7 @@ export async function startOAuthHarness(
     async stop() {
       await bot.stop();
       await fake.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

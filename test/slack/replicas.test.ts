@@ -3,6 +3,9 @@
 // answering gets 500 (so Slack retries later) instead of a second answer, and a claim left by a replica that died
 // mid-answer is taken over once its lease has run out.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryDeliveryLedger, DELIVERY_LEASE_MS, type DeliveryLedger } from '../../src/chat/delivery-ledger.js';
 import { type SlackHandle, startSlack } from '../../src/slack/start.js';
@@ -25,10 +28,14 @@ describe('Slack replicas sharing a delivery ledger', () => {
   afterEach(async () => {
     await Promise.all(replicas.splice(0).map((r) => r.stop()));
     await fake.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
+  let dataDir: string;
   async function start(ledger: DeliveryLedger, n = 2): Promise<HttpDelivery[]> {
     fake = await FakeSlack.start();
+    // One embedded database for both, like replicas sharing one (removed after).
+    dataDir = mkdtempSync(join(tmpdir(), 'bd-replicas-'));
     const secret = randomBytes(16).toString('hex');
     const out: HttpDelivery[] = [];
     for (let i = 0; i < n; i++) {
@@ -40,6 +47,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
           SLACK_HOST: '127.0.0.1',
           SLACK_PORT: '0',
           LOG_LEVEL: 'silent',
+          DATA_DIR: dataDir,
         },
         { rules: testRules(), retryConfig: TEST_RETRY, deliveries: ledger },
       );

@@ -86,8 +86,9 @@ describe.each(MODES)('robustness (%s mode)', (mode) => {
     await h.send.event(dm());
     await h.settle();
     expect(h.logs.some((l) => l.event === 'slack.call_failed' && l.call === 'chat.postMessage')).toBe(true);
+    // Each post (the "Reading your error…" status, then the answer) was tried once plus its retries.
     const attempts = h.fake.callsTo('chat.postMessage');
-    expect(attempts.length).toBe(TEST_RETRY.retries + 1);
+    expect(attempts.length).toBe(2 * (TEST_RETRY.retries + 1));
     expect(attempts.every((c) => c.status === 500)).toBe(true);
     h.fake.clearFaults();
     await h.send.event(dm());

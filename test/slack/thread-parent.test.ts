@@ -41,8 +41,9 @@ describe('thread parents from what the bot saw', () => {
       }),
     );
     await h.settle();
-    const [post] = await h.fake.waitFor('chat.postMessage');
-    expect(blockText(post!.body)).toContain('InvalidApiKey'); // diagnosed from the remembered parent
+    const answer = h.fake.calls.filter((c) => c.method.startsWith('chat.') && c.body.channel === 'CTHREAD001');
+    // diagnosed from the remembered parent (the mention itself says only "why?")
+    expect(answer.map((c) => blockText(c.body)).join('\n')).toContain('InvalidApiKey');
     expect(h.fake.callsTo('conversations.replies')).toHaveLength(0);
     const kept = await seen.recall(seenKey(h.fake.teamId, 'CTHREAD001', parentTs));
     expect(kept?.text).toContain('InvalidApiKey');

@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/diagnose.js';
 import { NO_MATCH_HELP } from '../../src/render/wording.js';
 import { eventCallback, messageShortcut, nextTs, slashCommand } from '../fakes/slack/payloads.js';
-import { blockText, type Harness, MODES, OTHER_CHANNEL, startHarness, testRules, USER, WATCHED } from './harness.js';
+import {
+  answerPosts,
+  blockText,
+  type Harness,
+  MODES,
+  OTHER_CHANNEL,
+  startHarness,
+  testRules,
+  USER,
+  WATCHED,
+} from './harness.js';
 
 const ERROR =
   '{"status_code": 401, "request_id": "abc12345-1", "code": "InvalidApiKey", "message": "Invalid API-key provided."}';
@@ -36,7 +46,7 @@ describe.each(MODES)('Slack ways in (%s mode)', (mode) => {
       }),
     );
     await h.settle();
-    const [post] = h.fake.callsTo('chat.postMessage');
+    const [post] = answerPosts(h.fake);
     expect(post?.body).toMatchObject({ channel: OTHER_CHANNEL, thread_ts: ts });
     expect(blockText(post!.body)).toContain(await topTitle(ERROR));
   });
@@ -58,7 +68,7 @@ describe.each(MODES)('Slack ways in (%s mode)', (mode) => {
     );
     await h.settle();
     expect(h.fake.callsTo('conversations.replies')[0]?.body).toMatchObject({ channel: OTHER_CHANNEL, ts: parentTs });
-    const [post] = h.fake.callsTo('chat.postMessage');
+    const [post] = answerPosts(h.fake);
     expect(post?.body).toMatchObject({ channel: OTHER_CHANNEL, thread_ts: parentTs });
     expect(blockText(post!.body)).toContain(await topTitle(ERROR));
   });
@@ -86,7 +96,7 @@ describe.each(MODES)('Slack ways in (%s mode)', (mode) => {
       }),
     );
     await h.settle();
-    const posts = h.fake.callsTo('chat.postMessage');
+    const posts = answerPosts(h.fake);
     expect(posts).toHaveLength(2);
     for (const p of posts) expect(p.body.channel).toBe('DDM0000001');
     const texts = posts.map((p) => blockText(p.body));
@@ -208,7 +218,7 @@ describe('with the bundled rule set', () => {
     );
     await h.settle();
     const expected = await diagnose(ERROR);
-    const [post] = h.fake.callsTo('chat.postMessage');
+    const [post] = answerPosts(h.fake);
     expect(post?.body).toMatchObject({ channel: OTHER_CHANNEL, thread_ts: ts });
     expect(blockText(post!.body)).toContain(expected.diagnoses[0]!.title);
     expect(blockText(post!.body)).toContain(expected.diagnoses[0]!.id);

@@ -4,12 +4,15 @@ import type { SlackDeps } from '../deps.js';
 import type { InFlight } from '../in-flight.js';
 import type { SlackInstallations } from '../installations.js';
 import { registerButtons } from './actions/buttons.js';
+import { registerConversationButtons } from './actions/conversation.js';
 import { registerDiagnoseCommand } from './commands/diagnose.js';
+import { registerAppHome } from './events/app-home.js';
 import { registerAppMention } from './events/app-mention.js';
 import { registerMessage } from './events/message.js';
 import { registerUninstall } from './events/uninstall.js';
 import { deliveryGuard } from './guards.js';
 import { registerDiagnoseShortcut } from './shortcuts/diagnose-message.js';
+import { registerCorrectFactView } from './views/correct-fact.js';
 
 export function registerListeners(
   app: App,
@@ -23,5 +26,8 @@ export function registerListeners(
   registerDiagnoseCommand(app, deps);
   registerDiagnoseShortcut(app, deps);
   registerButtons(app, deps);
+  registerConversationButtons(app, deps);
+  registerCorrectFactView(app, deps);
+  registerAppHome(app, deps);
   if (installations) registerUninstall(app, deps, installations);
 }

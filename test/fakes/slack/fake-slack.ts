@@ -24,6 +24,8 @@ export interface SlackCall {
   raw: string;
   /** HTTP status the fake answered with (0 when it dropped the connection). */
   status: number;
+  /** The Web API body the fake answered with (ok calls only). */
+  response?: Record<string, unknown>;
 }
 
 /** 429 with Retry-After (seconds), a 5xx, a dropped connection, or HTTP 200 with `ok: false`. */
@@ -287,14 +289,23 @@ export class FakeSlack {
       send(res, fault.status, { ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }, headers);
       return;
     }
-    this.record(call);
-    if (!fault && method === 'oauth.v2.access') return send(res, 200, this.exchange(call));
+    if (!fault && method === 'oauth.v2.access') {
+      this.record(call);
+      return send(res, 200, this.exchange(call));
+    }
     const wanted = method === 'apps.connections.open' ? this.appToken : this.botToken;
     const team = this.teams.get(String(call.headers.authorization ?? '').replace(/^Bearer /, ''));
-    if (fault) send(res, 200, { ok: false, error: fault.error });
-    else if (call.headers.authorization !== `Bearer ${wanted}` && !team)
+    if (fault) {
+      this.record(call);
+      send(res, 200, { ok: false, error: fault.error });
+    } else if (call.headers.authorization !== `Bearer ${wanted}` && !team) {
+      this.record(call);
       send(res, 200, { ok: false, error: 'invalid_auth' });
-    else send(res, 200, this.answers.get(method)?.(call) ?? defaultAnswer(method, call.body, this.state(team)));
+    } else {
+      call.response = this.answers.get(method)?.(call) ?? defaultAnswer(method, call.body, this.state(team));
+      this.record(call);
+      send(res, 200, call.response);
+    }
   }
 
   /** oauth.v2.access: the app's credentials (form fields or Basic auth) and a fresh code → the team's bot token. */

@@ -86,3 +86,44 @@ export function buttonClick(fields: {
     actions: [{ ...button, block_id: 'actions', action_ts: nextTs(), type: 'button' }],
   };
 }
+
+/** A submitted modal: `values` maps each input block id to the typed text. */
+export function viewSubmission(fields: {
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, string>;
+  user: string;
+  viewId?: string;
+}) {
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'fake' },
+    user: { id: fields.user, username: 'someone', team_id: TEAM },
+    api_app_id: APP,
+    token: 'legacy-verification-token',
+    trigger_id: `trig.${randomUUID()}`,
+    view: {
+      id: fields.viewId ?? `V${randomUUID().slice(0, 8).toUpperCase()}`,
+      team_id: TEAM,
+      type: 'modal',
+      callback_id: fields.callbackId,
+      private_metadata: fields.privateMetadata,
+      blocks: [],
+      state: {
+        values: Object.fromEntries(
+          Object.entries(fields.values).map(([block, value]) => [
+            block,
+            { value: { type: 'plain_text_input', value } },
+          ]),
+        ),
+      },
+      hash: '1.abc',
+      app_id: APP,
+    },
+  };
+}
+
+/** The user opened the app's Home tab. */
+export function appHomeOpened(user: string) {
+  return eventCallback({ type: 'app_home_opened', user, channel: 'DHOME0001', tab: 'home', event_ts: nextTs() });
+}

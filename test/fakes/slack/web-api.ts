@@ -33,6 +33,8 @@ export function defaultAnswer(method: string, body: Record<string, unknown>, s: 
       const ts = s.nextTs();
       return { ok: true, channel: body.channel, ts, message: { text: body.text, ts, bot_id: s.botId } };
     }
+    case 'chat.update':
+      return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
     case 'chat.postEphemeral':
       return { ok: true, message_ts: s.nextTs() };
     case 'conversations.replies':

@@ -4,6 +4,7 @@
 // restart and on any replica.
 
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { onMarkSolved } from '../../../chat/conversation/on-action.js';
 import {
   FEEDBACK_ANSWER_GONE,
   FEEDBACK_NOT_KEPT,
@@ -14,7 +15,11 @@ import {
   SLACK_ACTIONS,
 } from '../../../index.js';
 import type { SlackDeps } from '../../deps.js';
+import { SOLVED_REACTION } from '../../outcome.js';
 import { respondAll } from '../../respond.js';
+import { safeCall } from '../../safe-call.js';
+import { parseThreadKey } from '../../thread.js';
+import type { WebClient } from '../../web-client.js';
 
 /** What the clicker is told beside what happened to the verdict. */
 export const FEEDBACK_THANKS = {
@@ -49,6 +54,8 @@ async function fileVerdict(
 interface ButtonValue {
   a?: string;
   r?: string;
+  /** The support thread of the answer (thread answers only). */
+  t?: string;
 }
 
 function parseValue(value: string | undefined): ButtonValue {
@@ -60,10 +67,22 @@ function parseValue(value: string | undefined): ButtonValue {
   }
 }
 
+/** "This fixed it" under a thread answer closes the thread as a pasted success would: ✅ on its first message. */
+async function markThreadSolved(deps: SlackDeps, client: WebClient, key: string, id: string, by: string) {
+  const ref = parseThreadKey(key);
+  if (!ref) return;
+  // The button's own feedback is its verdict; the thread only changes state.
+  const out = await onMarkSolved(deps.conversation, { key, id, by, recordFeedback: false });
+  if (out.kind !== 'solved' || !out.first) return;
+  await safeCall(deps.log, 'reactions.add', () =>
+    client.reactions.add({ channel: ref.channel, timestamp: ref.threadTs ?? '', name: SOLVED_REACTION }),
+  );
+}
+
 export function registerButtons(app: App, deps: SlackDeps): void {
   for (const verdict of ['fixed', 'not_it'] as const) {
     const actionId = verdict === 'fixed' ? SLACK_ACTIONS.fixed : SLACK_ACTIONS.notIt;
-    app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
+    app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
       await ack();
       const v = parseValue(action.value);
       deps.log.info(
@@ -79,6 +98,7 @@ export function registerButtons(app: App, deps: SlackDeps): void {
       );
       const what = await fileVerdict(deps, verdict, v.a, body.user.id);
       await respondAll(deps, respond, [renderSlackNotice(`${FEEDBACK_THANKS[verdict]} ${what}`)]);
+      if (verdict === 'fixed' && v.t) await markThreadSolved(deps, client, v.t, action.action_ts, body.user.id);
     });
   }
 

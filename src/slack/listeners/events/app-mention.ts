@@ -11,7 +11,7 @@ export async function handleAppMention(
   { event, client, context }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>,
 ): Promise<void> {
   const m = event as unknown as MessageLike & { channel: string; ts: string };
-  await answerMessage(m, client, deps, context.botUserId, 'mention', context.teamId);
+  await answerMessage(m, client, deps, context, 'mention');
 }
 
 export function registerAppMention(app: App, deps: SlackDeps): void {

@@ -1,8 +1,13 @@
 // A direct request made by message — a mention or a DM: always answered (with "what to include" when nothing
-// matches), in the thread; when the request sits in a thread, the thread's parent is read too.
-import { diagnoseSources, logAnswer, postAnswer, publicAnswer, type Source, warnLeakers } from '../../answer.js';
+// matches), in the thread, through the shared conversation core, so later messages in the thread are read with
+// what it gathered. A short "Reading your error…" status shows while the bot works; the answer replaces it.
+// Mentioned inside a thread the bot has not answered yet, the thread's parent is read too.
+import { onMessage } from '../../../chat/conversation/on-message.js';
+import { gatherText, logAnswer, type Source, warnLeakers } from '../../answer.js';
 import type { SlackDeps } from '../../deps.js';
+import { deliverOutcome } from '../../outcome.js';
 import { safeCall } from '../../safe-call.js';
+import { knownThread, postStatus, threadKey } from '../../thread.js';
 import type { WebClient } from '../../web-client.js';
 import { withinLimit } from '../limit.js';
 import type { MessageLike } from '../message-source.js';
@@ -46,12 +51,11 @@ export async function answerMessage(
   m: MessageLike & { channel: string; ts: string },
   client: WebClient,
   deps: SlackDeps,
-  botUserId: string | undefined,
+  context: { botUserId?: string; teamId?: string },
   way: 'mention' | 'dm',
-  teamId?: string,
 ): Promise<void> {
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
-  await rememberMessage(deps, m, teamId);
+  await rememberMessage(deps, m, context.teamId);
   const threadTs = way === 'dm' ? m.thread_ts : (m.thread_ts ?? m.ts);
   const target = { channel: m.channel, threadTs };
   const tell = (text: string) =>
@@ -59,13 +63,19 @@ export async function answerMessage(
       client.chat.postEphemeral({ channel: m.channel, user: m.user ?? '', thread_ts: threadTs, text }),
     );
   if (!(await withinLimit(deps, m.user, tell))) return;
+  const key = threadKey({ team: context.teamId ?? 'T', channel: m.channel, threadTs });
+  const statusTs = await postStatus(client, deps, target);
   const sources: Source[] = [{ text: m.text, user: m.user, files: m.files }];
-  if (m.thread_ts && m.thread_ts !== m.ts) {
-    const parent = await threadParent(client, deps, m.channel, m.thread_ts, teamId);
+  if (m.thread_ts && m.thread_ts !== m.ts && !(await knownThread(deps, key))) {
+    const parent = await threadParent(client, deps, m.channel, m.thread_ts, context.teamId);
     if (parent && parent.ts !== m.ts) sources.unshift({ text: parent.text, user: parent.user, files: parent.files });
   }
-  const { result, leakers } = await diagnoseSources(sources, client, deps, botUserId);
-  await postAnswer(client, deps, target, await publicAnswer(deps, result));
+  const { text, leakers } = await gatherText(sources, client, deps, context.botUserId);
+  const outcome = await onMessage(deps.conversation, { key, text, id: m.ts, mode: 'direct' });
+  const place = { ...target, reactTo: threadTs ?? m.ts, statusTs };
+  await deliverOutcome(client, deps, outcome, key, place);
   await warnLeakers(client, deps, leakers, target);
-  logAnswer(deps, way, result, { channel: m.channel, user: m.user });
+  if (outcome.kind === 'answer')
+    logAnswer(deps, way, outcome.result, { channel: m.channel, user: m.user, turn: outcome.turn });
+  else deps.log.info({ event: 'slack.thread', way, outcome: outcome.kind, channel: m.channel }, 'thread message');
 }

@@ -1,0 +1,58 @@
+// Loading and saving a thread's state around one delivery: one change at a time per thread in this process (two
+// replies arriving together must not overwrite each other's facts), a storage failure reported and survived, and
+// the bounded lists (idempotency keys, steps) kept bounded.
+import type { ThreadState } from '../thread-store.js';
+import type { ConversationDeps } from './deps.js';
+
+/** Idempotency keys kept per thread: far more than Slack or Discord ever redeliver. */
+const HANDLED_MAX = 200;
+const STEPS_MAX = 50;
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Run `work` after every earlier work on the same key has finished. */
+export function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const tail = run.catch(() => {});
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}
+
+export async function loadThread(deps: ConversationDeps, key: string): Promise<ThreadState | undefined> {
+  try {
+    return await deps.threads.load(key);
+  } catch (err) {
+    deps.onStoreError(err, 'thread.load');
+    return undefined;
+  }
+}
+
+export async function saveThread(deps: ConversationDeps, state: ThreadState): Promise<void> {
+  state.updatedAt = (deps.now ?? Date.now)();
+  if (state.handled && state.handled.length > HANDLED_MAX) state.handled = state.handled.slice(-HANDLED_MAX);
+  if (state.steps && state.steps.length > STEPS_MAX) state.steps = state.steps.slice(-STEPS_MAX);
+  try {
+    await deps.threads.save(state);
+  } catch (err) {
+    deps.onStoreError(err, 'thread.save');
+  }
+}
+
+export function newThread(deps: ConversationDeps, key: string): ThreadState {
+  return { key, surface: deps.surface, facts: {}, answerIds: [], status: 'open', updatedAt: (deps.now ?? Date.now)() };
+}
+
+/** True (and remembered) the first time `id` acts on this thread; false for a redelivery or a second click. */
+export function firstTime(state: ThreadState, id: string): boolean {
+  if (state.handled?.includes(id)) return false;
+  state.handled = [...(state.handled ?? []), id];
+  return true;
+}
+
+export function addStep(deps: ConversationDeps, state: ThreadState, what: string): void {
+  state.steps = [...(state.steps ?? []), { at: (deps.now ?? Date.now)(), what }];
+}
