@@ -188,19 +188,18 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
         await deliver(body, upstream ? { 'x-sim-avoid': upstream } : {}, 1);
       }
     });
-    // Every event was acknowledged, and a replica acknowledges only once its answer is out.
-    const postsOf = () => {
-      const byThread = new Map<string, number>();
-      for (const c of fake.callsTo('chat.postMessage'))
-        if (c.status === 200) byThread.set(String(c.body.thread_ts), (byThread.get(String(c.body.thread_ts)) ?? 0) + 1);
-      return byThread;
-    };
-    const byThread = postsOf();
+    // Every event was acknowledged, and a replica acknowledges only once its answer is out. An answer is a message
+    // with blocks in the event's thread: posted there, or the "Reading your error…" status updated into it.
+    const answers = answerCalls(fake);
+    const byThread = new Map<string, number>();
+    for (const a of answers) byThread.set(a.thread, (byThread.get(a.thread) ?? 0) + 1);
     const counts = events.map((e) => byThread.get(String((e.event as { ts: string }).ts)) ?? 0);
     log(`events: ${o.events} sent, ${redelivered} redelivered, ${retries} retries`);
 
     // Button clicks on random answers, each to a random replica; answered through the fake's response_url.
-    const answered = fake.callsTo('chat.postMessage').filter((c) => c.status === 200 && Array.isArray(c.body.blocks));
+    const answered = answers
+      .map((a) => a.call)
+      .filter((c) => JSON.stringify(c.body.blocks).includes(SLACK_ACTIONS.others));
     const clickNames: string[] = [];
     await pool(
       Array.from({ length: o.clicks }, (_, j) => j),
@@ -298,6 +297,25 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
     await c.query(`drop schema if exists ${schema} cascade`);
     await c.end();
   }
+}
+
+/** Every answer the fake received, with the thread it belongs to (a status message's thread, for an update). */
+function answerCalls(fake: FakeSlack) {
+  const threadOfTs = new Map<string, string>();
+  for (const c of fake.callsTo('chat.postMessage')) {
+    const ts = (c as { response?: { ts?: string } }).response?.ts;
+    if (c.status === 200 && ts && c.body.thread_ts) threadOfTs.set(ts, String(c.body.thread_ts));
+  }
+  const out: Array<{ thread: string; call: (typeof fake.calls)[number] }> = [];
+  for (const c of fake.calls) {
+    if (c.status !== 200 || !Array.isArray(c.body.blocks)) continue;
+    if (c.method === 'chat.postMessage' && c.body.thread_ts) out.push({ thread: String(c.body.thread_ts), call: c });
+    if (c.method === 'chat.update') {
+      const thread = threadOfTs.get(String(c.body.ts));
+      if (thread) out.push({ thread, call: c });
+    }
+  }
+  return out;
 }
 
 /** One signed POST through the proxy; resolves with the status and the replica that answered. */

@@ -51,7 +51,7 @@ export async function answerMessage(
   m: MessageLike & { channel: string; ts: string },
   client: WebClient,
   deps: SlackDeps,
-  context: { botUserId?: string; teamId?: string },
+  context: { botUserId?: string; teamId?: string; retryNum?: number },
   way: 'mention' | 'dm',
 ): Promise<void> {
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
@@ -71,7 +71,13 @@ export async function answerMessage(
     if (parent && parent.ts !== m.ts) sources.unshift({ text: parent.text, user: parent.user, files: parent.files });
   }
   const { text, leakers } = await gatherText(sources, client, deps, context.botUserId);
-  const outcome = await onMessage(deps.conversation, { key, text, id: m.ts, mode: 'direct' });
+  const outcome = await onMessage(deps.conversation, {
+    key,
+    text,
+    id: m.ts,
+    mode: 'direct',
+    redelivered: Boolean(context.retryNum),
+  });
   const place = { ...target, reactTo: threadTs ?? m.ts, statusTs };
   await deliverOutcome(client, deps, outcome, key, place);
   await warnLeakers(client, deps, leakers, target);

@@ -16,7 +16,7 @@ async function channelMessage(
   m: MessageLike & { channel: string; ts: string },
   client: WebClient,
   deps: SlackDeps,
-  context: { botUserId?: string; teamId?: string },
+  context: { botUserId?: string; teamId?: string; retryNum?: number },
   watched: boolean,
 ): Promise<void> {
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
@@ -31,7 +31,14 @@ async function channelMessage(
     deps,
     context.botUserId,
   );
-  const outcome = await onMessage(deps.conversation, { key, text, id: m.ts, mode: watched ? 'watch' : 'reply' });
+  const outcome = await onMessage(deps.conversation, {
+    key,
+    text,
+    id: m.ts,
+    mode: watched ? 'watch' : 'reply',
+    // Slack's retry of a delivery the ledger never saw finished (a replica died mid-answer).
+    redelivered: Boolean(context.retryNum),
+  });
   // A leaked key is worth a private word wherever the bot reads along, even when the error is not recognised.
   await warnLeakers(client, deps, leakers, target);
   if (outcome.kind === 'answer' && m.user && deps.limiter.take(m.user) !== 'allow') {
