@@ -60,9 +60,10 @@ export {
   type LearningLoop,
   type LoopLog,
   openLearningLoop,
+  type SharedState,
 } from './service/learning-loop.js';
 export { autoReloadSharedRules, type ReloadOutcome, RuleStore, sharedRuleStore } from './service/rule-store.js';
-export type { SurfaceHandle } from './service/surface.js';
+export type { SurfaceHandle, SurfaceReadiness } from './service/surface.js';
 export { decodeAs, decodeBytes, detectEncoding, iconvHint, type TextEncodingName } from './text/decode.js';
 export { looksBinary, MAX_TEXT_CHARS } from './text/input.js';
 export { plainPath } from './text/plain-path.js';

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     await start(startDiscord(env, {}, config.discord));
   }
   const { startHttp } = await importSurface('http', () => import('./http/start.js'));
-  await start(startHttp(env, config.http));
+  // /readyz of the API also reports the bots started above (one probe for the whole process).
+  await start(startHttp(env, config.http, { surfaces: () => handles }));
 }
 
 main().catch(async (err: Error & { code?: unknown; variables?: string[] }) => {

@@ -15,6 +15,11 @@ export interface DiscordConfig {
   /** ESCALATION_CHANNEL's Discord id: where "Escalate" posts the handoff packet, with "I'll take this". */
   escalationChannel: string | undefined;
   logLevel: string;
+  /**
+   * DISCORD_SHARDS: undefined runs one client in this process (the default); `'auto'` or a count runs discord.js's
+   * ShardingManager, one child process per shard (`'auto'` takes the count Discord recommends).
+   */
+  shards: 'auto' | number | undefined;
 }
 
 class DiscordConfigError extends ConfigError {
@@ -84,6 +89,21 @@ function parseChannels(variable: string, raw: string | undefined): Set<string> {
   return new Set(ids);
 }
 
+/** Discord wants a shard per 2,500 guilds at most; beyond a few hundred shards, use several managers (hosts). */
+const MAX_SHARDS = 256;
+
+function parseShards(raw: string | undefined): DiscordConfig['shards'] {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return undefined;
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_SHARDS)
+    throw new DiscordConfigError(
+      'DISCORD_SHARDS',
+      `"${raw}" is not a shard count; use auto (Discord's recommendation) or a whole number from 1 to ${MAX_SHARDS}, or leave it empty for one process`,
+    );
+  return Number(value);
+}
+
 export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
   const { raw, level: logLevel } = readLogLevel(env);
   if (!logLevel) throw new DiscordConfigError('LOG_LEVEL', `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
@@ -96,5 +116,6 @@ export function parseDiscordConfig(env: NodeJS.ProcessEnv): DiscordConfig {
     forumChannels: parseChannels('DISCORD_FORUM_CHANNELS', env.DISCORD_FORUM_CHANNELS),
     escalationChannel: escalation.discord,
     logLevel,
+    shards: parseShards(env.DISCORD_SHARDS),
   };
 }

@@ -22,6 +22,11 @@ export interface HttpConfig {
    * socket peer is the client), a hop count, or a list of proxy addresses / CIDRs.
    */
   trustProxy: false | number | string[];
+  /**
+   * REDIS_URL: where replicas share the per-client rate limit (`redis://[:password@]host:port[/db]`). Unset, each
+   * process counts on its own (or in the database when DATABASE_URL is set).
+   */
+  redisUrl?: string;
 }
 
 export const DEFAULTS = {
@@ -60,6 +65,23 @@ function parseTrustProxy(env: NodeJS.ProcessEnv): HttpConfig['trustProxy'] {
   return list;
 }
 
+function parseRedisUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = readVar(env, 'REDIS_URL');
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // The value may hold a password: the message never repeats it.
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname)
+    throw new ConfigError('REDIS_URL must look like redis://host:6379 or rediss://:password@host:6380/0', [
+      'REDIS_URL',
+    ]);
+  return raw;
+}
+
 export function parseHttpConfig(env: NodeJS.ProcessEnv): HttpConfig {
   const host = readVar(env, 'HOST') ?? DEFAULTS.host;
   if (/\s|\/|^:\d+$/.test(host))
@@ -92,6 +114,7 @@ export function parseHttpConfig(env: NodeJS.ProcessEnv): HttpConfig {
     logLevel,
     rulesWatch: rulesWatch(env),
     trustProxy: parseTrustProxy(env),
+    redisUrl: parseRedisUrl(env),
   };
 }
 

@@ -7,9 +7,26 @@ import { parseEscalationChannels } from './escalation.js';
 
 export type SlackMode = 'socket' | 'http';
 
+/**
+ * Many workspaces (SLACK_CLIENT_ID set): the app is installed through Slack's OAuth flow at /slack/install and
+ * /slack/oauth_redirect, and each workspace's bot token comes from its installation, not from SLACK_BOT_TOKEN.
+ */
+interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` (stateless, so any replica can finish an install) and seals stored tokens. */
+  stateSecret: string;
+  /** The bot scopes an install asks for (slack/manifest.yaml's). */
+  scopes: string[];
+  /** Slack's authorize page, on the SLACK_API_URL host. */
+  authorizeUrl: string;
+}
+
 export interface SlackConfig {
   mode: SlackMode;
-  botToken: string;
+  /** One workspace: its bot token. Undefined in OAuth mode (every workspace brings its own). */
+  botToken: string | undefined;
+  oauth?: SlackOAuthConfig;
   /** Socket Mode only. */
   appToken?: string;
   /** HTTP mode only. */
@@ -24,6 +41,18 @@ export interface SlackConfig {
 }
 
 const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+/** The bot scopes of slack/manifest.yaml (a test keeps the two equal). */
+export const SLACK_BOT_SCOPES = [
+  'app_mentions:read',
+  'chat:write',
+  'commands',
+  'channels:history',
+  'groups:history',
+  'im:history',
+  'files:read',
+  'reactions:write',
+  'users:read',
+];
 const DEFAULT_SLACK_HOST = '0.0.0.0';
 const DEFAULT_SLACK_PORT = 3000;
 
@@ -78,11 +107,47 @@ function parseChannels(raw: string | undefined, problems: string[]): Set<string>
   return new Set(ids);
 }
 
+/** SLACK_CLIENT_ID/SECRET + SLACK_STATE_SECRET: every one needed, none a placeholder. */
+function parseOAuth(env: NodeJS.ProcessEnv, problems: string[]): Omit<SlackOAuthConfig, 'authorizeUrl'> | undefined {
+  const clientId = readVar(env, 'SLACK_CLIENT_ID');
+  if (!clientId) return undefined;
+  if (!/^\d+\.\d+$/.test(clientId))
+    problems.push(
+      'SLACK_CLIENT_ID must be the Client ID from Basic Information → App Credentials, like 1234567890.1234567890',
+    );
+  const clientSecret = readVar(env, 'SLACK_CLIENT_SECRET');
+  if (!clientSecret)
+    problems.push(
+      'SLACK_CLIENT_SECRET is not set; OAuth (SLACK_CLIENT_ID) needs the Client Secret from Basic Information',
+    );
+  else if (!/^[A-Za-z0-9]{16,}$/.test(clientSecret))
+    problems.push(
+      'SLACK_CLIENT_SECRET must be the Client Secret from Basic Information: letters and digits, no spaces or quotes',
+    );
+  const stateSecret = readVar(env, 'SLACK_STATE_SECRET');
+  if (!stateSecret || stateSecret.length < 32)
+    problems.push(
+      'SLACK_STATE_SECRET must be a random string of 32+ characters (`openssl rand -hex 32`); it signs install links and seals the stored tokens, so keep it stable',
+    );
+  if (readVar(env, 'SLACK_BOT_TOKEN'))
+    problems.push(
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set; one workspace uses SLACK_BOT_TOKEN, many workspaces use SLACK_CLIENT_ID (tokens come from each install) — unset one',
+    );
+  if (readVar(env, 'SLACK_APP_TOKEN'))
+    problems.push(
+      'SLACK_APP_TOKEN is set with SLACK_CLIENT_ID; installs for many workspaces run in HTTP mode: unset SLACK_APP_TOKEN',
+    );
+  return { clientId, clientSecret: clientSecret ?? '', stateSecret: stateSecret ?? '', scopes: SLACK_BOT_SCOPES };
+}
+
 /** Validate the Slack variables. Throws SlackConfigError listing every problem. */
 export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
   const problems: string[] = [];
+  const oauth = parseOAuth(env, problems);
   const botToken = readVar(env, 'SLACK_BOT_TOKEN');
-  if (!botToken)
+  if (oauth) {
+    // Tokens come from each workspace's installation.
+  } else if (!botToken)
     problems.push(
       'SLACK_BOT_TOKEN is not set; it is the Bot User OAuth Token (OAuth & Permissions), starting with xoxb-',
     );
@@ -115,9 +180,11 @@ export function parseSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
   const escalation = parseEscalationChannels(env);
   problems.push(...escalation.problems);
   if (problems.length) throw new SlackConfigError(problems);
+  const authorizeUrl = new URL('/oauth/v2/authorize', apiUrl).href;
   return {
     mode: appToken ? 'socket' : 'http',
-    botToken: botToken!,
+    botToken: oauth ? undefined : botToken!,
+    oauth: oauth && { ...oauth, authorizeUrl },
     appToken,
     signingSecret: appToken ? undefined : signingSecret,
     host,

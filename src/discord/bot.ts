@@ -1,9 +1,12 @@
 // Builds the discord.js client and wires the handlers; start() logs in and resolves once the bot is ready.
 
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { type AnyThreadChannel, Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import type { Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { FeedbackSink } from '../chat/conversation/deps.js';
+import { createMemoryDeliveryLedger, type DeliveryLedger } from '../chat/delivery-ledger.js';
 import { feedbackInto } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
@@ -17,8 +20,8 @@ import { discordConversation } from './conversation/deps.js';
 import { onInteraction } from './events/interaction-create.js';
 import { onMessage } from './events/message-create.js';
 import { onThreadCreate } from './events/thread-create.js';
+import { once } from './once.js';
 import { POLICY } from './policy.js';
-import { SeenIds } from './seen.js';
 
 export interface BotOptions {
   logger?: Logger;
@@ -39,6 +42,8 @@ export interface BotOptions {
   threads?: ThreadStore;
   /** Where verdicts read from a pasted success go (default: the learning loop, else the log). */
   feedback?: FeedbackSink;
+  /** Which interactions and messages were answered (default: in memory; storage hands in a shared ledger). */
+  deliveries?: DeliveryLedger;
   /** Pauses of our own retry, after discord.js' retries are spent. */
   backoffMs?: readonly number[];
   /** Pauses while a new forum post's opening message is not ready (default POLICY.forumReadyBackoffMs). */
@@ -66,7 +71,6 @@ function sourceOf(rules: RuleSet | RuleSource | undefined): RuleSource {
 }
 
 export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}): DiscordBot {
-  const log = options.logger ?? createLog({ surface: 'discord', level: config.logLevel as LogLevel });
   const client = new Client({
     intents: intentsFor(config),
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), timeout: POLICY.restTimeoutMs, retries: 3 },
@@ -75,6 +79,10 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     // Nothing we send may ping @everyone, roles or users, unless a message names them explicitly.
     allowedMentions: { parse: [], repliedUser: false },
   });
+  // Under DISCORD_SHARDS the client is one child of the manager (it read its shard ids from the environment
+  // discord.js set): every line says which shards it speaks for.
+  const base = options.logger ?? createLog({ surface: 'discord', level: config.logLevel as LogLevel });
+  const log = client.shard ? base.child({ shards: client.shard.ids }) : base;
   const now = options.now ?? Date.now;
   const rules = sourceOf(options.rules);
   const concurrency = new Concurrency(POLICY.diagnoseConcurrency);
@@ -92,13 +100,22 @@ export function createDiscordBot(config: DiscordConfig, options: BotOptions = {}
     answers,
     learning,
     conversation: discordConversation({ rules, threads, answers, concurrency, log, now, feedback }),
-    seenInteractions: new SeenIds(),
+    // On PostgreSQL the ledger is shared by every process (replicas, shard processes); one process keeps it in
+    // memory and pays no write per interaction.
+    deliveries:
+      options.deliveries ??
+      (learning?.scale.replicas ? learning.scale.deliveries : undefined) ??
+      createMemoryDeliveryLedger(now),
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     backoffMs: options.backoffMs ?? POLICY.sendBackoffMs,
     forumReadyBackoffMs: options.forumReadyBackoffMs ?? POLICY.forumReadyBackoffMs,
   };
 
-  client.on(Events.InteractionCreate, (i: Interaction) => void onInteraction(ctx, i));
-  client.on(Events.MessageCreate, (m: Message) => void onMessage(ctx, m));
+  client.on(
+    Events.InteractionCreate,
+    (i: Interaction) => void once(ctx, `interaction:${i.id}`, () => onInteraction(ctx, i)),
+  );
+  client.on(Events.MessageCreate, (m: Message) => void once(ctx, `message:${m.id}`, () => onMessage(ctx, m)));
   client.on(Events.ThreadCreate, (t: AnyThreadChannel, created: boolean) => void onThreadCreate(ctx, t, created));
   // Without an 'error' listener one bad event would kill the process.
   client.on(Events.Error, (err) =>

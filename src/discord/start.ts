@@ -1,6 +1,7 @@
 // The Discord surface: `startDiscord(env)` validates DISCORD_* and returns a running bot's handle.
 
-import { parseDiscordConfig } from '../config/discord.js';
+import pino from 'pino';
+import { type DiscordConfig, parseDiscordConfig } from '../config/discord.js';
 import {
   acquireSharedLearningLoop,
   autoReloadSharedRules,
@@ -10,13 +11,21 @@ import {
 } from '../index.js';
 import { type BotOptions, createDiscordBot } from './bot.js';
 import { explainDiscordError } from './errors.js';
+import { clientReadiness } from './readiness.js';
+import { type ShardManagerOptions, startShardManager } from './shards.js';
+
+/** Sharded runs only: where the children come from and how fast they start (tests go faster). */
+export interface DiscordStartOptions extends BotOptions {
+  sharding?: Omit<ShardManagerOptions, 'logger'>;
+}
 
 /** `config` is parsed from `env` unless `npm start` already validated it with the other surfaces'. */
 export async function startDiscord(
   env: NodeJS.ProcessEnv,
-  options: BotOptions = {},
+  options: DiscordStartOptions = {},
   config = parseDiscordConfig(env),
 ): Promise<SurfaceHandle> {
+  if (config.shards !== undefined) return startSharded(env, options, config);
   // The shared store: every surface of one process answers from the same rules, and SIGHUP reloads them.
   const shared = options.rules === undefined;
   // The storage every surface of the process shares, unless the caller hands in its own (or its own answers).
@@ -56,6 +65,7 @@ export async function startDiscord(
       : () => {};
   return {
     name: 'discord',
+    readiness: async () => clientReadiness(bot.client),
     stop: async () => {
       stopDigest();
       releaseRules();
@@ -63,4 +73,20 @@ export async function startDiscord(
       await loop?.release();
     },
   };
+}
+
+async function startSharded(
+  env: NodeJS.ProcessEnv,
+  options: DiscordStartOptions,
+  config: DiscordConfig,
+): Promise<SurfaceHandle> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { surface: 'discord' } });
+  let handle: Awaited<ReturnType<typeof startShardManager>>;
+  try {
+    handle = await startShardManager(env, config, { ...options.sharding, logger });
+  } catch (err) {
+    throw explainDiscordError(err, config);
+  }
+  logger.info({ event: 'ready', totalShards: handle.totalShards }, 'discord shards connected');
+  return { name: 'discord', readiness: () => handle.readiness(), stop: () => handle.stop() };
 }

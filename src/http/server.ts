@@ -3,7 +3,7 @@
 
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { DEFAULTS, type HttpConfig } from '../config/http.js';
-import { type LearningLoop, type RuleSet, RuleStore } from '../index.js';
+import { type LearningLoop, type RuleSet, RuleStore, type SurfaceHandle } from '../index.js';
 import { createBearerAuth } from './auth.js';
 import type { RouteContext } from './context.js';
 import { registerDocs } from './docs.js';
@@ -11,6 +11,7 @@ import { installErrorHandlers } from './error-handlers.js';
 import { createLogger, type LineSink } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { installJsonParser } from './parsers.js';
+import { MEMORY_RATE_LIMIT, rateLimitBackend } from './rate-limit-store.js';
 import { installRequestHooks, requestIdOf } from './request-hooks.js';
 import { healthRoutes } from './routes/health.js';
 import { registerV1, V1_PREFIX } from './v1-scope.js';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   learning?: LearningLoop;
   /** Also export Node process metrics (CPU, memory, event loop) on /metrics. */
   processMetrics?: boolean;
+  /** The other surfaces of the process (`npm start` hands its bots in): /readyz folds in their readiness. */
+  surfaces?: () => readonly SurfaceHandle[];
 }
 
 /** A client gets this long to send its whole request (headers and body). */
@@ -78,7 +81,20 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   installErrorHandlers(app, config.bodyLimit);
 
   await registerDocs(app, { auth: Boolean(auth) });
-  const ctx: RouteContext = { store, metrics, config, learning: options.learning, closing: () => closing };
+  const rateLimit =
+    config.rateLimitPerMinute > 0
+      ? await rateLimitBackend(config, app.log, options.learning?.scale)
+      : MEMORY_RATE_LIMIT;
+  app.addHook('onClose', () => rateLimit.close());
+  const ctx: RouteContext = {
+    store,
+    metrics,
+    config,
+    learning: options.learning,
+    closing: () => closing,
+    surfaces: options.surfaces ?? (() => []),
+    rateLimit,
+  };
   // A /v1 route registered anywhere but the /v1 scope would escape auth and the rate limit: refuse it.
   let inV1Scope = false;
   app.addHook('onRoute', (route) => {

@@ -33,7 +33,11 @@ function listenError(err: NodeJS.ErrnoException, host: string, port: number): Er
 }
 
 /** `config` is parsed from `env` unless `npm start` already validated it with the other surfaces'. */
-export async function startHttp(env: NodeJS.ProcessEnv, config = parseHttpConfig(env)): Promise<HttpHandle> {
+export async function startHttp(
+  env: NodeJS.ProcessEnv,
+  config = parseHttpConfig(env),
+  options: { surfaces?: () => readonly SurfaceHandle[] } = {},
+): Promise<HttpHandle> {
   const store = sharedRuleStore(env);
   const releaseReload = autoReloadSharedRules(env);
   let app: Awaited<ReturnType<typeof buildServer>>;
@@ -48,7 +52,13 @@ export async function startHttp(env: NodeJS.ProcessEnv, config = parseHttpConfig
       },
     });
     releaseLoop = shared.release;
-    app = await buildServer({ config, rules: store, processMetrics: true, learning: shared.loop });
+    app = await buildServer({
+      config,
+      rules: store,
+      processMetrics: true,
+      learning: shared.loop,
+      surfaces: options.surfaces,
+    });
     log = app.log;
     app.log.info({ storage: shared.loop.where }, 'storage ready');
     const warning = exposureWarning(config);

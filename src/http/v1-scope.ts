@@ -24,7 +24,7 @@ export async function registerV1(app: FastifyInstance, ctx: RouteContext, auth?:
       v1.addHook('onRequest', async (request) => {
         auth.check(request);
       });
-    await registerRateLimit(v1, ctx.config.rateLimitPerMinute, auth);
+    await registerRateLimit(v1, ctx.config.rateLimitPerMinute, ctx.rateLimit, auth);
     await v1.register(diagnoseRoutes, ctx);
     await v1.register(batchRoutes, ctx);
     await v1.register(ruleRoutes, ctx);

@@ -4,6 +4,9 @@
 // (for /metrics) and the answer goes out anyway.
 import { randomUUID } from 'node:crypto';
 import type { AnswerMeta, AnswerStore } from '../chat/answer-store.js';
+import type { DeliveryLedger } from '../chat/delivery-ledger.js';
+import type { InstallationStore } from '../chat/installation-store.js';
+import type { SeenMessages } from '../chat/seen-messages.js';
 import type { ThreadStore } from '../chat/thread-store.js';
 import { parseStorageConfig, type StorageConfig } from '../config/storage.js';
 import { StorageError } from '../errors.js';
@@ -11,6 +14,7 @@ import { type DraftRule, draftRule } from '../learning/draft.js';
 import type { Gap } from '../learning/gap.js';
 import { type Stats, shapeStats } from '../learning/stats.js';
 import type { FeedbackRecorded, Verdict } from '../storage/feedback.js';
+import type { RateCounter } from '../storage/rate-limits.js';
 import type { Storage } from '../storage/storage.js';
 import type { DiagnoseResult } from '../types.js';
 import { sharedRuleStore } from './rule-store.js';
@@ -37,6 +41,11 @@ export interface LearningLoop {
   /** The buttons' store: save keeps the answer (and its miss); failures are counted, then thrown to the caller. */
   readonly answers: AnswerStore;
   readonly threads: ThreadStore;
+  /**
+   * What replicas share to scale out (issue 18): the delivery ledger (exactly-once answers), Slack installations,
+   * and the HTTP rate-limit counter. `replicas` is true on PostgreSQL, where several processes may share the data.
+   */
+  readonly scale: SharedState;
   /** Keep an answer under a fresh id and return the id; a storage failure is logged and counted, never thrown. */
   record(
     result: DiagnoseResult,
@@ -60,6 +69,14 @@ export interface LearningLoop {
   /** Run the retention sweep now (it also runs at open and every SWEEP_EVERY_MS). */
   sweep(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface SharedState {
+  replicas: boolean;
+  deliveries: DeliveryLedger;
+  installations: InstallationStore;
+  rateCounter: RateCounter;
+  seenMessages: SeenMessages;
 }
 
 export interface LoopOptions {
@@ -163,6 +180,13 @@ export async function openLearningLoop(env: NodeJS.ProcessEnv, options: LoopOpti
     where: `${storage.kind} (${storage.where})`,
     answers,
     threads: storage.threads,
+    scale: {
+      replicas: storage.kind === 'postgres',
+      deliveries: storage.deliveries,
+      installations: storage.installations,
+      rateCounter: storage.rateCounter,
+      seenMessages: storage.seenMessages,
+    },
     async record(result, meta) {
       const answerId = randomUUID();
       try {

@@ -35,7 +35,8 @@ export async function gatherText(
   for (const s of sources) {
     const files = await readAttachedText(s.files, {
       client,
-      token: deps.config.botToken,
+      // The token of the workspace this delivery came from (OAuth: each install has its own).
+      token: client.token ?? deps.config.botToken ?? '',
       apiUrl: deps.config.apiUrl,
       log: deps.log,
     });

@@ -1,13 +1,18 @@
 // `startSlack(env)`: validate the Slack variables, build the Bolt app in Socket Mode (SLACK_APP_TOKEN set)
 // or HTTP mode (SLACK_SIGNING_SECRET, on SLACK_HOST:SLACK_PORT at /slack/events), wire the ways in, start.
 
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { DestinationStream, Logger } from 'pino';
 import { type AnswerStore, createMemoryAnswerStore } from '../chat/answer-store.js';
 import type { ConversationDeps, FeedbackSink } from '../chat/conversation/deps.js';
+import { createMemoryDeliveryLedger, DELIVERY_LEASE_MS, type DeliveryLedger } from '../chat/delivery-ledger.js';
 import type { InsightsSource } from '../chat/insights.js';
+import { createMemoryInstallationStore, type InstallationStore } from '../chat/installation-store.js';
 import { feedbackInto, insightsFrom } from '../chat/learning-seam.js';
 import { type UserRateLimit, UserRateLimiter } from '../chat/rate-limit.js';
+import { createMemorySeenMessages, type SeenMessages } from '../chat/seen-messages.js';
 import { createMemoryThreadStore, type ThreadStore } from '../chat/thread-store.js';
 import { parseSlackConfig, type SlackConfig, type SlackMode } from '../config/slack.js';
 import { AuthRejectedError, networkFailureOf, UnreachableError } from '../errors.js';
@@ -23,8 +28,9 @@ import {
   sharedRuleStore,
 } from '../index.js';
 import { type AppTuning, createBoltApp } from './app.js';
-import type { SlackDeps } from './deps.js';
+import { oncePer, type SlackDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
+import { slackInstallations } from './installations.js';
 import { registerListeners } from './listeners/index.js';
 import { createSlackLogger } from './logger.js';
 import { SeenKeys } from './seen.js';
@@ -48,6 +54,20 @@ export interface SlackOptions extends AppTuning {
   insights?: InsightsSource;
   /** Where pino writes (stdout by default). */
   logDestination?: DestinationStream;
+  /**
+   * Which deliveries were answered (default: in memory). A shared ledger (storage) also makes HTTP mode hold its
+   * acknowledgement until the answer is out, so a replica killed mid-answer leaves the delivery to Slack's retry.
+   */
+  deliveries?: DeliveryLedger;
+  /**
+   * How long a claimed delivery is held before another replica may take it over (default 30 s: Slack's first
+   * retry comes at once, the next a minute later). The simulation shortens it to see a kill recovered quickly.
+   */
+  deliveryLeaseMs?: number;
+  /** Channel messages the bot saw (default: in memory; storage hands in the database's). */
+  seenMessages?: SeenMessages;
+  /** OAuth mode: where installations live (default: in memory; storage hands in its own). */
+  installations?: InstallationStore;
   /** Already validated (by `npm start`, with the other surfaces'); parsed from `env` otherwise. */
   config?: SlackConfig;
 }
@@ -59,6 +79,9 @@ export interface SlackHandle extends SurfaceHandle {
   /** Resolves once `n` deliveries in total have been fully handled (answers posted or skipped). */
   handled(n: number): Promise<void>;
 }
+
+/** Slack's limit on conversations.replies for apps distributed outside the Marketplace: one call a minute. */
+const REPLIES_EVERY_MS = 60_000;
 
 /** Without learning-loop storage a verdict is a log line (the feedback replies say so). */
 function logFeedback(log: Logger): FeedbackSink {
@@ -93,6 +116,11 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
   // The storage every surface of the process shares; failing to open it stops start-up with what to fix.
   const shared = options.learning === undefined ? await acquireSharedLearningLoop(env, { log }) : undefined;
   const learning = shared?.loop ?? (options.learning || undefined);
+  // What replicas share (issue 18): the delivery ledger and what the bot saw in channels live in the database
+  // only when replicas share it (PostgreSQL); one process keeps them in memory and pays no write per event.
+  // Installations always go to storage: a restart must not uninstall every workspace.
+  const scale = learning?.scale;
+  const replicas = scale?.replicas ? scale : undefined;
   const answers = options.answers ?? learning?.answers ?? createMemoryAnswerStore();
   const conversation: ConversationDeps = {
     surface: 'slack',
@@ -115,15 +143,33 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
     limiter: new UserRateLimiter(options.userRateLimit),
     answers,
     learning,
+    deliveries: options.deliveries ?? replicas?.deliveries ?? createMemoryDeliveryLedger(),
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs: options.deliveryLeaseMs ?? DELIVERY_LEASE_MS,
+    seenMessages: options.seenMessages ?? replicas?.seenMessages ?? createMemorySeenMessages(),
+    repliesGate: oncePer(REPLIES_EVERY_MS),
     conversation,
     insights: options.insights ?? (learning ? insightsFrom(learning) : undefined),
   };
   const inFlight = new InFlight();
-  const app = createBoltApp(config, log, options);
+  const installations = config.oauth
+    ? slackInstallations(
+        options.installations ?? scale?.installations ?? createMemoryInstallationStore(),
+        config.oauth.stateSecret,
+        log,
+      )
+    : undefined;
+  const app = createBoltApp(config, log, { ...options, ackAfterAnswer: deps.deliveries.shared }, installations);
   app.error(async (err) => {
+    // Answered 500, so Slack retries the delivery once the replica holding it has finished (or died).
+    if (err.code === 'slack_delivery_in_progress') throw err;
     log.error({ event: 'slack.error', code: err.code, error: err.message }, 'unhandled error in a listener');
   });
-  const releaseReload = options.rules ? () => {} : autoReloadSharedRules(env);
+  const releaseRules = options.rules ? () => {} : autoReloadSharedRules(env);
+  const releaseReload = () => {
+    releaseRules();
+    void shared?.release();
+  };
   try {
     await app.init();
   } catch (err) {
@@ -140,7 +186,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
       `Slack rejected SLACK_BOT_TOKEN at ${config.apiUrl}auth.test (${rejected}); copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions and reinstall the app if it was revoked`,
     );
   }
-  registerListeners(app, deps, inFlight);
+  registerListeners(app, deps, inFlight, installations);
   let address: SlackHandle['address'];
   try {
     if (config.mode === 'socket') await app.start();
@@ -165,7 +211,13 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
         })
       : () => {};
   log.info(
-    { event: 'slack.started', mode: config.mode, address, watching: config.watchChannels.size },
+    {
+      event: 'slack.started',
+      mode: config.mode,
+      workspaces: config.oauth ? 'oauth' : 'single',
+      address,
+      watching: config.watchChannels.size,
+    },
     'Slack bot started',
   );
   let stopped: Promise<void> | undefined;
@@ -179,7 +231,7 @@ export async function startSlack(env: NodeJS.ProcessEnv, options: SlackOptions =
         await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_DRAIN_MS).unref())]);
         stopDigest();
         await app.stop();
-        releaseReload();
+        releaseRules();
         await shared?.release();
         log.info({ event: 'slack.stopped' }, 'Slack bot stopped');
       })();

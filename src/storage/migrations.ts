@@ -89,6 +89,56 @@ const MIGRATIONS: Migration[] = [
         .execute();
     },
   },
+  {
+    // Scale-out (issue 18): what replicas must share besides answers and threads.
+    version: 2,
+    async up(db) {
+      await db.schema
+        .createTable('deliveries')
+        .ifNotExists()
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('claimed_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('deliveries_claimed_at')
+        .ifNotExists()
+        .on('deliveries')
+        .column('claimed_at')
+        .execute();
+      await db.schema
+        .createTable('slack_installations')
+        .ifNotExists()
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text')
+        .addColumn('enterprise_id', 'text')
+        .addColumn('sealed', 'text', (c) => c.notNull())
+        .addColumn('installed_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('rate_limits')
+        .ifNotExists()
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('reset_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('seen_messages')
+        .ifNotExists()
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text')
+        .addColumn('seen_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('seen_messages_seen_at')
+        .ifNotExists()
+        .on('seen_messages')
+        .column('seen_at')
+        .execute();
+    },
+  },
 ];
 
 /** The schema version this code writes. */

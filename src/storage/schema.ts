@@ -69,6 +69,40 @@ interface DigestsTable {
   sent_at: number;
 }
 
+/** Slack/Discord deliveries claimed by a replica (chat/delivery-ledger.ts): exactly-once answers across replicas. */
+interface DeliveriesTable {
+  key: string;
+  /** The replica holding the claim (host:pid:random). */
+  owner: string;
+  /** 'claimed' while the answer is being written, 'done' once it went out. */
+  state: string;
+  claimed_at: number;
+}
+
+/** Slack OAuth installations, one per workspace or org; `sealed` is AES-256-GCM ciphertext, never a token. */
+interface SlackInstallationsTable {
+  key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  sealed: string;
+  installed_at: number;
+}
+
+/** Per-client HTTP request counts shared by replicas (when no REDIS_URL): one row per client and window. */
+interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: number;
+}
+
+/** Channel messages a bot saw (redacted), so a thread's parent is read without asking the platform again. */
+interface SeenMessagesTable {
+  key: string;
+  text: string;
+  user_id: string | null;
+  seen_at: number;
+}
+
 interface SchemaVersionTable {
   version: number;
 }
@@ -80,5 +114,9 @@ export interface Tables {
   feedback: FeedbackTable;
   threads: ThreadsTable;
   digests: DigestsTable;
+  deliveries: DeliveriesTable;
+  slack_installations: SlackInstallationsTable;
+  rate_limits: RateLimitsTable;
+  seen_messages: SeenMessagesTable;
   schema_version: SchemaVersionTable;
 }

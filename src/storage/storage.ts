@@ -1,6 +1,9 @@
 // The storage layer a process opens once: answers (and the AnswerStore the bots' buttons use), threads, misses
 // and their clusters, feedback, the reports' queries and the sweep, over SQLite or PostgreSQL.
 import type { AnswerStore } from '../chat/answer-store.js';
+import type { DeliveryLedger } from '../chat/delivery-ledger.js';
+import type { InstallationStore } from '../chat/installation-store.js';
+import type { SeenMessages } from '../chat/seen-messages.js';
 import type { ThreadStore } from '../chat/thread-store.js';
 import type { StorageConfig } from '../config/storage.js';
 import type { Gap } from '../learning/gap.js';
@@ -9,9 +12,13 @@ import type { DayRow, VersionRow, VoteRow } from '../learning/stats.js';
 import type { DiagnoseResult } from '../types.js';
 import { insertAnswer, loadAnswerResult, loadAnswerRow } from './answers.js';
 import { type Database, openDatabase } from './database.js';
+import { createDatabaseDeliveryLedger } from './deliveries.js';
 import { type FeedbackInput, type FeedbackRecorded, recordFeedback } from './feedback.js';
+import { createDatabaseInstallationStore } from './installations.js';
 import { recordMiss } from './misses.js';
+import { createDatabaseRateCounter, type RateCounter } from './rate-limits.js';
 import { answersPerDay, countClusters, findGap, listGaps, shownPerVersion, votesSince } from './reports.js';
+import { createDatabaseSeenMessages } from './seen-messages.js';
 import { type SweepOutcome, sweep } from './sweep.js';
 import { createDatabaseThreadStore } from './threads.js';
 
@@ -32,6 +39,11 @@ export interface Storage {
   /** What the bots and HTTP hand their buttons to. */
   answers: AnswerStore;
   threads: ThreadStore;
+  /** Scale-out: deliveries answered, Slack installations, HTTP rate-limit counts — what replicas share. */
+  deliveries: DeliveryLedger;
+  installations: InstallationStore;
+  rateCounter: RateCounter;
+  seenMessages: SeenMessages;
   /** Keep one answer, and its paste when it missed. Returns the miss's cluster id, if any. */
   recordAnswer(input: AnswerInput): Promise<string | undefined>;
   recordFeedback(input: FeedbackInput): Promise<FeedbackRecorded | undefined>;
@@ -82,6 +94,10 @@ export async function openStorage(
       load: (answerId) => loadAnswerResult(database, answerId),
     },
     threads: createDatabaseThreadStore(database, now),
+    deliveries: createDatabaseDeliveryLedger(database, now),
+    installations: createDatabaseInstallationStore(database),
+    rateCounter: createDatabaseRateCounter(database, now),
+    seenMessages: createDatabaseSeenMessages(database, now),
     recordAnswer,
     recordFeedback: (input) => recordFeedback(database, input),
     answerRow: (answerId) => loadAnswerRow(database, answerId),

@@ -25,6 +25,12 @@ describe('parseDiscordConfig', () => {
     expect(cfg.apiUrl).toBeUndefined();
     expect(cfg.watchChannels.size).toBe(0);
     expect(cfg.forumChannels.size).toBe(0);
+    expect(cfg.shards).toBeUndefined(); // one process, no manager
+  });
+
+  it('DISCORD_SHARDS: auto or a count', () => {
+    expect(parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: 'AUTO' }).shards).toBe('auto');
+    expect(parseDiscordConfig({ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: ' 4 ' }).shards).toBe(4);
   });
 
   it.each([
@@ -47,6 +53,8 @@ describe('parseDiscordConfig', () => {
     ],
     [{ DISCORD_TOKEN: TOKEN, ESCALATION_CHANNEL: '#escalations' }, /^ESCALATION_CHANNEL must be .*"#escalations"/],
     [{ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: "loud"/],
+    [{ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: 'two' }, /^DISCORD_SHARDS: "two" is not a shard count; use auto/],
+    [{ DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: '0' }, /^DISCORD_SHARDS: "0"/],
   ])('rejects %o', (env, message) => {
     expect(() => parseDiscordConfig(env)).toThrow(message);
   });

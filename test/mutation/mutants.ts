@@ -134,7 +134,7 @@ const STEPS: Mutant[] = [
   {
     name: 'auth: the rate limit not registered in the /v1 scope',
     file: 'src/http/v1-scope.ts',
-    find: 'await registerRateLimit(v1, ctx.config.rateLimitPerMinute, auth);',
+    find: 'await registerRateLimit(v1, ctx.config.rateLimitPerMinute, ctx.rateLimit, auth);',
     replace: '',
     tests: HTTP_TESTS,
   },

@@ -4,7 +4,8 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAnswerStore } from '../../src/chat/answer-store.js';
 import { UserRateLimiter } from '../../src/chat/rate-limit.js';
-import type { SlackDeps } from '../../src/slack/deps.js';
+import { createMemorySeenMessages } from '../../src/chat/seen-messages.js';
+import { oncePer, type SlackDeps } from '../../src/slack/deps.js';
 import { handleDiagnoseCommand } from '../../src/slack/listeners/commands/diagnose.js';
 import { handleAppMention } from '../../src/slack/listeners/events/app-mention.js';
 import { RATE_LIMITED_NOTICE } from '../../src/slack/listeners/limit.js';
@@ -19,6 +20,8 @@ function fakes(limit = { burst: 5, perMinute: 10 }) {
     seen: new SeenKeys(),
     limiter: new UserRateLimiter(limit),
     answers: createMemoryAnswerStore(),
+    seenMessages: createMemorySeenMessages(),
+    repliesGate: oncePer(60_000),
   } as unknown as SlackDeps;
   const args = {
     ack: async () => void acked++,

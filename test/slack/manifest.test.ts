@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SLACK_BOT_SCOPES } from '../../src/config/slack.js';
+import { OAUTH_PATHS } from '../../src/slack/app.js';
 import { DIAGNOSE_COMMAND } from '../../src/slack/listeners/commands/diagnose.js';
 import { DIAGNOSE_SHORTCUT } from '../../src/slack/listeners/shortcuts/diagnose-message.js';
 
@@ -12,7 +14,7 @@ interface Manifest {
     shortcuts: Array<{ type: string; callback_id: string }>;
     app_home: { messages_tab_enabled: boolean; home_tab_enabled: boolean };
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
   settings: {
     event_subscriptions: { bot_events: string[]; request_url: string };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -23,6 +25,14 @@ interface Manifest {
 const manifest = parse(readFileSync(new URL('../../slack/manifest.yaml', import.meta.url), 'utf8')) as Manifest;
 
 describe('slack/manifest.yaml', () => {
+  it('asks an OAuth install for exactly its bot scopes, sends installers to the redirect path, and reports uninstalls', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
+    expect(manifest.oauth_config.redirect_urls.every((u) => new URL(u).pathname === OAUTH_PATHS.redirect)).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_uninstalled', 'tokens_revoked']),
+    );
+  });
+
   it('declares the slash command and the message shortcut the code listens for', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([DIAGNOSE_COMMAND]);
     expect(manifest.features.shortcuts).toContainEqual(

@@ -24,6 +24,12 @@ export interface MessageInput {
   /** The delivery's stable id (the message id / ts): a redelivery with the same id is not answered again. */
   id: string;
   mode: MessageMode;
+  /**
+   * A redelivery the delivery ledger let through (chat/delivery-ledger.ts): the delivery was never finished — a
+   * replica may have saved the thread and died before answering — so the id already being handled does not make
+   * it a duplicate. (A finished delivery never gets here: the ledger drops it.)
+   */
+  redelivered?: boolean;
 }
 
 export type MessageOutcome =
@@ -38,7 +44,7 @@ export function onMessage(deps: ConversationDeps, input: MessageInput): Promise<
 
 async function handle(deps: ConversationDeps, input: MessageInput): Promise<MessageOutcome> {
   const known = await loadThread(deps, input.key);
-  if (known?.handled?.includes(input.id)) return { kind: 'duplicate' };
+  if (!input.redelivered && known?.handled?.includes(input.id)) return { kind: 'duplicate' };
   const fresh = await read(deps, input.text, {});
   if (!known) {
     if (input.mode === 'reply') return { kind: 'silent', reason: 'not-in-thread' };

@@ -70,10 +70,6 @@ async function route(ctx: BotContext, i: Interaction): Promise<void> {
 }
 
 export async function onInteraction(ctx: BotContext, i: Interaction): Promise<void> {
-  if (!ctx.seenInteractions.first(i.id)) {
-    ctx.log.info({ event: 'interaction_duplicate', type: i.type }, 'interaction delivered twice; answered once');
-    return;
-  }
   try {
     await route(ctx, i);
   } catch (err) {

@@ -15,8 +15,38 @@ const readyBody = {
       description: 'The last reload attempt. A failed one leaves the previous rules in service.',
       properties: { ok: { type: 'boolean' }, at: { type: 'string' }, error: { type: ['string', 'null'] } },
     },
+    surfaces: {
+      type: 'object',
+      description:
+        "Present when bots run in the same process (`npm start`): each one's readiness, e.g. `discord: {ready, mode, shards: [{id, ready, sockets}]}`. Any not ready makes the answer 503 not_ready.",
+      additionalProperties: { type: 'object' },
+    },
   },
 } as const;
+
+/** A surface that does not answer in this long counts as not ready. */
+const SURFACE_PROBE_MS = 3000;
+
+async function surfaceStates(ctx: RouteContext): Promise<Record<string, { ready: boolean }> | undefined> {
+  const probed = ctx.surfaces().filter((s) => s.readiness);
+  if (!probed.length) return undefined;
+  const entries = await Promise.all(
+    probed.map(async (s) => {
+      try {
+        const r = await Promise.race([
+          s.readiness!(),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error(`no answer in ${SURFACE_PROBE_MS} ms`)), SURFACE_PROBE_MS).unref(),
+          ),
+        ]);
+        return [s.name, { ready: r.ready, ...r.detail }] as const;
+      } catch (err) {
+        return [s.name, { ready: false, error: (err as Error).message }] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
 
 export async function healthRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.get(
@@ -51,10 +81,16 @@ export async function healthRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     },
     async (_request, reply) => {
       const s = ctx.store.status();
-      const status = ctx.closing() ? 'shutting_down' : s.ready ? 'ready' : 'not_ready';
-      return reply
-        .code(status === 'ready' ? 200 : 503)
-        .send({ status, rules: s.rules, loadedAt: s.loadedAt, lastReload: s.lastReload });
+      const surfaces = await surfaceStates(ctx);
+      const surfacesReady = Object.values(surfaces ?? {}).every((x) => x.ready);
+      const status = ctx.closing() ? 'shutting_down' : s.ready && surfacesReady ? 'ready' : 'not_ready';
+      return reply.code(status === 'ready' ? 200 : 503).send({
+        status,
+        rules: s.rules,
+        loadedAt: s.loadedAt,
+        lastReload: s.lastReload,
+        ...(surfaces ? { surfaces } : {}),
+      });
     },
   );
 

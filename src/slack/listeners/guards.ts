@@ -1,6 +1,8 @@
-// Global middleware that runs before every listener: counts deliveries, answers each delivery once, and
+// Global middleware that runs before every listener: counts deliveries, answers each delivery once (claimed in the
+// delivery ledger, shared by replicas when storage is), and
 // ignores messages from bots (this one included) so two bots can never talk to each other forever.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { ClaimResult } from '../../chat/delivery-ledger.js';
 import type { SlackDeps } from '../deps.js';
 import type { InFlight } from '../in-flight.js';
 
@@ -25,18 +27,54 @@ export function deliveryKey(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Another replica holds this delivery within its lease: answered 500 so Slack retries it later. */
+class DeliveryInProgressError extends Error {
+  readonly code = 'slack_delivery_in_progress';
+  constructor(readonly key: string) {
+    super(`delivery ${key} is being answered by another replica; Slack will retry it`);
+  }
+}
+
+async function claim(deps: SlackDeps, key: string): Promise<ClaimResult> {
+  try {
+    return await deps.deliveries.claim(key, deps.owner, deps.leaseMs);
+  } catch (err) {
+    // A storage failure never costs an answer: answer (at worst twice) and say so.
+    deps.log.warn({ event: 'slack.ledger_failed', key, error: (err as Error).message }, 'delivery ledger failed');
+    return 'claimed';
+  }
+}
+
+async function settle(deps: SlackDeps, key: string, how: 'finish' | 'release'): Promise<void> {
+  try {
+    await deps.deliveries[how](key);
+  } catch (err) {
+    deps.log.warn({ event: 'slack.ledger_failed', key, error: (err as Error).message }, 'delivery ledger failed');
+  }
+}
+
 export function deliveryGuard(deps: SlackDeps, inFlight: InFlight): Middleware<AnyMiddlewareArgs> {
   return (args) =>
     inFlight.track(async () => {
       const { body, context, next } = args;
       const key = deliveryKey(body);
-      if (key && !deps.seen.first(key)) {
+      const claimed = key ? await claim(deps, key) : 'claimed';
+      if (claimed === 'done' || (claimed === 'in_progress' && !deps.deliveries.shared)) {
         deps.log.info({ event: 'slack.duplicate', key, retryNum: context.retryNum }, 'duplicate delivery ignored');
         if ('ack' in args && typeof args.ack === 'function') await args.ack();
         return;
       }
+      if (claimed === 'in_progress') {
+        deps.log.info({ event: 'slack.in_progress_elsewhere', key, retryNum: context.retryNum }, 'retry later');
+        throw new DeliveryInProgressError(key!);
+      }
       const event = (body as { event?: BotFields }).event;
-      if (event && isFromBot(event, context.botUserId)) return;
-      await next();
+      try {
+        if (!(event && isFromBot(event, context.botUserId))) await next();
+      } catch (err) {
+        if (key) await settle(deps, key, 'release');
+        throw err;
+      }
+      if (key) await settle(deps, key, 'finish');
     });
 }

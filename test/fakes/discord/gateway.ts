@@ -1,4 +1,6 @@
 // The fake gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeat ACKs, RESUME -> RESUMED, dispatches.
+// Several sockets at once are shards: each IDENTIFY names `shard: [id, count]` and gets the guilds of that shard
+// (Discord's rule: (guild_id >> 22) % count), and a dispatch for a guild goes down its shard's socket.
 import type { Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 
@@ -11,8 +13,13 @@ export interface GatewayFrame {
 
 export interface GatewayOptions {
   heartbeatInterval: number;
-  ready: (sessionId: string) => unknown;
-  guildCreate: () => unknown;
+  ready: (sessionId: string, shard: [number, number]) => unknown;
+  guildCreates: (shard: [number, number]) => unknown[];
+}
+
+/** The shard that owns a guild, by Discord's rule. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 export class FakeGateway {
@@ -22,6 +29,9 @@ export class FakeGateway {
   connections = 0;
   private readonly wss: WebSocketServer;
   private socket: WebSocket | undefined;
+  /** The newest identified socket of each shard id. */
+  private readonly shardSockets = new Map<number, WebSocket>();
+  private readonly shardOf = new WeakMap<WebSocket, [number, number]>();
   private seq = 0;
   private sessionId = 'fake-session-1';
   private live = false;
@@ -75,8 +85,12 @@ export class FakeGateway {
     } else if (frame.op === 2) {
       this.sessionId = `fake-session-${this.received.length}`;
       this.seq = 0;
-      this.dispatchOn(ws, 'READY', this.options.ready(this.sessionId));
-      this.dispatchOn(ws, 'GUILD_CREATE', this.options.guildCreate());
+      const shard = ((frame.d as { shard?: [number, number] }).shard ?? [0, 1]) as [number, number];
+      this.shardOf.set(ws, shard);
+      this.shardSockets.set(shard[0], ws);
+      this.socket = ws;
+      this.dispatchOn(ws, 'READY', this.options.ready(this.sessionId, shard));
+      for (const g of this.options.guildCreates(shard)) this.dispatchOn(ws, 'GUILD_CREATE', g);
       this.markLive();
     } else if (frame.op === 6) {
       this.dispatchOn(ws, 'RESUMED', {});
@@ -120,11 +134,27 @@ export class FakeGateway {
     await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
-  /** Send a dispatch (MESSAGE_CREATE, INTERACTION_CREATE …) on the live session. */
+  /** Shard ids with an identified socket, lowest first. */
+  shardIds(): number[] {
+    return [...this.shardSockets.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Send a dispatch (MESSAGE_CREATE, INTERACTION_CREATE …) on the live session; with several shards connected, on
+   * the socket of the shard that owns the payload's `guild_id`.
+   */
   async dispatch(t: string, d: unknown): Promise<void> {
     await this.whenLive();
-    if (!this.socket) throw new Error('fake gateway: no bot connected');
-    this.dispatchOn(this.socket, t, d);
+    const socket = this.socketFor(d);
+    if (!socket) throw new Error('fake gateway: no bot connected');
+    this.dispatchOn(socket, t, d);
+  }
+
+  private socketFor(d: unknown): WebSocket | undefined {
+    const guildId = (d as { guild_id?: string } | null)?.guild_id;
+    const count = this.socket ? this.shardOf.get(this.socket)?.[1] : undefined;
+    if (!guildId || !count || count < 2) return this.socket;
+    return this.shardSockets.get(shardOfGuild(guildId, count));
   }
 
   /** Drop the bot's socket the way a network fault does (resumable close code 4000 by default). */

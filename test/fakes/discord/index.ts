@@ -15,8 +15,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Fault, FaultPlan, type RouteMatch, routeMatches } from './faults.js';
 import { type Channel, type ForumTag, forumObject, threadObject } from './forum.js';
-import { FakeGateway } from './gateway.js';
-import { snowflake } from './ids.js';
+import { FakeGateway, shardOfGuild } from './gateway.js';
+import { snowflake, snowflakeOnShard } from './ids.js';
 import {
   type FakeUser,
   guildCreate,
@@ -49,10 +49,17 @@ export interface FakeDiscordOptions {
   heartbeatInterval?: number;
   /** Tags the forum channel (`ids.forum`) already has (default none). */
   forumTags?: readonly string[];
+  /**
+   * Shards /gateway/bot recommends (default 1). The fake then holds one guild per shard, each owned by its shard
+   * by Discord's rule, with its own support channel: `ids.guilds[k]`, `ids.channels[k]`.
+   */
+  shards?: number;
 }
 
 /** Where a button click or command happens, when not in the support channel of the bot's server. */
 interface InteractionWhere {
+  /** The guild (default: the first guild; a user-installed place gets one the bot is not in). */
+  guildId?: string;
   /** A channel id the fake knows (a forum post) — its object goes with the interaction. */
   channelId?: string;
   place?: InteractionPlace;
@@ -76,7 +83,15 @@ interface AttachmentSpec {
 export interface FakeDiscord {
   readonly apiUrl: string;
   readonly token: string;
-  readonly ids: { application: string; guild: string; support: string; general: string; forum: string };
+  readonly ids: {
+    application: string;
+    guild: string;
+    support: string;
+    general: string;
+    forum: string;
+    guilds: string[];
+    channels: string[];
+  };
   readonly bot: FakeUser;
   readonly requests: RecordedRequest[];
   readonly gateway: FakeGateway;
@@ -102,6 +117,7 @@ export interface FakeDiscord {
     user: FakeUser,
     options: Array<{ name: string; type: number; value: unknown }>,
     resolved?: Record<string, unknown>,
+    where?: InteractionWhere,
   ): Promise<Interaction>;
   /** Dispatch the modal submit for the /diagnose modal. */
   modalSubmit(user: FakeUser, customId: string, fieldId: string, value: string): Promise<Interaction>;
@@ -146,12 +162,17 @@ type Interaction = ReturnType<typeof interactionObject>;
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const server = createServer();
   const botPermissions = options.botPermissions ?? BASIC_BOT_PERMISSIONS;
+  const shardCount = options.shards ?? 1;
+  const guilds = Array.from({ length: shardCount }, (_, k) => snowflakeOnShard(k, shardCount));
+  const channels = guilds.map(() => snowflake());
   const ids = {
     application: snowflake(),
-    guild: snowflake(),
-    support: snowflake(),
+    guild: guilds[0]!,
+    support: channels[0]!,
     general: snowflake(),
     forum: snowflake(),
+    guilds,
+    channels,
   };
   const bot: FakeUser = { id: ids.application, username: 'bailian-doctor', bot: true };
   const token = `fake-bot-token.${snowflake()}.hmac`;
@@ -159,6 +180,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const waiters = new Set<() => void>();
   const state: RestState = {
     token,
+    recommendedShards: shardCount,
     applicationId: ids.application,
     bot,
     guildId: ids.guild,
@@ -176,25 +198,30 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
   };
   server.on('request', handleRest(state));
+  const guildsOf = ([id, count]: [number, number]) => guilds.filter((g) => count < 2 || shardOfGuild(g, count) === id);
   const gateway = new FakeGateway(server, {
     heartbeatInterval: options.heartbeatInterval ?? 1000,
-    ready: (sessionId) => ({
+    ready: (sessionId, shard) => ({
       v: 10,
       user: userObject(bot),
-      guilds: [{ id: ids.guild, unavailable: true }],
+      guilds: guildsOf(shard).map((id) => ({ id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: state.gatewayUrl(),
-      shard: [0, 1],
+      shard,
       application: { id: ids.application, flags: 0 },
     }),
-    guildCreate: () =>
-      guildCreate({
-        id: ids.guild,
-        channels: [ids.support, ids.general],
-        bot,
-        botPermissions,
-        extraChannels: [state.channels.get(ids.forum)],
-        threads: [...state.channels.values()].filter((c) => c.type === 11),
+    guildCreates: (shard) =>
+      guildsOf(shard).map((id) => {
+        const k = guilds.indexOf(id);
+        if (k > 0) return guildCreate({ id, channels: [channels[k]!], bot, botPermissions });
+        return guildCreate({
+          id,
+          channels: [ids.support, ids.general],
+          bot,
+          botPermissions,
+          extraChannels: [state.channels.get(ids.forum)],
+          threads: [...state.channels.values()].filter((c) => c.type === 11),
+        });
       }),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -210,7 +237,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const channelId = where.channelId ?? (where.place && where.place !== 'guild' ? snowflake() : ids.support);
     const i = interactionObject({
       applicationId: ids.application,
-      guildId: where.place === 'user-install-guild' ? snowflake() : ids.guild,
+      guildId: where.guildId ?? (where.place === 'user-install-guild' ? snowflake() : ids.guild),
       channelId,
       user,
       appPermissions: botPermissions,
@@ -256,14 +283,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       await gateway.dispatch('MESSAGE_CREATE', { ...msg, member: { roles: [], joined_at: msg.timestamp } });
       return msg;
     },
-    slashCommand: (user, opts, resolved) =>
-      interaction(user, 2, {
-        id: snowflake(),
-        name: 'diagnose',
-        type: 1,
-        options: opts,
-        ...(resolved ? { resolved } : {}),
-      }),
+    slashCommand: (user, opts, resolved, where) =>
+      interaction(
+        user,
+        2,
+        { id: snowflake(), name: 'diagnose', type: 1, options: opts, ...(resolved ? { resolved } : {}) },
+        undefined,
+        where,
+      ),
     modalSubmit: (user, customId, fieldId, value) =>
       interaction(user, 5, {
         custom_id: customId,

@@ -23,6 +23,8 @@ export interface RecordedRequest {
 
 export interface RestState {
   token: string;
+  /** What /gateway/bot recommends. */
+  recommendedShards: number;
   applicationId: string;
   bot: FakeUser;
   guildId: string;
@@ -84,7 +86,7 @@ const ROUTES: Array<[string, RegExp, Handler]> = [
       status: 200,
       body: {
         url: s.gatewayUrl(),
-        shards: 1,
+        shards: s.recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       },
     }),

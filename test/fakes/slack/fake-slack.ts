@@ -2,6 +2,9 @@
 // endpoints, private file downloads, and a Socket Mode WebSocket. Listens on 127.0.0.1 only.
 // API: FakeSlack.start(), calls / callsTo() / waitFor(), failNext() / clearFaults() / answer(),
 // addFile(), setThread(), responseUrl(), socket (FakeSocketMode) / sendEnvelope(), stop().
+// OAuth (many workspaces): clientId / clientSecret, approve(teamId) is an admin clicking Allow on the consent page
+// (it returns the code Slack puts in the redirect), oauth.v2.access trades the code for that team's own bot token,
+// and every Web API call is answered as the team whose token it carries (teamOf(call)).
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -53,6 +56,14 @@ export interface FakeSlackOptions {
 
 type Answer = (call: SlackCall) => Record<string, unknown>;
 
+/** One workspace that installed the app through OAuth. */
+interface Team {
+  teamId: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+}
+
 const WAIT_MS = 5000;
 
 export class FakeSlack {
@@ -63,6 +74,11 @@ export class FakeSlack {
   readonly botUserId: string;
   readonly botId: string;
   readonly teamId: string;
+  /** The app's OAuth credentials (Basic Information → App Credentials). */
+  readonly clientId = '1111111111.2222222222';
+  readonly clientSecret = `fakeclientsecret${randomUUID().replaceAll('-', '')}`;
+  private readonly teams = new Map<string, Team>();
+  private readonly codes = new Map<string, string>();
   private readonly events = new EventEmitter();
   private readonly faults = new Map<string, Fault[]>();
   private readonly answers = new Map<string, Answer>();
@@ -130,6 +146,29 @@ export class FakeSlack {
     this.threads.set(`${channel}:${ts}`, messages);
   }
 
+  /** An admin of `teamId` approves the install: returns the one-time code Slack hands the redirect URL. */
+  approve(teamId: string): string {
+    const code = `code-${teamId}-${randomUUID()}`;
+    this.codes.set(code, teamId);
+    return code;
+  }
+
+  /** The team whose bot token made `call` (undefined for the single-workspace token or none). */
+  teamOf(call: SlackCall): string | undefined {
+    const token = String(call.headers.authorization ?? '').replace(/^Bearer /, '');
+    return this.teams.get(token)?.teamId;
+  }
+
+  /** The bot token issued to `teamId` by its last install. */
+  tokenOf(teamId: string): string | undefined {
+    return [...this.teams.values()].find((t) => t.teamId === teamId)?.botToken;
+  }
+
+  /** What Slack does on uninstall: the team's tokens stop working. */
+  revoke(teamId: string): void {
+    for (const [token, t] of this.teams) if (t.teamId === teamId) this.teams.delete(token);
+  }
+
   /** A response_url that records what the app sends to it (as method `response_url`). */
   responseUrl(name: string = randomUUID()): string {
     return `${this.url}/respond/${name}`;
@@ -185,12 +224,12 @@ export class FakeSlack {
     };
   }
 
-  private state(): FakeState {
+  private state(team?: Team): FakeState {
     return {
       url: this.url,
-      teamId: this.teamId,
-      botUserId: this.botUserId,
-      botId: this.botId,
+      teamId: team?.teamId ?? this.teamId,
+      botUserId: team?.botUserId ?? this.botUserId,
+      botId: team?.botId ?? this.botId,
       nextTs: () => `${this.ts++}.000100`,
       thread: (channel, ts) => this.threads.get(`${channel}:${ts}`),
       fileObject: (id) => {
@@ -250,18 +289,55 @@ export class FakeSlack {
       send(res, fault.status, { ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }, headers);
       return;
     }
+    if (!fault && method === 'oauth.v2.access') {
+      this.record(call);
+      return send(res, 200, this.exchange(call));
+    }
     const wanted = method === 'apps.connections.open' ? this.appToken : this.botToken;
+    const team = this.teams.get(String(call.headers.authorization ?? '').replace(/^Bearer /, ''));
     if (fault) {
       this.record(call);
       send(res, 200, { ok: false, error: fault.error });
-    } else if (call.headers.authorization !== `Bearer ${wanted}`) {
+    } else if (call.headers.authorization !== `Bearer ${wanted}` && !team) {
       this.record(call);
       send(res, 200, { ok: false, error: 'invalid_auth' });
     } else {
-      call.response = this.answers.get(method)?.(call) ?? defaultAnswer(method, call.body, this.state());
+      call.response = this.answers.get(method)?.(call) ?? defaultAnswer(method, call.body, this.state(team));
       this.record(call);
       send(res, 200, call.response);
     }
+  }
+
+  /** oauth.v2.access: the app's credentials (form fields or Basic auth) and a fresh code → the team's bot token. */
+  private exchange(call: SlackCall): Record<string, unknown> {
+    const basic = /^Basic (.+)$/.exec(String(call.headers.authorization ?? ''))?.[1];
+    const [id, secret] = basic
+      ? Buffer.from(basic, 'base64').toString('utf8').split(':')
+      : [call.body.client_id, call.body.client_secret];
+    if (id !== this.clientId || secret !== this.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    const teamId = this.codes.get(String(call.body.code));
+    if (!teamId) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(call.body.code)); // a code works once
+    const team: Team = {
+      teamId,
+      botToken: `xox${'b'}-${teamId}-fake-${randomUUID()}`,
+      botUserId: `UB${teamId.slice(1)}`,
+      botId: `BB${teamId.slice(1)}`,
+    };
+    this.revoke(teamId); // a reinstall replaces the old token
+    this.teams.set(team.botToken, team);
+    return {
+      ok: true,
+      access_token: team.botToken,
+      token_type: 'bot',
+      scope: 'app_mentions:read,chat:write,commands,channels:history,groups:history,im:history,files:read',
+      bot_user_id: team.botUserId,
+      app_id: 'AFAKEAPP01',
+      team: { id: teamId, name: `Team ${teamId}` },
+      enterprise: null,
+      is_enterprise_install: false,
+      authed_user: { id: 'UINSTALLER1' },
+    };
   }
 
   private download(call: SlackCall, res: ServerResponse) {

@@ -10,13 +10,13 @@ import { mentions } from '../../slack-text.js';
 import { knownThread, threadKey } from '../../thread.js';
 import type { WebClient } from '../../web-client.js';
 import { isPersonMessage, type MessageLike, threadOf } from '../message-source.js';
-import { answerMessage } from './direct-request.js';
+import { answerMessage, rememberMessage } from './direct-request.js';
 
 async function channelMessage(
   m: MessageLike & { channel: string; ts: string },
   client: WebClient,
   deps: SlackDeps,
-  context: { botUserId?: string; teamId?: string },
+  context: { botUserId?: string; teamId?: string; retryNum?: number },
   watched: boolean,
 ): Promise<void> {
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
@@ -31,7 +31,14 @@ async function channelMessage(
     deps,
     context.botUserId,
   );
-  const outcome = await onMessage(deps.conversation, { key, text, id: m.ts, mode: watched ? 'watch' : 'reply' });
+  const outcome = await onMessage(deps.conversation, {
+    key,
+    text,
+    id: m.ts,
+    mode: watched ? 'watch' : 'reply',
+    // Slack's retry of a delivery the ledger never saw finished (a replica died mid-answer).
+    redelivered: Boolean(context.retryNum),
+  });
   // A leaked key is worth a private word wherever the bot reads along, even when the error is not recognised.
   await warnLeakers(client, deps, leakers, target);
   if (outcome.kind === 'answer' && m.user && deps.limiter.take(m.user) !== 'allow') {
@@ -54,6 +61,8 @@ export function registerMessage(app: App, deps: SlackDeps): void {
     const m = event as unknown as MessageLike & { channel: string; ts: string };
     if (!isPersonMessage(m) || !m.user) return;
     if (m.channel_type === 'im') return answerMessage(m, client, deps, context, 'dm');
+    // Any channel message may become a thread someone mentions the bot in: keep it (redacted) for then.
+    await rememberMessage(deps, m, context.teamId);
     // A mention also arrives as app_mention; that listener answers it as a direct request.
     if (mentions(m.text, context.botUserId)) return;
     const watched = deps.config.watchChannels.has(m.channel);
