@@ -3,6 +3,7 @@
 // the "Reading your error…" status message the answer then replaces.
 import type { AnswerOutcome } from '../chat/conversation/answer-turn.js';
 import { renderSlackMessages, SLACK_ACTIONS, type SlackMessage } from '../index.js';
+import { postAnswer } from './answer.js';
 import type { SlackDeps } from './deps.js';
 import { safeCall } from './safe-call.js';
 import type { WebClient } from './web-client.js';
@@ -103,20 +104,7 @@ export async function postReplacingStatus(
     );
     if (updated) rest = messages.slice(1);
   }
-  for (const m of rest) {
-    const ok = await safeCall(deps.log, 'chat.postMessage', () =>
-      client.chat.postMessage({
-        channel: target.channel,
-        thread_ts: target.threadTs,
-        text: m.text,
-        blocks: m.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      }),
-    );
-    if (!ok) return false;
-  }
-  return true;
+  return postAnswer(client, deps, target, rest);
 }
 
 /** Remove the status message when there is nothing to say after all. */
