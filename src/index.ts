@@ -1,6 +1,7 @@
 // The public face of the core: `import { diagnose, loadRules } from 'bailian-doctor'`. The surfaces (CLI, HTTP,
 // Slack, Discord) import the core only from here, so everything below this file can move without touching them.
 export { checkConfig } from './check/check.js';
+export { readCheckForm } from './check/form.js';
 export { describeKey, KEY_PREFIX_CHOICES, KEY_REGION_CHOICES, keyKindOfPrefix } from './check/key.js';
 export { describeConfig, renderCheckText } from './check/render.js';
 export type {

@@ -16,14 +16,11 @@ import {
 } from 'discord.js';
 import {
   type CheckResult,
-  CLIENT_PROTOCOLS,
-  type ClientProtocol,
   checkConfig,
   describeConfig,
   KEY_PREFIX_CHOICES,
   KEY_REGION_CHOICES,
-  keyKindOfPrefix,
-  redact,
+  readCheckForm,
 } from '../../index.js';
 import type { BotContext } from '../context.js';
 import { sendWithRetry } from '../retry.js';
@@ -132,9 +129,14 @@ export async function onCheckModal(ctx: BotContext, i: ModalSubmitInteraction): 
   };
   const text = (id: string) => read(() => i.fields.getTextInputValue(id))?.trim() || undefined;
   const choice = (id: string) => read(() => i.fields.getStringSelectValues(id))?.[0];
-  const baseUrl = text(CHECK_IDS.baseUrl);
-  const model = text(CHECK_IDS.model);
-  if ([baseUrl, model].some((v) => v !== undefined && redact(v).findings.length > 0)) {
+  const form = readCheckForm({
+    baseUrl: text(CHECK_IDS.baseUrl),
+    model: text(CHECK_IDS.model),
+    client: choice(CHECK_IDS.client),
+    keyPrefix: choice(CHECK_IDS.keyPrefix),
+    keyRegion: choice(CHECK_IDS.keyRegion),
+  });
+  if (!form.ok) {
     ctx.log.warn({ event: 'check_key_refused', user: i.user.id }, 'a key was typed into the check form');
     await i.reply({
       content:
@@ -152,18 +154,7 @@ export async function onCheckModal(ctx: BotContext, i: ModalSubmitInteraction): 
     return;
   }
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const client = choice(CHECK_IDS.client);
-  const prefix = choice(CHECK_IDS.keyPrefix);
-  const result = await checkConfig(
-    {
-      baseUrl,
-      model,
-      client: CLIENT_PROTOCOLS.includes(client as ClientProtocol) ? (client as ClientProtocol) : undefined,
-      keyKind: prefix ? keyKindOfPrefix(prefix) : undefined,
-      keyRegion: KEY_REGION_CHOICES.find((c) => c.region === choice(CHECK_IDS.keyRegion))?.region,
-    },
-    ctx.rules.current(),
-  );
+  const result = await checkConfig(form.input, ctx.rules.current());
   await sendWithRetry(() => i.editReply({ embeds: [resultEmbed(result)] }), ctx.backoffMs);
   ctx.log.info(
     { event: 'checked', user: i.user.id, guild: i.guildId, ok: result.ok, findings: result.findings.map((f) => f.id) },

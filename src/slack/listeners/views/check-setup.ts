@@ -3,14 +3,11 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import {
   type CheckResult,
-  CLIENT_PROTOCOLS,
-  type ClientProtocol,
   checkConfig,
   describeConfig,
   KEY_PREFIX_CHOICES,
   KEY_REGION_CHOICES,
-  keyKindOfPrefix,
-  redact,
+  readCheckForm,
 } from '../../../index.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -145,18 +142,20 @@ async function handleCheckSubmission(
   const values = view.state.values as Values;
   const text = (field: string) => values[field]?.value?.value?.trim() || undefined;
   const choice = (field: string) => values[field]?.value?.selected_option?.value;
-  const baseUrl = text(FIELDS.baseUrl);
-  const model = text(FIELDS.model);
+  const form = readCheckForm({
+    baseUrl: text(FIELDS.baseUrl),
+    model: text(FIELDS.model),
+    client: choice(FIELDS.client),
+    keyPrefix: choice(FIELDS.keyPrefix),
+    keyRegion: choice(FIELDS.keyRegion),
+  });
   // A key typed into a text field: refuse the form with the reason, keep nothing of it.
-  const leaked = Object.entries({ [FIELDS.baseUrl]: baseUrl, [FIELDS.model]: model }).filter(
-    ([, v]) => v !== undefined && redact(v).findings.length > 0,
-  );
-  if (leaked.length) {
+  if (!form.ok) {
     await ack({
       response_action: 'errors',
       errors: Object.fromEntries(
-        leaked.map(([field]) => [
-          field,
+        form.keyIn.map((field) => [
+          FIELDS[field],
           'This holds an API key — never paste it. Choose its prefix below, and rotate the key.',
         ]),
       ),
@@ -164,18 +163,7 @@ async function handleCheckSubmission(
     deps.log.warn({ event: 'slack.check_key_refused', user: body.user.id }, 'a key was typed into the check form');
     return;
   }
-  const client = choice(FIELDS.client);
-  const prefix = choice(FIELDS.keyPrefix);
-  const result = await checkConfig(
-    {
-      baseUrl,
-      model,
-      client: CLIENT_PROTOCOLS.includes(client as ClientProtocol) ? (client as ClientProtocol) : undefined,
-      keyKind: prefix ? keyKindOfPrefix(prefix) : undefined,
-      keyRegion: KEY_REGION_CHOICES.find((c) => c.region === choice(FIELDS.keyRegion))?.region,
-    },
-    deps.rules(),
-  );
+  const result = await checkConfig(form.input, deps.rules());
   await ack({ response_action: 'update', view: checkResultView(result) });
   deps.log.info(
     { event: 'slack.check', user: body.user.id, ok: result.ok, findings: result.findings.map((f) => f.id) },
