@@ -299,23 +299,25 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
   }
 }
 
-/** Every answer the fake received, with the thread it belongs to (a status message's thread, for an update). */
+/**
+ * Every answer message a person would see, with the thread it is in: a message with blocks posted in a thread, or a
+ * status message updated into one. A message updated twice (a resumed delivery repeats the update) is one message.
+ */
 function answerCalls(fake: FakeSlack) {
   const threadOfTs = new Map<string, string>();
   for (const c of fake.callsTo('chat.postMessage')) {
     const ts = (c as { response?: { ts?: string } }).response?.ts;
     if (c.status === 200 && ts && c.body.thread_ts) threadOfTs.set(ts, String(c.body.thread_ts));
   }
-  const out: Array<{ thread: string; call: (typeof fake.calls)[number] }> = [];
+  const byMessage = new Map<string, { thread: string; call: (typeof fake.calls)[number] }>();
   for (const c of fake.calls) {
     if (c.status !== 200 || !Array.isArray(c.body.blocks)) continue;
-    if (c.method === 'chat.postMessage' && c.body.thread_ts) out.push({ thread: String(c.body.thread_ts), call: c });
-    if (c.method === 'chat.update') {
-      const thread = threadOfTs.get(String(c.body.ts));
-      if (thread) out.push({ thread, call: c });
-    }
+    const ts = c.method === 'chat.update' ? String(c.body.ts) : (c as { response?: { ts?: string } }).response?.ts;
+    const thread = c.method === 'chat.update' ? threadOfTs.get(String(c.body.ts)) : (c.body.thread_ts as string);
+    if ((c.method === 'chat.postMessage' || c.method === 'chat.update') && ts && thread)
+      byMessage.set(ts, { thread: String(thread), call: c });
   }
-  return out;
+  return [...byMessage.values()];
 }
 
 /** One signed POST through the proxy; resolves with the status and the replica that answered. */

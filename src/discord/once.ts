@@ -13,7 +13,9 @@ export async function once(ctx: BotContext, key: string, handle: () => Promise<v
   } catch (err) {
     ctx.log.warn({ event: 'ledger_failed', key: id, err: errorSummary(err) }, 'delivery ledger failed');
   }
-  if (claimed !== 'claimed') {
+  // A taken-over claim runs again: an interaction's token answers once anyway, and a new gateway session is
+  // replayed nothing, so a lapsed claim here is a holder that died before it answered.
+  if (claimed !== 'claimed' && claimed !== 'resumed') {
     ctx.log.info({ event: 'duplicate', key: id, state: claimed }, 'already handled elsewhere');
     return;
   }

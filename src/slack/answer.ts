@@ -4,6 +4,7 @@
 import { rememberAnswer } from '../chat/answer-store.js';
 import { leakWarning } from '../chat/leak-warning.js';
 import { type DiagnoseResult, diagnose, redact, type SlackMessage } from '../index.js';
+import { DeliveryTrail } from './delivery-trail.js';
 import type { SlackDeps, WayIn } from './deps.js';
 import { readAttachedText, type SlackFile } from './files.js';
 import { safeCall } from './safe-call.js';
@@ -80,8 +81,12 @@ export async function postAnswer(
   deps: SlackDeps,
   target: { channel: string; threadTs?: string },
   messages: SlackMessage[],
+  /** What this delivery already sent (a resumed delivery skips it); message `i` here is answer message `from + i`. */
+  trail: DeliveryTrail = DeliveryTrail.none(),
+  from = 0,
 ): Promise<boolean> {
-  for (const m of messages) {
+  for (const [i, m] of messages.entries()) {
+    if (trail.wasSent(from + i)) continue;
     const ok = await safeCall(deps.log, 'chat.postMessage', () =>
       client.chat.postMessage({
         channel: target.channel,
@@ -93,6 +98,7 @@ export async function postAnswer(
       }),
     );
     if (!ok) return false;
+    await trail.delivered(from + i);
   }
   return true;
 }

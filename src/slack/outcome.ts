@@ -3,6 +3,7 @@
 // recorded, silence removes the status.
 import type { MessageOutcome } from '../chat/conversation/on-message.js';
 import { renderSlackNotice } from '../index.js';
+import type { DeliveryTrail } from './delivery-trail.js';
 import type { SlackDeps } from './deps.js';
 import { safeCall } from './safe-call.js';
 import { clearStatus, postReplacingStatus, threadAnswerMessages } from './thread.js';
@@ -15,6 +16,8 @@ export interface Place {
   /** The message that gets ✅ when the thread is solved (the thread's parent, or the DM message). */
   reactTo: string;
   statusTs?: string;
+  /** What this delivery already sent, when it was taken over from a replica that died mid-answer. */
+  trail?: DeliveryTrail;
 }
 
 export const SOLVED_REACTION = 'white_check_mark';
@@ -37,7 +40,14 @@ export async function deliverOutcome(
 ): Promise<boolean> {
   const target = { channel: place.channel, threadTs: place.threadTs };
   if (outcome.kind === 'answer')
-    return postReplacingStatus(client, deps, target, threadAnswerMessages(outcome, key), place.statusTs);
+    return postReplacingStatus(
+      client,
+      deps,
+      target,
+      threadAnswerMessages(outcome, key),
+      place.statusTs,
+      place.trail,
+    );
   if (outcome.kind === 'solved') {
     await safeCall(deps.log, 'reactions.add', () =>
       client.reactions.add({ channel: place.channel, timestamp: place.reactTo, name: SOLVED_REACTION }),
@@ -48,6 +58,7 @@ export async function deliverOutcome(
       target,
       [renderSlackNotice(solvedNotice(deps, outcome.ruleId))],
       place.statusTs,
+      place.trail,
     );
   }
   await clearStatus(client, deps, place.channel, place.statusTs);

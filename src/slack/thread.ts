@@ -4,6 +4,7 @@
 import type { AnswerOutcome } from '../chat/conversation/answer-turn.js';
 import { renderSlackMessages, SLACK_ACTIONS, type SlackMessage } from '../index.js';
 import { postAnswer } from './answer.js';
+import { DeliveryTrail } from './delivery-trail.js';
 import type { SlackDeps } from './deps.js';
 import { safeCall } from './safe-call.js';
 import type { WebClient } from './web-client.js';
@@ -72,12 +73,17 @@ export function threadAnswerMessages(o: AnswerOutcome, key: string): SlackMessag
 
 export const READING_STATUS = 'Reading your error…';
 
-/** Post the short status message; its ts, so the answer can replace it (undefined when it could not be posted). */
+/**
+ * Post the short status message; its ts, so the answer can replace it (undefined when it could not be posted).
+ * A resumed delivery reuses the one its earlier holder posted.
+ */
 export async function postStatus(
   client: WebClient,
   deps: SlackDeps,
   target: { channel: string; threadTs?: string },
+  trail: DeliveryTrail = DeliveryTrail.none(),
 ): Promise<string | undefined> {
+  if (trail.statusTs) return trail.statusTs;
   const res = await safeCall(deps.log, 'chat.postMessage', () =>
     client.chat.postMessage({
       channel: target.channel,
@@ -85,6 +91,7 @@ export async function postStatus(
       text: `:hourglass_flowing_sand: ${READING_STATUS}`,
     }),
   );
+  await trail.statusPosted(res?.ts);
   return res?.ts;
 }
 
@@ -95,16 +102,20 @@ export async function postReplacingStatus(
   target: { channel: string; threadTs?: string },
   messages: SlackMessage[],
   statusTs: string | undefined,
+  trail: DeliveryTrail = DeliveryTrail.none(),
 ): Promise<boolean> {
-  let rest = messages;
   if (statusTs && messages[0]) {
     const m = messages[0];
+    // An update is idempotent: a resumed delivery repeats it on the same message rather than posting another.
     const updated = await safeCall(deps.log, 'chat.update', () =>
       client.chat.update({ channel: target.channel, ts: statusTs, text: m.text, blocks: m.blocks }),
     );
-    if (updated) rest = messages.slice(1);
+    if (updated) {
+      await trail.delivered(0);
+      return postAnswer(client, deps, target, messages.slice(1), trail, 1);
+    }
   }
-  return postAnswer(client, deps, target, rest);
+  return postAnswer(client, deps, target, messages, trail);
 }
 
 /** Remove the status message when there is nothing to say after all. */

@@ -139,6 +139,19 @@ const MIGRATIONS: Migration[] = [
         .execute();
     },
   },
+  {
+    // Exactly-once through a kill (issue 18): a delivery remembers how far its answer got (the Slack status
+    // message, how many messages went out) and whether it was taken over, so the next holder finishes the answer
+    // instead of posting it again.
+    version: 3,
+    async up(db) {
+      await db.schema.alterTable('deliveries').addColumn('progress', 'text').execute();
+      await db.schema
+        .alterTable('deliveries')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+  },
 ];
 
 /** The schema version this code writes. */

@@ -1,6 +1,7 @@
 // The tables, typed once for Kysely: every query in storage/ is checked against these. Both backends store the
 // same columns: times are epoch milliseconds (bigint), booleans 0/1, documents JSON text, so one set of
 // migrations and one set of queries serve SQLite and PostgreSQL alike.
+import type { Generated } from 'kysely';
 
 /** Which backend a database is: the embedded default or the shared server. */
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -77,6 +78,10 @@ interface DeliveriesTable {
   /** 'claimed' while the answer is being written, 'done' once it went out. */
   state: string;
   claimed_at: number;
+  /** How far the answer got, as the surface recorded it (chat/delivery-ledger.ts `mark`); null before any mark. */
+  progress: string | null;
+  /** 1 for the first claim; more once a lapsed claim was taken over. */
+  attempts: Generated<number>;
 }
 
 /** Slack OAuth installations, one per workspace or org; `sealed` is AES-256-GCM ciphertext, never a token. */

@@ -93,4 +93,133 @@ describe('Slack replicas sharing a delivery ledger', () => {
     expect(await b!.event(body, { retryNum: 2 })).toBe(200);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
+
+  /** What a replica that is then killed did in Slack: a call made with the bot token, straight to the fake. */
+  async function asDeadReplica(method: string, fields: Record<string, unknown>): Promise<string> {
+    const form = new URLSearchParams(
+      Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    );
+    const res = await fetch(`${fake.apiUrl}${method}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.botToken}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    return ((await res.json()) as { ts: string }).ts;
+  }
+
+  /** The messages of `thread` a person sees: each with its last text (an update replaces, never adds). */
+  function visibleReplies(thread: string): Array<{ ts: string; text: string; answer: boolean }> {
+    const seen = new Map<string, { ts: string; text: string; answer: boolean }>();
+    for (const c of fake.calls) {
+      if (c.status !== 200) continue;
+      if (c.method === 'chat.postMessage' && c.body.thread_ts === thread) {
+        const ts = String(c.response?.ts);
+        seen.set(ts, { ts, text: String(c.body.text), answer: Array.isArray(c.body.blocks) });
+      }
+      if (c.method === 'chat.update' && seen.has(String(c.body.ts)))
+        seen.set(String(c.body.ts), {
+          ts: String(c.body.ts),
+          text: String(c.body.text),
+          answer: Array.isArray(c.body.blocks),
+        });
+    }
+    return [...seen.values()];
+  }
+
+  /** Take over `body` from a dead holder, as Slack's retry after the lease; resolves once answered. */
+  async function takeOver(ledger: DeliveryLedger, b: HttpDelivery, body: Record<string, unknown>, tick: () => void) {
+    tick();
+    expect(await b.event(body, { retryNum: 1 })).toBe(200);
+    await replicas[1]!.handled(1);
+  }
+
+  it('a replica killed after posting its status: the taker updates that status, posts no second one', async () => {
+    let t = 1_000_000;
+    const ledger = shared(() => t);
+    const [, b] = await start(ledger);
+    const event = mention();
+    const body = eventCallback(event);
+    const key = `event:${body.event_id}`;
+    await ledger.claim(key, 'dead-replica', DELIVERY_LEASE_MS);
+    const status = await asDeadReplica('chat.postMessage', {
+      channel: event.channel,
+      thread_ts: event.ts,
+      text: 'Reading your error…',
+    });
+    await ledger.mark(key, JSON.stringify({ s: status, n: 0 }));
+    await takeOver(ledger, b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    const replies = visibleReplies(event.ts);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ ts: status, answer: true });
+    expect(replies[0]!.text).toMatch(/InvalidApiKey/);
+    expect(await ledger.claim(key, 'late', DELIVERY_LEASE_MS)).toBe('done');
+  });
+
+  it('a replica killed after its answer went out but before it was marked: the thread says so, nothing is posted again', async () => {
+    let t = 1_000_000;
+    const ledger = shared(() => t);
+    const [a, b] = await start(ledger);
+    // What a full answer looks like, from a healthy delivery first.
+    const model = mention();
+    expect(await a!.event(eventCallback(model))).toBe(200);
+    await replicas[0]!.handled(1);
+    const answer = fake.callsTo('chat.update')[0]!.body;
+    const event = mention();
+    const body = eventCallback(event);
+    await ledger.claim(`event:${body.event_id}`, 'dead-replica', DELIVERY_LEASE_MS);
+    const status = await asDeadReplica('chat.postMessage', {
+      channel: event.channel,
+      thread_ts: event.ts,
+      text: 'Reading your error…',
+    });
+    await asDeadReplica('chat.update', {
+      channel: event.channel,
+      ts: status,
+      text: answer.text,
+      blocks: answer.blocks,
+    });
+    const postsBefore = fake.callsTo('chat.postMessage').length;
+    await takeOver(ledger, b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(postsBefore);
+    expect(fake.callsTo('conversations.replies')).toHaveLength(1);
+    const replies = visibleReplies(event.ts);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ ts: status, answer: true });
+  });
+
+  it('a replica killed between posting its status and marking it: the taker finds that status in the thread', async () => {
+    let t = 1_000_000;
+    const ledger = shared(() => t);
+    const [, b] = await start(ledger);
+    const event = mention();
+    const body = eventCallback(event);
+    await ledger.claim(`event:${body.event_id}`, 'dead-replica', DELIVERY_LEASE_MS);
+    const status = await asDeadReplica('chat.postMessage', {
+      channel: event.channel,
+      thread_ts: event.ts,
+      text: 'Reading your error…',
+    });
+    await takeOver(ledger, b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    const replies = visibleReplies(event.ts);
+    expect(replies.map((r) => r.ts)).toEqual([status]);
+    expect(replies[0]!.answer).toBe(true);
+  });
+
+  it('a taken-over delivery with no mark and no thread read left this minute is still answered', async () => {
+    let t = 1_000_000;
+    const ledger = shared(() => t);
+    const [, b] = await start(ledger);
+    const first = mention();
+    const second = mention();
+    for (const e of [first, second]) {
+      const body = eventCallback(e);
+      await ledger.claim(`event:${body.event_id}`, 'dead-replica', DELIVERY_LEASE_MS);
+      t += DELIVERY_LEASE_MS + 1;
+      expect(await b!.event(body, { retryNum: 1 })).toBe(200);
+    }
+    await replicas[1]!.handled(2);
+    // One conversations.replies a minute: the second takeover answers from its (empty) mark alone.
+    expect(fake.callsTo('conversations.replies')).toHaveLength(1);
+    for (const e of [first, second]) expect(visibleReplies(e.ts).filter((r) => r.answer)).toHaveLength(1);
+  });
 });

@@ -40,8 +40,24 @@ for (const backend of BACKENDS) {
       const [a, b] = await twoOpeners(() => t);
       expect(await a.deliveries.claim('event:Ev2', 'dead', 30_000)).toBe('claimed');
       expect(await b.deliveries.claim('event:Ev2', 'alive', 30_000)).toBe('in_progress');
+      await a.deliveries.mark('event:Ev2', '{"s":"1.2","n":0}');
+      t += 29_000;
+      // A mark renews the holder's lease.
+      expect(await b.deliveries.claim('event:Ev2', 'alive', 30_000)).toBe('in_progress');
       t += 30_001;
-      expect(await b.deliveries.claim('event:Ev2', 'alive', 30_000)).toBe('claimed');
+      expect(await b.deliveries.claim('event:Ev2', 'alive', 30_000)).toBe('resumed');
+      // The taker reads what the dead holder marked; its own marks replace it.
+      expect(await b.deliveries.progress('event:Ev2')).toBe('{"s":"1.2","n":0}');
+      await b.deliveries.mark('event:Ev2', '{"s":"1.2","n":1}');
+      expect(await a.deliveries.progress('event:Ev2')).toBe('{"s":"1.2","n":1}');
+      await b.deliveries.finish('event:Ev2');
+      // A finished delivery takes no more marks.
+      await a.deliveries.mark('event:Ev2', 'late');
+      expect(await a.deliveries.progress('event:Ev2')).toBe('{"s":"1.2","n":1}');
+      t += 3 * 60 * 60 * 1000;
+      // Forgotten after two hours: a new delivery under the same key starts afresh, with no mark.
+      expect(await a.deliveries.claim('event:Ev2', 'new', 30_000)).toBe('claimed');
+      expect(await a.deliveries.progress('event:Ev2')).toBeUndefined();
       expect(await a.deliveries.claim('event:Ev3', 'x', 30_000)).toBe('claimed');
       await a.deliveries.release('event:Ev3');
       expect(await b.deliveries.claim('event:Ev3', 'y', 30_000)).toBe('claimed');

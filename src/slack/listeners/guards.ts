@@ -1,8 +1,10 @@
 // Global middleware that runs before every listener: counts deliveries, answers each delivery once (claimed in the
-// delivery ledger, shared by replicas when storage is), and
+// delivery ledger, shared by replicas when storage is; a delivery taken over from a killed replica carries its
+// trail, so the answer is finished rather than posted again), and
 // ignores messages from bots (this one included) so two bots can never talk to each other forever.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { ClaimResult } from '../../chat/delivery-ledger.js';
+import { DeliveryTrail, parseTrailMark, type TrailContext } from '../delivery-trail.js';
 import type { SlackDeps } from '../deps.js';
 import type { InFlight } from '../in-flight.js';
 
@@ -45,6 +47,14 @@ async function claim(deps: SlackDeps, key: string): Promise<ClaimResult> {
   }
 }
 
+/** The trail a listener continues: after a takeover, what the earlier holder marked (a failed read: nothing). */
+async function trailFor(deps: SlackDeps, key: string, claimed: ClaimResult): Promise<DeliveryTrail> {
+  if (claimed !== 'resumed') return new DeliveryTrail(deps, key);
+  const prior = await deps.deliveries.progress(key).catch(() => undefined);
+  deps.log.info({ event: 'slack.takeover', key }, 'took over a delivery whose holder went quiet');
+  return new DeliveryTrail(deps, key, true, parseTrailMark(prior));
+}
+
 async function settle(deps: SlackDeps, key: string, how: 'finish' | 'release'): Promise<void> {
   try {
     await deps.deliveries[how](key);
@@ -69,6 +79,7 @@ export function deliveryGuard(deps: SlackDeps, inFlight: InFlight): Middleware<A
         throw new DeliveryInProgressError(key!);
       }
       const event = (body as { event?: BotFields }).event;
+      if (key) (context as TrailContext).deliveryTrail = await trailFor(deps, key, claimed);
       try {
         if (!(event && isFromBot(event, context.botUserId))) await next();
       } catch (err) {

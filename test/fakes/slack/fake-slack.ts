@@ -84,9 +84,12 @@ export class FakeSlack {
   private readonly answers = new Map<string, Answer>();
   private readonly files = new Map<string, FakeFile>();
   private readonly threads = new Map<string, Record<string, unknown>[]>();
+  /** What the bot posted in each thread (`channel:thread ts`), updates applied: conversations.replies returns it. */
+  private readonly posted = new Map<string, Record<string, unknown>[]>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private server!: Server;
-  private ts = 1_700_000_000;
+  // After every event ts the payloads make (they start at 1_800_000_000): a reply comes after what it answers.
+  private ts = 1_900_000_000;
 
   private constructor(opts: FakeSlackOptions) {
     // Built at runtime: nothing token-shaped is committed.
@@ -231,12 +234,39 @@ export class FakeSlack {
       botUserId: team?.botUserId ?? this.botUserId,
       botId: team?.botId ?? this.botId,
       nextTs: () => `${this.ts++}.000100`,
-      thread: (channel, ts) => this.threads.get(`${channel}:${ts}`),
+      thread: (channel, ts) => {
+        const set = this.threads.get(`${channel}:${ts}`);
+        const posted = this.posted.get(`${channel}:${ts}`);
+        return set || posted ? [...(set ?? []), ...(posted ?? [])] : undefined;
+      },
       fileObject: (id) => {
         const f = this.files.get(id);
         return f && this.fileObject(f);
       },
     };
+  }
+
+  /** Keep a bot post in its thread (and apply an update to it), as Slack would show it to conversations.replies. */
+  private keepPosted(call: SlackCall, team?: Team): void {
+    const { body, response } = call;
+    if (!response?.ok) return;
+    if (call.method === 'chat.postMessage' && body.thread_ts) {
+      const key = `${String(body.channel)}:${String(body.thread_ts)}`;
+      const message = {
+        type: 'message',
+        ts: response.ts,
+        thread_ts: body.thread_ts,
+        text: body.text,
+        blocks: body.blocks,
+        bot_id: team?.botId ?? this.botId,
+        user: team?.botUserId ?? this.botUserId,
+      };
+      this.posted.set(key, [...(this.posted.get(key) ?? []), message]);
+    }
+    if (call.method === 'chat.update')
+      for (const messages of this.posted.values())
+        for (const m of messages)
+          if (m.ts === body.ts) Object.assign(m, { text: body.text, blocks: body.blocks, edited: { ts: Date.now() } });
   }
 
   private record(call: SlackCall): void {
@@ -303,6 +333,7 @@ export class FakeSlack {
       send(res, 200, { ok: false, error: 'invalid_auth' });
     } else {
       call.response = this.answers.get(method)?.(call) ?? defaultAnswer(method, call.body, this.state(team));
+      this.keepPosted(call, team);
       this.record(call);
       send(res, 200, call.response);
     }

@@ -4,6 +4,7 @@
 // Mentioned inside a thread the bot has not answered yet, the thread's parent is read too.
 import { onMessage } from '../../../chat/conversation/on-message.js';
 import { gatherText, logAnswer, type Source, warnLeakers } from '../../answer.js';
+import { DeliveryTrail, type TrailContext } from '../../delivery-trail.js';
 import type { SlackDeps } from '../../deps.js';
 import { deliverOutcome } from '../../outcome.js';
 import { safeCall } from '../../safe-call.js';
@@ -51,7 +52,7 @@ export async function answerMessage(
   m: MessageLike & { channel: string; ts: string },
   client: WebClient,
   deps: SlackDeps,
-  context: { botUserId?: string; teamId?: string; retryNum?: number },
+  context: { botUserId?: string; teamId?: string; retryNum?: number } & TrailContext,
   way: 'mention' | 'dm',
 ): Promise<void> {
   // A malformed event (no channel or ts) has nowhere to be answered.
@@ -66,7 +67,9 @@ export async function answerMessage(
     );
   if (!(await withinLimit(deps, m.user, tell))) return;
   const key = threadKey({ team: context.teamId ?? 'T', channel: m.channel, threadTs });
-  const statusTs = await postStatus(client, deps, target);
+  const trail = DeliveryTrail.of(context);
+  await trail.recover(client, target, m.ts, context.botUserId);
+  const statusTs = await postStatus(client, deps, target, trail);
   const sources: Source[] = [{ text: m.text, user: m.user, files: m.files }];
   if (m.thread_ts && m.thread_ts !== m.ts && !(await knownThread(deps, key))) {
     const parent = await threadParent(client, deps, m.channel, m.thread_ts, context.teamId);
@@ -80,7 +83,7 @@ export async function answerMessage(
     mode: 'direct',
     redelivered: Boolean(context.retryNum),
   });
-  const place = { ...target, reactTo: threadTs ?? m.ts, statusTs };
+  const place = { ...target, reactTo: threadTs ?? m.ts, statusTs, trail };
   await deliverOutcome(client, deps, outcome, key, place);
   await warnLeakers(client, deps, leakers, target);
   if (outcome.kind === 'answer')

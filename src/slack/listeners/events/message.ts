@@ -4,6 +4,7 @@
 import type { App } from '@slack/bolt';
 import { onMessage } from '../../../chat/conversation/on-message.js';
 import { gatherText, logAnswer, warnLeakers } from '../../answer.js';
+import { DeliveryTrail, type TrailContext } from '../../delivery-trail.js';
 import type { SlackDeps } from '../../deps.js';
 import { deliverOutcome } from '../../outcome.js';
 import { mentions } from '../../slack-text.js';
@@ -16,7 +17,7 @@ async function channelMessage(
   m: MessageLike & { channel: string; ts: string },
   client: WebClient,
   deps: SlackDeps,
-  context: { botUserId?: string; teamId?: string; retryNum?: number },
+  context: { botUserId?: string; teamId?: string; retryNum?: number } & TrailContext,
   watched: boolean,
 ): Promise<void> {
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
@@ -45,7 +46,9 @@ async function channelMessage(
     deps.log.warn({ event: 'slack.rate_limited', user: m.user, way: 'passive' }, 'passive answer skipped');
     return;
   }
-  await deliverOutcome(client, deps, outcome, key, { ...target, reactTo: threadTs ?? m.ts });
+  const trail = DeliveryTrail.of(context);
+  await trail.recover(client, target, m.ts, context.botUserId);
+  await deliverOutcome(client, deps, outcome, key, { ...target, reactTo: threadTs ?? m.ts, trail });
   if (outcome.kind === 'answer')
     logAnswer(deps, watched ? 'passive' : 'thread', outcome.result, {
       channel: m.channel,
