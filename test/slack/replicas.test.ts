@@ -97,7 +97,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
   /** What a replica that is then killed did in Slack: a call made with the bot token, straight to the fake. */
   async function asDeadReplica(method: string, fields: Record<string, unknown>): Promise<string> {
     const form = new URLSearchParams(
-      Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      Object.entries(fields).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
     );
     const res = await fetch(`${fake.apiUrl}${method}`, {
       method: 'POST',
