@@ -45,7 +45,9 @@ export function createBearerAuth(tokens: string[]): BearerAuth {
       const token = bearerOf(request);
       if (!token) return undefined;
       const i = indexOf(token);
-      return i >= 0 ? `token#${i + 1}` : undefined;
+      // Named by a short hash of the token, not its place in API_TOKENS: replicas that list the tokens in another
+      // order, or a rotation that adds or drops one, still count each client against one shared allowance.
+      return i >= 0 ? `token:${accepted[i]!.toString('hex').slice(0, 16)}` : undefined;
     },
   };
 }

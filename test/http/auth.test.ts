@@ -1,5 +1,7 @@
 // Bearer-token auth from API_TOKENS: /v1 needs a token, probes and docs stay open.
+import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBearerAuth } from '../../src/http/auth.js';
 import { INVALID_KEY_TEXT, readJson, startTestServer, type TestServer } from './server-harness.js';
 
 // Built at run time: never a literal that looks like a credential.
@@ -55,5 +57,19 @@ describe('API_TOKENS set', () => {
     const doc = await readJson(await server.get('/openapi.json'));
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.paths['/v1/diagnose'].post.security).toEqual([{ bearer: [] }]);
+  });
+});
+
+describe('the client a token names (the rate-limit key)', () => {
+  const request = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as unknown as FastifyRequest;
+
+  it('is the same for one token whatever its place in API_TOKENS, different per token, and never the token', () => {
+    const one = createBearerAuth([tokenA, tokenB]);
+    const other = createBearerAuth([tokenB, 'x'.repeat(20), tokenA]);
+    expect(one.clientId(request(tokenA))).toBe(other.clientId(request(tokenA)));
+    expect(one.clientId(request(tokenB))).toBe(other.clientId(request(tokenB)));
+    expect(one.clientId(request(tokenA))).not.toBe(one.clientId(request(tokenB)));
+    expect(one.clientId(request(tokenA))).not.toContain(tokenA.slice(-12));
+    expect(one.clientId(request('z'.repeat(30)))).toBeUndefined();
   });
 });
