@@ -44,11 +44,18 @@ export interface ThreadState {
   handled?: string[];
   /** Set once someone pressed "Escalate"; `claimedBy` once a helper pressed "I'll take this". */
   escalation?: { at: number; by?: string; claimedBy?: string; claimedAt?: number };
+  /** The store's revision this state was loaded at (absent: never saved); set by the store, not by callers. */
+  revision?: number;
 }
 
 export interface ThreadStore {
   load(key: string): Promise<ThreadState | undefined>;
-  save(state: ThreadState): Promise<void>;
+  /**
+   * Compare-and-set: write `state` only if the stored thread is still at `state.revision` (or absent, for a
+   * state never saved), then advance `state.revision`. False when another replica saved the thread in between:
+   * nothing was written — load it again and redo the change.
+   */
+  save(state: ThreadState): Promise<boolean>;
 }
 
 /** How long a quiet thread is remembered, and how many are kept in memory. */
@@ -71,10 +78,15 @@ export function createMemoryThreadStore(
       return structuredClone(hit);
     },
     async save(state) {
+      const hit = threads.get(state.key);
+      const stored = hit && now() - hit.updatedAt <= ttlMs ? hit : undefined;
+      if (stored?.revision !== state.revision) return false;
+      state.revision = (state.revision ?? 0) + 1;
       threads.delete(state.key);
       threads.set(state.key, structuredClone(state));
       // A Map keeps insertion order: the first key is the least recently saved.
       while (threads.size > maxEntries) threads.delete(threads.keys().next().value!);
+      return true;
     },
   };
 }

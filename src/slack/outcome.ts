@@ -40,14 +40,7 @@ export async function deliverOutcome(
 ): Promise<boolean> {
   const target = { channel: place.channel, threadTs: place.threadTs };
   if (outcome.kind === 'answer')
-    return postReplacingStatus(
-      client,
-      deps,
-      target,
-      threadAnswerMessages(outcome, key),
-      place.statusTs,
-      place.trail,
-    );
+    return postReplacingStatus(client, deps, target, threadAnswerMessages(outcome, key), place.statusTs, place.trail);
   if (outcome.kind === 'solved') {
     await safeCall(deps.log, 'reactions.add', () =>
       client.reactions.add({ channel: place.channel, timestamp: place.reactTo, name: SOLVED_REACTION }),

@@ -36,7 +36,9 @@ export function createDatabaseDeliveryLedger(database: Database, now: () => numb
               claimed_at: t,
               // A row older than anyone remembers starts afresh; a lapsed claim keeps its mark for the next holder.
               attempts: sql<number>`case when ${eb.ref('deliveries.claimed_at')} < ${forgotten} then 1 else ${eb.ref('deliveries.attempts')} + 1 end`,
-              progress: sql<string | null>`case when ${eb.ref('deliveries.claimed_at')} < ${forgotten} then null else ${eb.ref('deliveries.progress')} end`,
+              progress: sql<
+                string | null
+              >`case when ${eb.ref('deliveries.claimed_at')} < ${forgotten} then null else ${eb.ref('deliveries.progress')} end`,
             }))
             .where((eb) =>
               eb.or([

@@ -140,15 +140,20 @@ const MIGRATIONS: Migration[] = [
     },
   },
   {
-    // Exactly-once through a kill (issue 18): a delivery remembers how far its answer got (the Slack status
+    // Replicas without surprises (issue 18): a delivery remembers how far its answer got (the Slack status
     // message, how many messages went out) and whether it was taken over, so the next holder finishes the answer
-    // instead of posting it again.
+    // instead of posting it again; a thread carries a revision for compare-and-set saves.
     version: 3,
     async up(db) {
       await db.schema.alterTable('deliveries').addColumn('progress', 'text').execute();
       await db.schema
         .alterTable('deliveries')
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      // Threads saved by compare-and-set: two replicas answering in one thread cannot overwrite each other.
+      await db.schema
+        .alterTable('threads')
+        .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
     },
   },

@@ -62,6 +62,8 @@ interface ThreadsTable {
   updated_at: number;
   /** JSON: the whole ThreadState, so the thread helpers can add fields without a migration. */
   state: string;
+  /** Advanced by every save; a save names the revision it loaded (compare-and-set). */
+  revision: Generated<number>;
 }
 
 interface DigestsTable {

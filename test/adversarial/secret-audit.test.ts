@@ -139,7 +139,7 @@ describe('Slack bot', () => {
       load: (key) => memory.load(key),
       save: async (state) => {
         rows.push(JSON.stringify(state));
-        await memory.save(state);
+        return memory.save(state);
       },
     };
     const h = await startSlack('socket', { rules: loadRules(), threads });

@@ -33,10 +33,21 @@ describe('memory thread store', () => {
     const store = createMemoryThreadStore({ maxEntries: 2, now: () => 0 });
     await store.save(state('a', 0));
     await store.save(state('b', 0));
-    await store.save(state('a', 0));
+    expect(await store.save((await store.load('a'))!)).toBe(true);
     await store.save(state('c', 0));
     expect(await store.load('b')).toBeUndefined();
     expect(await store.load('a')).toBeDefined();
     expect(await store.load('c')).toBeDefined();
+  });
+
+  it('saves by compare-and-set: a state loaded before another save is refused until loaded again', async () => {
+    const store = createMemoryThreadStore({ now: () => 0 });
+    expect(await store.save(state('k', 0))).toBe(true);
+    expect(await store.save(state('k', 0))).toBe(false);
+    const one = (await store.load('k'))!;
+    const two = (await store.load('k'))!;
+    expect(await store.save({ ...one, answerIds: ['a1', 'a2'] })).toBe(true);
+    expect(await store.save({ ...two, answerIds: ['a1', 'a3'] })).toBe(false);
+    expect((await store.load('k'))!.answerIds).toEqual(['a1', 'a2']);
   });
 });

@@ -127,7 +127,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
   }
 
   /** Take over `body` from a dead holder, as Slack's retry after the lease; resolves once answered. */
-  async function takeOver(ledger: DeliveryLedger, b: HttpDelivery, body: Record<string, unknown>, tick: () => void) {
+  async function takeOver(b: HttpDelivery, body: Record<string, unknown>, tick: () => void) {
     tick();
     expect(await b.event(body, { retryNum: 1 })).toBe(200);
     await replicas[1]!.handled(1);
@@ -147,7 +147,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
       text: 'Reading your error…',
     });
     await ledger.mark(key, JSON.stringify({ s: status, n: 0 }));
-    await takeOver(ledger, b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    await takeOver(b!, body, () => (t += DELIVERY_LEASE_MS + 1));
     const replies = visibleReplies(event.ts);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ ts: status, answer: true });
@@ -179,7 +179,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
       blocks: answer.blocks,
     });
     const postsBefore = fake.callsTo('chat.postMessage').length;
-    await takeOver(ledger, b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    await takeOver(b!, body, () => (t += DELIVERY_LEASE_MS + 1));
     expect(fake.callsTo('chat.postMessage')).toHaveLength(postsBefore);
     expect(fake.callsTo('conversations.replies')).toHaveLength(1);
     const replies = visibleReplies(event.ts);
@@ -199,7 +199,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
       thread_ts: event.ts,
       text: 'Reading your error…',
     });
-    await takeOver(ledger, b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    await takeOver(b!, body, () => (t += DELIVERY_LEASE_MS + 1));
     const replies = visibleReplies(event.ts);
     expect(replies.map((r) => r.ts)).toEqual([status]);
     expect(replies[0]!.answer).toBe(true);

@@ -88,17 +88,46 @@ for (const backend of BACKENDS) {
         status: 'open',
         updatedAt: t,
       };
-      await s.threads.save(state);
-      await s.threads.save({ ...state, answerIds: ['a-1', 'a-2'], status: 'solved', updatedAt: t + 5 });
+      expect(await s.threads.save(state)).toBe(true);
+      expect(await s.threads.save({ ...state, answerIds: ['a-1', 'a-2'], status: 'solved', updatedAt: t + 5 })).toBe(
+        true,
+      );
       expect(await s.threads.load(state.key)).toEqual({
         ...state,
         answerIds: ['a-1', 'a-2'],
         status: 'solved',
         updatedAt: t + 5,
+        revision: 2,
       });
       expect(await s.threads.load('slack:T1:C1:other')).toBeUndefined();
       t += 8 * 24 * 60 * 60 * 1000;
       expect(await s.threads.load(state.key)).toBeUndefined();
+    });
+
+    it('saves a thread by compare-and-set: of two openers that loaded one revision, the second save is refused', async () => {
+      const p = await place();
+      const a = await openAt(p, () => 1_000);
+      const b = await openAt(p, () => 1_000);
+      const key = 'slack:T1:C1:9.9';
+      const fresh = (facts: ThreadState['facts']): ThreadState => ({
+        key,
+        surface: 'slack',
+        facts,
+        answerIds: [],
+        status: 'open',
+        updatedAt: 1_000,
+      });
+      expect(await a.threads.save(fresh({ model: 'qwen-plus' }))).toBe(true);
+      // A second "new thread" for the same key is a conflict, not an overwrite.
+      expect(await b.threads.save(fresh({ model: 'qwen-max' }))).toBe(false);
+      const onA = (await a.threads.load(key))!;
+      const onB = (await b.threads.load(key))!;
+      expect(await a.threads.save({ ...onA, facts: { ...onA.facts, status: 429 } })).toBe(true);
+      expect(await b.threads.save({ ...onB, facts: { ...onB.facts, region: 'cn-beijing' } })).toBe(false);
+      const reloaded = (await b.threads.load(key))!;
+      expect(reloaded.facts).toEqual({ model: 'qwen-plus', status: 429 });
+      expect(await b.threads.save({ ...reloaded, facts: { ...reloaded.facts, region: 'cn-beijing' } })).toBe(true);
+      expect((await a.threads.load(key))!.facts).toEqual({ model: 'qwen-plus', status: 429, region: 'cn-beijing' });
     });
 
     it('migrates once when opened again, and refuses a schema newer than it knows', async () => {

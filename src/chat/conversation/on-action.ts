@@ -9,7 +9,7 @@ import type { ConversationDeps } from './deps.js';
 import { buildHandoff, type HandoffPacket } from './handoff.js';
 import { questionById } from './questions.js';
 import { overlayFacts } from './thread-facts.js';
-import { addStep, firstTime, loadThread, saveThread, serialised } from './thread-io.js';
+import { addStep, firstTime, loadThread, saveThread, withThread } from './thread-io.js';
 
 export interface ActionInput {
   key: string;
@@ -27,12 +27,12 @@ function act<T>(
   input: ActionInput,
   work: (state: ThreadState) => Promise<T>,
 ): Promise<T | Gone> {
-  return serialised(input.key, async () => {
+  return withThread(deps, input.key, async () => {
     const state = await loadThread(deps, input.key);
     if (!state) return { kind: 'unknown-thread' } as const;
     if (!firstTime(state, input.id)) return { kind: 'duplicate' } as const;
     const out = await work(state);
-    await saveThread(deps, state);
+    await saveThread(deps, state, out);
     return out;
   });
 }

@@ -7,7 +7,7 @@ import { type AnswerOutcome, answerTurn, read } from './answer-turn.js';
 import type { ConversationDeps } from './deps.js';
 import { showsSuccess } from './success.js';
 import { carriedSetup, mergeThreadFacts, reportsError, sameErrorAs, tellsAnything } from './thread-facts.js';
-import { addStep, firstTime, loadThread, newThread, saveThread, serialised } from './thread-io.js';
+import { addStep, firstTime, loadThread, newThread, saveThread, withThread } from './thread-io.js';
 
 /**
  * `direct`: addressed to the bot (a mention, a DM, a command) — always answered. `watch`: a message in a watched
@@ -39,7 +39,7 @@ export type MessageOutcome =
   | { kind: 'solved'; ruleId?: string; answerId?: string; result: DiagnoseResult };
 
 export function onMessage(deps: ConversationDeps, input: MessageInput): Promise<MessageOutcome> {
-  return serialised(input.key, () => handle(deps, input));
+  return withThread(deps, input.key, () => handle(deps, input));
 }
 
 async function handle(deps: ConversationDeps, input: MessageInput): Promise<MessageOutcome> {
@@ -52,13 +52,13 @@ async function handle(deps: ConversationDeps, input: MessageInput): Promise<Mess
     const state = newThread(deps, input.key);
     firstTime(state, input.id);
     const out = await answerTurn(deps, state, fresh, 'first', { step: 'Answered' });
-    await saveThread(deps, state);
+    await saveThread(deps, state, out);
     return out;
   }
   const state = known;
   firstTime(state, input.id);
   const out = await followUp(deps, state, input, fresh);
-  await saveThread(deps, state);
+  await saveThread(deps, state, out);
   return out;
 }
 
