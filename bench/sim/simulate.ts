@@ -54,6 +54,10 @@ export interface SimReport {
   answeredOnce: number;
   missing: number;
   duplicated: number;
+  /** Answers a replica finished for a killed one: the same message updated again (by the taker, from its mark). */
+  finishedAfterKill: number;
+  /** Thread reads a taker made to find what the killed replica posted unmarked. */
+  threadReads: number;
   clicks: number;
   clicksAnswered: number;
   killed: boolean;
@@ -236,17 +240,29 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
     ).length;
     log(`clicks: ${clicksAnswered}/${o.clicks} answered`);
 
-    // The database's share: the statements one event costs (claim, keep the answer, finish), timed alone.
+    // The database's share: the statements one event costs (claim, mark the status, load and save the thread,
+    // keep the answer, mark the answer sent, finish: 7), timed alone.
     const probe = await openStorage({ dataDir, databaseUrl: dbUrl.toString(), storePastes: true, retentionDays: 30 });
     const n = 100;
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
       await probe.deliveries.claim(`probe:${i}`, 'probe', 30_000);
+      await probe.deliveries.mark(`probe:${i}`, '{"s":"1.1","n":0}');
+      await probe.threads.load(`slack:T:C:probe.${i}`);
+      await probe.threads.save({
+        key: `slack:T:C:probe.${i}`,
+        surface: 'slack',
+        facts: {},
+        answerIds: [`probe-${i}`],
+        status: 'open',
+        updatedAt: Date.now(),
+      });
       await probe.answers.save(
         `probe-${i}`,
         { matched: false, facts: {}, diagnoses: [], secretsFound: false },
         { surface: 'slack' },
       );
+      await probe.deliveries.mark(`probe:${i}`, '{"s":"1.1","n":1}');
       await probe.deliveries.finish(`probe:${i}`);
     }
     const dbMsPerEvent = (performance.now() - t0) / n;
@@ -271,6 +287,8 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
       answeredOnce: counts.filter((c) => c === 1).length,
       missing: counts.filter((c) => c === 0).length,
       duplicated: counts.filter((c) => c > 1).length,
+      finishedAfterKill: repeatedUpdates(fake),
+      threadReads: fake.callsTo('conversations.replies').length,
       clicks: o.clicks,
       clicksAnswered,
       killed,
@@ -318,6 +336,15 @@ function answerCalls(fake: FakeSlack) {
       byMessage.set(ts, { thread: String(thread), call: c });
   }
   return [...byMessage.values()];
+}
+
+/** Messages updated into an answer more than once: a taker finishing a killed replica's answer in place. */
+function repeatedUpdates(fake: FakeSlack): number {
+  const updates = new Map<string, number>();
+  for (const c of fake.callsTo('chat.update'))
+    if (c.status === 200 && Array.isArray(c.body.blocks))
+      updates.set(String(c.body.ts), (updates.get(String(c.body.ts)) ?? 0) + 1);
+  return [...updates.values()].filter((n) => n > 1).length;
 }
 
 /** One signed POST through the proxy; resolves with the status and the replica that answered. */
