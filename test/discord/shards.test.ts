@@ -3,7 +3,8 @@
 // [id, 2], gets only its guild, and answers that guild's /diagnose; /readyz-style readiness follows the shards,
 // including a shard process killed and respawned.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -45,9 +46,11 @@ async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise
 describe('discord sharding', () => {
   let fake: FakeDiscord | undefined;
   let bot: SurfaceHandle | undefined;
+  let dataDir: string | undefined;
   afterEach(async () => {
     await bot?.stop();
     await fake?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('DISCORD_SHARDS=auto: two shard processes, each answering its own guild; readiness follows a killed shard', async () => {
@@ -57,6 +60,8 @@ describe('discord sharding', () => {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_SHARDS: 'auto',
+      // The embedded database of its own, not ./data of whoever runs the tests.
+      DATA_DIR: (dataDir = mkdtempSync(join(tmpdir(), 'bd-shards-'))),
       LOG_LEVEL: 'warn',
     };
     bot = await startDiscord(env, {
