@@ -55,13 +55,14 @@ describe('discord sharding', () => {
 
   it('DISCORD_SHARDS=auto: two shard processes, each answering its own guild; readiness follows a killed shard', async () => {
     fake = await startFakeDiscord({ shards: 2 });
+    // The embedded database of its own, not ./data of whoever runs the tests.
+    dataDir = mkdtempSync(join(tmpdir(), 'bd-shards-'));
     const env = {
       PATH: process.env.PATH,
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_SHARDS: 'auto',
-      // The embedded database of its own, not ./data of whoever runs the tests.
-      DATA_DIR: (dataDir = mkdtempSync(join(tmpdir(), 'bd-shards-'))),
+      DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
     };
     bot = await startDiscord(env, {
