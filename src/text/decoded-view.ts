@@ -77,6 +77,23 @@ export function decodedView(source: string): DecodedView {
   return pass(pass(pass(identity, true), true), false);
 }
 
+/** One pass of `pass` for the text alone (no source positions): the cheap look before a view is built. */
+function passText(s: string, decode: boolean): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const esc = decode ? escapeAt(s, i) : undefined;
+    const [ch, len] = esc ?? [s[i]!, 1];
+    i += len;
+    if (!INVISIBLE_ONE.test(ch)) out += ch;
+  }
+  return out;
+}
+
+/** `decodedView(source).text`, without the positions: redaction looks for anchors in it first. */
+export function decodedText(source: string): string {
+  return passText(passText(passText(source, true), true), false);
+}
+
 /**
  * `view` with every match of `pattern` (global) given to `replace`: its return value takes the match's place (as new
  * characters, from no source), `undefined` keeps the match.

@@ -1,8 +1,32 @@
 // Secrets leave the text before any extractor, rule, renderer or log sees it. The shapes are in
 // text/secret-patterns.ts; they are matched over a decoded view of the text (text/decoded-view.ts), so a key
 // behind `\n`, `%3D`, `\u0022` or a zero-width space is found, and only the key is replaced in the text.
-import { decodedView, needsView, renderView, replaceInView } from './decoded-view.js';
-import { PATTERNS } from './secret-patterns.js';
+//
+// Each pattern runs only when the text holds one of its anchors (secret-patterns.ts: the strings every match of it
+// holds), looked for in the lower-cased text as it stands before that pattern — earlier patterns' replacements
+// included, since a later one may anchor on them (`LTAI[REDACTED]`). A text with escapes gets its decoded text
+// looked at first, and the view (positions and all) is built only when some pattern may match.
+import { decodedText, decodedView, needsView, renderView, replaceInView } from './decoded-view.js';
+import { PATTERNS, type SecretPattern } from './secret-patterns.js';
+
+/** False only when `lower` (a text in lower case) holds none of the pattern's anchors: then it cannot match. */
+function anchored({ anchors }: SecretPattern, lower: string): boolean {
+  if (!anchors) return true;
+  for (const a of anchors) if (lower.includes(a)) return true;
+  return false;
+}
+
+/** Whether some pattern may match `text`: anchored, and a pattern without anchors tried outright. */
+function anyMayMatch(text: string): boolean {
+  const lower = text.toLowerCase();
+  return PATTERNS.some((p) => {
+    if (p.anchors) return anchored(p, lower);
+    p.pattern.lastIndex = 0;
+    const hit = p.pattern.test(text);
+    p.pattern.lastIndex = 0;
+    return hit;
+  });
+}
 
 export interface SecretFinding {
   kind: string;
@@ -20,22 +44,31 @@ export function redact(text: string): Redaction {
   if (!needsView(source)) {
     // The common case: no escape and no invisible character, so the view would be the text itself.
     let out = source;
-    for (const { kind, pattern, replace } of PATTERNS) {
-      out = replaceMatches(out, pattern, (m) => {
-        const replaced = replace(m[0], ...(m.slice(1) as string[]));
-        if (replaced !== undefined) findings.push({ kind });
+    let lower = source.toLowerCase();
+    for (const p of PATTERNS) {
+      if (!anchored(p, lower)) continue;
+      const before = out;
+      out = replaceMatches(out, p.pattern, (m) => {
+        const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
+        if (replaced !== undefined) findings.push({ kind: p.kind });
         return replaced;
       });
+      if (out !== before) lower = out.toLowerCase();
     }
     return { text: out, findings };
   }
+  if (!anyMayMatch(decodedText(source))) return { text: source, findings };
   let view = decodedView(source);
-  for (const { kind, pattern, replace } of PATTERNS) {
-    view = replaceInView(view, pattern, (m) => {
-      const replaced = replace(m[0], ...(m.slice(1) as string[]));
-      if (replaced !== undefined) findings.push({ kind });
+  let lower = view.text.toLowerCase();
+  for (const p of PATTERNS) {
+    if (!anchored(p, lower)) continue;
+    const before = view;
+    view = replaceInView(view, p.pattern, (m) => {
+      const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
+      if (replaced !== undefined) findings.push({ kind: p.kind });
       return replaced;
     });
+    if (view !== before) lower = view.text.toLowerCase();
   }
   return { text: findings.length ? renderView(source, view) : source, findings };
 }
