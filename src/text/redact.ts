@@ -5,7 +5,7 @@
 // Each pattern runs only when the text holds one of its anchors (secret-patterns.ts: the strings every match of it
 // holds), looked for in the lower-cased text as it stands before that pattern — earlier patterns' replacements
 // included, since a later one may anchor on them (`LTAI[REDACTED]`). A text with escapes gets its decoded text
-// looked at first, and the view (positions and all) is built only when some pattern may match.
+// looked at first, and the view (positions and all) is built only when some pattern matches that.
 import { decodedText, decodedView, needsView, renderView, replaceInView } from './decoded-view.js';
 import { PATTERNS, type SecretPattern } from './secret-patterns.js';
 
@@ -16,11 +16,14 @@ function anchored({ anchors }: SecretPattern, lower: string): boolean {
   return false;
 }
 
-/** Whether some pattern may match `text`: anchored, and a pattern without anchors tried outright. */
-function anyMayMatch(text: string): boolean {
+/**
+ * Whether some pattern matches `text` (the decoded text) at all. When none does, no replacement happens, so no
+ * later pattern can match a replacement either: the view is not needed.
+ */
+function anyMatches(text: string): boolean {
   const lower = text.toLowerCase();
   return PATTERNS.some((p) => {
-    if (p.anchors) return anchored(p, lower);
+    if (!anchored(p, lower)) return false;
     p.pattern.lastIndex = 0;
     const hit = p.pattern.test(text);
     p.pattern.lastIndex = 0;
@@ -57,7 +60,7 @@ export function redact(text: string): Redaction {
     }
     return { text: out, findings };
   }
-  if (!anyMayMatch(decodedText(source))) return { text: source, findings };
+  if (!anyMatches(decodedText(source))) return { text: source, findings };
   let view = decodedView(source);
   let lower = view.text.toLowerCase();
   for (const p of PATTERNS) {

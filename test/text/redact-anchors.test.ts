@@ -3,9 +3,10 @@
 // text is still redacted — raw, behind every escape, and with its label in another case.
 import { describe, expect, it } from 'vitest';
 import { requiredLiterals } from '../../src/scan/regex-literals.js';
+import { decodedText, decodedView } from '../../src/text/decoded-view.js';
 import { redact } from '../../src/text/redact.js';
 import { PATTERNS } from '../../src/text/secret-patterns.js';
-import { ESCAPES, knownShapes, leaks } from '../adversarial/escaped-secrets.js';
+import { ESCAPES, knownShapes, leaks, splitInvisibly } from '../adversarial/escaped-secrets.js';
 
 describe('redaction anchors', () => {
   it.each(PATTERNS.map((p, i) => [`${p.kind} #${i}`, p] as const))('%s: anchors are its derived literals', (_, p) => {
@@ -51,5 +52,16 @@ describe('redaction anchors', () => {
     for (const t of ['model qwen-plus timed out after 30s', 'line one\\nline two: 50% done', 'tab\\there']) {
       expect(redact(t)).toEqual({ text: t, findings: [] });
     }
+  });
+
+  it("decodedText() is the view's text, for every shape behind every escape and split by invisible characters", () => {
+    const texts = knownShapes(1).flatMap((shape) => [
+      ...Object.values(ESCAPES).map((wrap) => wrap(shape.line)),
+      splitInvisibly(shape, 3, '\u200b'),
+      splitInvisibly(shape, 5, '\u00ad'),
+      `%25${splitInvisibly(shape, 2, '\u200b')}\\u200b%E2%80%8B\\x41%4`,
+    ]);
+    expect(texts.length).toBeGreaterThan(400);
+    for (const t of texts) expect(decodedText(t)).toBe(decodedView(t).text);
   });
 });
