@@ -3,27 +3,21 @@
 // behind `\n`, `%3D`, `\u0022` or a zero-width space is found, and only the key is replaced in the text.
 //
 // Each pattern runs only when the text holds one of its anchors (secret-patterns.ts: the strings every match of it
-// holds), looked for in the lower-cased text as it stands before that pattern — earlier patterns' replacements
+// holds), looked for (secret-anchors.ts) in the text as it stands before that pattern — earlier patterns' replacements
 // included, since a later one may anchor on them (`LTAI[REDACTED]`). A text with escapes gets its decoded text
 // looked at first, and the view (positions and all) is built only when some pattern matches that.
 import { decodedText, decodedView, needsView, renderView, replaceInView } from './decoded-view.js';
-import { PATTERNS, type SecretPattern } from './secret-patterns.js';
-
-/** False only when `lower` (a text in lower case) holds none of the pattern's anchors: then it cannot match. */
-function anchored({ anchors }: SecretPattern, lower: string): boolean {
-  if (!anchors) return true;
-  for (const a of anchors) if (lower.includes(a)) return true;
-  return false;
-}
+import { anchorsIn, mayMatch } from './secret-anchors.js';
+import { PATTERNS } from './secret-patterns.js';
 
 /**
  * Whether some pattern matches `text` (the decoded text) at all. When none does, no replacement happens, so no
  * later pattern can match a replacement either: the view is not needed.
  */
 function anyMatches(text: string): boolean {
-  const lower = text.toLowerCase();
-  return PATTERNS.some((p) => {
-    if (!anchored(p, lower)) return false;
+  const seen = anchorsIn(text);
+  return PATTERNS.some((p, i) => {
+    if (!mayMatch(i, seen)) return false;
     p.pattern.lastIndex = 0;
     const hit = p.pattern.test(text);
     p.pattern.lastIndex = 0;
@@ -47,31 +41,31 @@ export function redact(text: string): Redaction {
   if (!needsView(source)) {
     // The common case: no escape and no invisible character, so the view would be the text itself.
     let out = source;
-    let lower = source.toLowerCase();
-    for (const p of PATTERNS) {
-      if (!anchored(p, lower)) continue;
+    let seen = anchorsIn(source);
+    for (const [i, p] of PATTERNS.entries()) {
+      if (!mayMatch(i, seen)) continue;
       const before = out;
       out = replaceMatches(out, p.pattern, (m) => {
         const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
         if (replaced !== undefined) findings.push({ kind: p.kind });
         return replaced;
       });
-      if (out !== before) lower = out.toLowerCase();
+      if (out !== before) seen = anchorsIn(out);
     }
     return { text: out, findings };
   }
   if (!anyMatches(decodedText(source))) return { text: source, findings };
   let view = decodedView(source);
-  let lower = view.text.toLowerCase();
-  for (const p of PATTERNS) {
-    if (!anchored(p, lower)) continue;
+  let seen = anchorsIn(view.text);
+  for (const [i, p] of PATTERNS.entries()) {
+    if (!mayMatch(i, seen)) continue;
     const before = view;
     view = replaceInView(view, p.pattern, (m) => {
       const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
       if (replaced !== undefined) findings.push({ kind: p.kind });
       return replaced;
     });
-    if (view !== before) lower = view.text.toLowerCase();
+    if (view !== before) seen = anchorsIn(view.text);
   }
   return { text: findings.length ? renderView(source, view) : source, findings };
 }

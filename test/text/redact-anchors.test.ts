@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { requiredLiterals } from '../../src/scan/regex-literals.js';
 import { decodedText, decodedView } from '../../src/text/decoded-view.js';
 import { redact } from '../../src/text/redact.js';
+import { anchorsIn, mayMatch } from '../../src/text/secret-anchors.js';
 import { PATTERNS } from '../../src/text/secret-patterns.js';
 import { ESCAPES, knownShapes, leaks, splitInvisibly } from '../adversarial/escaped-secrets.js';
 
@@ -63,5 +64,22 @@ describe('redaction anchors', () => {
     ]);
     expect(texts.length).toBeGreaterThan(400);
     for (const t of texts) expect(decodedText(t)).toBe(decodedView(t).text);
+  });
+
+  it('anchorsIn() finds an anchor wherever one is, overlapping or nested (what a lower-cased search finds)', () => {
+    const texts = [
+      ...knownShapes(2).map((s) => s.line),
+      'TESTS.sts.x',
+      'sk-sp-sk-PASSWORDpasswd',
+      'LTAI[REDACTED] ltai',
+      'x://api_token=access-secret-client-session',
+      '',
+    ];
+    for (const text of texts) {
+      const seen = anchorsIn(text);
+      const lower = text.toLowerCase();
+      for (const [i, p] of PATTERNS.entries())
+        expect(mayMatch(i, seen), `${p.kind} in ${text}`).toBe(!p.anchors || p.anchors.some((a) => lower.includes(a)));
+    }
   });
 });
