@@ -10,14 +10,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledRulesDir } from '../knowledge/load.js';
 import type { Rule } from '../knowledge/rule.js';
+import type { ScannerData } from '../scan/aho-corasick.js';
 import type { Requirement } from './index/requirements.js';
 
 export interface CachedRuleSet {
   rules: Rule[];
   requirements: Requirement[];
+  /** The candidate index's built literal scanner (absent: built afresh). */
+  scanner?: ScannerData;
 }
 
-const FORMAT = 'bailian-doctor/rule-cache/v1';
+const FORMAT = 'bailian-doctor/rule-cache/v2';
 /** Cache files kept per cache folder: one per (working directory, rule folders); tests make many short-lived ones. */
 const KEEP_FILES = 8;
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -37,6 +40,8 @@ const CODE_FILES = [
   './compile',
   '../scan/regex-literals',
   './index/requirements',
+  './index/candidate-index',
+  '../scan/aho-corasick',
   './rule-cache',
 ].flatMap((f) => [resolve(HERE, `${f}.js`), resolve(HERE, `${f}.ts`)]);
 
@@ -89,6 +94,8 @@ const fileFor = (cacheDir: string, dirs: readonly string[]) =>
       .slice(0, 16)}.json`,
   );
 
+const scanFileFor = (cacheDir: string, dirs: readonly string[]) => fileFor(cacheDir, dirs).replace(/\.json$/, '.scan');
+
 /** JSON keeps every value a validated rule can hold, except non-finite numbers: such sets are not cached. */
 function jsonSafe(v: unknown): boolean {
   if (typeof v === 'number') return Number.isFinite(v);
@@ -96,6 +103,63 @@ function jsonSafe(v: unknown): boolean {
   if (Array.isArray(v)) return v.every(jsonSafe);
   if (typeof v === 'object') return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(jsonSafe);
   return false;
+}
+
+// The scanner's arrays go in a binary file beside the JSON (`.scan`): as base64 in the JSON they tripled its size
+// and cost about what building the scanner costs. Layout: the key (64 hex bytes), then each array's bytes in
+// SCANNER_ARRAYS order; the JSON holds the sizes and the non-ASCII edges.
+const SCANNER_ARRAYS = ['asciiClass', 'delta', 'fail', 'endId', 'dictLink'] as const;
+const KEY_BYTES = 64;
+
+interface ScannerMeta {
+  size: number;
+  classes: number;
+  wide: ScannerData['wide'];
+  deltaWide: boolean;
+  states: number;
+}
+
+function writeScanner(file: string, key: string, d: ScannerData): ScannerMeta {
+  const parts = SCANNER_ARRAYS.map((n) => Buffer.from(d[n].buffer, d[n].byteOffset, d[n].byteLength));
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([Buffer.from(key.padEnd(KEY_BYTES).slice(0, KEY_BYTES), 'latin1'), ...parts]));
+  renameSync(tmp, file);
+  const { size, classes, wide } = d;
+  return { size, classes, wide, deltaWide: d.delta instanceof Int32Array, states: d.fail.length };
+}
+
+/** The scanner as stored, or undefined (then built afresh); CandidateIndex checks its shape before using it. */
+function readScanner(file: string, key: string, meta: ScannerMeta | undefined): ScannerData | undefined {
+  if (!meta || !Number.isInteger(meta.states) || !Number.isInteger(meta.classes)) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // the rules are still good: only the scanner is built afresh
+  }
+  const cells = meta.states * meta.classes;
+  const lengths = [128, cells * (meta.deltaWide ? 4 : 2), meta.states * 4, meta.states * 4, meta.states * 4];
+  if (bytes.byteLength !== KEY_BYTES + lengths.reduce((a, b) => a + b, 0)) return undefined;
+  if (bytes.toString('latin1', 0, KEY_BYTES) !== key.padEnd(KEY_BYTES).slice(0, KEY_BYTES)) return undefined;
+  // One aligned copy of the whole file, viewed array by array (every length is a multiple of 4 but delta's).
+  const own = new Uint8Array(bytes.byteLength);
+  own.set(bytes);
+  let at = KEY_BYTES;
+  const take = <T>(Kind: new (b: ArrayBuffer, o: number, n: number) => T, n: number, size: number): T => {
+    const v = new Kind(own.buffer.slice(at, at + n * size), 0, n);
+    at += n * size;
+    return v;
+  };
+  return {
+    size: meta.size,
+    classes: meta.classes,
+    wide: meta.wide,
+    asciiClass: take(Uint8Array, 128, 1),
+    delta: meta.deltaWide ? take(Int32Array, cells, 4) : take(Uint16Array, cells, 2),
+    fail: take(Int32Array, meta.states, 4),
+    endId: take(Int32Array, meta.states, 4),
+    dictLink: take(Int32Array, meta.states, 4),
+  };
 }
 
 export function readCache(dirs: readonly string[], key: string, cacheDir: string): CachedRuleSet | undefined {
@@ -108,7 +172,11 @@ export function readCache(dirs: readonly string[], key: string, cacheDir: string
     if (!Array.isArray(data.rules) || !Array.isArray(data.requirements)) return undefined;
     if (data.rules.length !== data.requirements.length || data.rules.length === 0) return undefined;
     // JSON has no undefined: an unindexable rule's requirement is stored as null.
-    return { rules: data.rules, requirements: data.requirements.map((r) => r ?? undefined) };
+    return {
+      rules: data.rules,
+      requirements: data.requirements.map((r) => r ?? undefined),
+      scanner: readScanner(scanFileFor(cacheDir, dirs), key, (data as { scanner?: ScannerMeta }).scanner),
+    };
   } catch {
     return undefined;
   }
@@ -121,7 +189,9 @@ export function writeCache(dirs: readonly string[], key: string, cacheDir: strin
     const file = fileFor(cacheDir, dirs);
     // Write then rename, so a concurrent reader never sees half a file.
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, ...set }));
+    const { scanner, ...rest } = set;
+    const meta = scanner && writeScanner(scanFileFor(cacheDir, dirs), key, scanner);
+    writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, ...rest, scanner: meta }));
     renameSync(tmp, file);
     prune(cacheDir);
   } catch {
@@ -136,10 +206,11 @@ function prune(cacheDir: string): void {
     .map((f) => ({ f, t: statSync(join(cacheDir, f)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
   for (const { f } of files.slice(KEEP_FILES)) {
-    try {
-      unlinkSync(join(cacheDir, f));
-    } catch {
-      // Another process pruned it first.
-    }
+    for (const name of [f, f.replace(/\.json$/, '.scan')])
+      try {
+        unlinkSync(join(cacheDir, name));
+      } catch {
+        // Another process pruned it first (or the set had no scanner file).
+      }
   }
 }

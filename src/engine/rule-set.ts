@@ -7,6 +7,7 @@ import { defaultCacheDir } from '../cache-dir.js';
 import { configuredCacheDir } from '../config/rules.js';
 import { defaultRuleDirs, loadRuleFiles } from '../knowledge/load.js';
 import type { Rule } from '../knowledge/rule.js';
+import type { ScannerData } from '../scan/aho-corasick.js';
 import type { Facts } from '../types.js';
 import { type CompiledCondition, compileCondition } from './compile.js';
 import { CandidateIndex, type IndexStats } from './index/candidate-index.js';
@@ -34,6 +35,8 @@ export interface IndexedRuleSet extends RuleSet {
   evaluateCandidates(facts: Facts, candidates: readonly number[]): RuleMatch[];
   /** Indices (into `rules`) of the candidates selected for `facts`. */
   candidates(facts: Facts): number[];
+  /** The candidate index's built literal scanner, which the rule cache keeps. */
+  scannerData(): ScannerData;
 }
 
 /** Each rule's index requirement; engine-only rules get none ([]): the engine runs them on every diagnosis. */
@@ -44,12 +47,17 @@ function deriveRequirements(rules: readonly Rule[]): Requirement[] {
 
 type EngineRun = (facts: Facts) => Promise<RuleMatch[]>;
 
-/** `requirements` (from deriveRequirements over the same rules) may come from the rule cache. */
-export function createRuleSet(rules: Rule[], dirs: string[] = [], requirements?: Requirement[]): IndexedRuleSet {
+/** `requirements` (from deriveRequirements over the same rules) and the index's `scanner` may come from the rule cache. */
+export function createRuleSet(
+  rules: Rule[],
+  dirs: string[] = [],
+  requirements?: Requirement[],
+  scanner?: ScannerData,
+): IndexedRuleSet {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const compiled: (CompiledCondition | undefined)[] = rules.map((r) => compileCondition(r.when));
   const engineOnly = rules.filter((_, i) => !compiled[i]);
-  const index = new CandidateIndex(requirements ?? deriveRequirements(rules));
+  const index = new CandidateIndex(requirements ?? deriveRequirements(rules), scanner);
   let engineRun: Promise<EngineRun> | undefined;
   const loadEngine = async (): Promise<EngineRun> => {
     const { buildEngine, runEngine } = await import('./json-engine.js');
@@ -79,6 +87,7 @@ export function createRuleSet(rules: Rule[], dirs: string[] = [], requirements?:
     evaluateCompiled,
     evaluateCandidates,
     candidates: (facts) => [...index.select(facts)],
+    scannerData: () => index.scannerData(),
     async evaluate(facts) {
       const matches = evaluateCompiled(facts);
       if (engineOnly.length === 0) return matches;
@@ -101,9 +110,10 @@ export function loadRules(dirs: string[] = defaultRuleDirs(), options: LoadOptio
   // Fingerprint before loading: a file changed meanwhile makes the next start's key differ, never a stale hit.
   const key = fingerprint(dirs);
   const cached = readCache(dirs, key, cacheDir);
-  if (cached) return createRuleSet(cached.rules, dirs, cached.requirements);
+  if (cached) return createRuleSet(cached.rules, dirs, cached.requirements, cached.scanner);
   const rules = loadRuleFiles(dirs);
   const requirements = deriveRequirements(rules);
-  writeCache(dirs, key, cacheDir, { rules, requirements });
-  return createRuleSet(rules, dirs, requirements);
+  const set = createRuleSet(rules, dirs, requirements);
+  writeCache(dirs, key, cacheDir, { rules, requirements, scanner: set.scannerData() });
+  return set;
 }

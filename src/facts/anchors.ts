@@ -3,7 +3,7 @@
 // holds them all, and a text is scanned once, however many lists ask. A regex whose anchor is not in the text
 // cannot match it, so it is never run.
 import { LiteralScanner } from '../scan/aho-corasick.js';
-import { requiredLiterals } from '../scan/regex-literals.js';
+import { cachedRequiredLiterals } from './anchor-cache.js';
 
 const ids = new Map<string, number>();
 const MAX_ANCHOR_CHARS = 10;
@@ -57,7 +57,7 @@ export function anchorsOf(re: RegExp): number[] | undefined {
   if (re.unicode || re.flags.includes('v')) return undefined;
   // A literal's head is in every text the literal is in: heads keep the gate sound and the scanner small (it is
   // built once per process, on the first text, so its size is start-up time for the CLI).
-  return requiredLiterals(re.source)?.map((literal) => anchorId(literal.slice(0, MAX_ANCHOR_CHARS)));
+  return cachedRequiredLiterals(re.source)?.map((literal) => anchorId(literal.slice(0, MAX_ANCHOR_CHARS)));
 }
 
 /** A gate for `re`: false only when `text` holds none of its anchors, so `re` cannot match `text`. */

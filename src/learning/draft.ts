@@ -1,10 +1,16 @@
 // A draft rule from a gap: `when` from what every miss shares (code, status) and the
 // template's longest literal phrase; `examples.match` are the samples. It loads and passes `rules lint`, so a
 // maintainer writes the cause, fix and verify, checks the condition, and moves the file into rules/.
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { LeafCondition } from '../knowledge/rule.js';
 import type { Gap } from './gap.js';
 import { WILDCARD } from './templates.js';
+
+// yaml is loaded when a draft is written: the CLI's diagnose path reaches this module (through src/index.ts) but
+// never drafts, and yaml is ~70 files to load.
+const stringify = (value: unknown, options: Yaml.ToStringOptions): string =>
+  (createRequire(import.meta.url)('yaml') as typeof Yaml).stringify(value, options);
 
 export interface DraftRule {
   id: string;

@@ -3,12 +3,45 @@
 // (see regex-literals.ts, which only emits ASCII and caseless characters). ASCII steps use a dense transition
 // table over the characters the literals use (one array read per character); other characters walk the trie.
 
+/**
+ * A built automaton as plain data, so the rule cache (engine/rule-cache.ts) can keep it between processes: building
+ * one over the rules' literals is tens of milliseconds of CLI start-up, reading it back is a copy.
+ */
+export interface ScannerData {
+  size: number;
+  classes: number;
+  asciiClass: Uint8Array;
+  delta: Uint16Array | Int32Array;
+  fail: Int32Array;
+  endId: Int32Array;
+  dictLink: Int32Array;
+  wide: [number, [number, number][]][];
+}
+
+/** Whether `d` is shaped like a built automaton (sizes consistent): a foreign or damaged cache is built afresh. */
+export function isScannerData(d: ScannerData | undefined): d is ScannerData {
+  if (!d || !Number.isInteger(d.size) || !Number.isInteger(d.classes) || d.classes < 1) return false;
+  const states = d.fail?.length;
+  return (
+    d.asciiClass instanceof Uint8Array &&
+    d.asciiClass.length === 128 &&
+    (d.delta instanceof Uint16Array || d.delta instanceof Int32Array) &&
+    d.delta.length === states * d.classes &&
+    d.fail instanceof Int32Array &&
+    d.endId instanceof Int32Array &&
+    d.endId.length === states &&
+    d.dictLink instanceof Int32Array &&
+    d.dictLink.length === states &&
+    Array.isArray(d.wide)
+  );
+}
+
 export class LiteralScanner {
   readonly size: number;
   /** `delta[state * classes + asciiClass[c]]`: the next state for ASCII character c (0 = root). */
   private readonly delta: Uint16Array | Int32Array;
   private readonly classes: number;
-  private readonly asciiClass = new Uint8Array(128);
+  private readonly asciiClass: Uint8Array = new Uint8Array(128);
   /** Trie edges for non-ASCII characters, only for the states that have any. */
   private readonly wide = new Map<number, Map<number, number>>();
   private readonly fail: Int32Array;
@@ -16,8 +49,19 @@ export class LiteralScanner {
   private readonly endId: Int32Array;
   private readonly dictLink: Int32Array;
 
-  constructor(literals: readonly string[]) {
+  /** Build the automaton for `literals`, or take a built one (`toData()` of a scanner over the same literals). */
+  constructor(literals: readonly string[], built?: ScannerData) {
     this.size = literals.length;
+    if (built) {
+      this.classes = built.classes;
+      this.asciiClass = built.asciiClass;
+      this.delta = built.delta;
+      this.fail = built.fail;
+      this.endId = built.endId;
+      this.dictLink = built.dictLink;
+      this.wide = new Map(built.wide.map(([s, edges]) => [s, new Map(edges)]));
+      return;
+    }
     // ASCII character classes: one per character the literals use; upper case shares lower case's class.
     let k = 1;
     let maxStates = 1;
@@ -103,6 +147,12 @@ export class LiteralScanner {
     this.fail = fail;
     this.endId = endId.slice(0, states);
     this.dictLink = dictLink;
+  }
+
+  toData(): ScannerData {
+    const { size, classes, asciiClass, delta, fail, endId, dictLink } = this;
+    const wide = [...this.wide].map(([s, edges]) => [s, [...edges]] as [number, [number, number][]]);
+    return { size, classes, asciiClass, delta, fail, endId, dictLink, wide };
   }
 
   /** Calls `found(id)` for every literal id occurring in `text` (possibly more than once per id). */

@@ -8,6 +8,9 @@
 /** Invisible format characters: zero-width spaces and joiners, bidi controls, word joiners, BOM, soft hyphen. */
 export const INVISIBLE_CHARS = '\\u00ad\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff';
 const INVISIBLE_ONE = new RegExp(`[${INVISIBLE_CHARS}]`);
+/** Every invisible character is at or above U+00AD: below it, the regex need not be asked (per character). */
+const FIRST_INVISIBLE = 0xad;
+const invisible = (ch: string) => ch.charCodeAt(0) >= FIRST_INVISIBLE && INVISIBLE_ONE.test(ch);
 
 export interface DecodedView {
   text: string;
@@ -45,6 +48,8 @@ function escapeAt(s: string, i: number): [string, number] | undefined {
 /** One pass over `view`: undo one level of escapes (when `decode`), drop invisible characters. */
 function pass(view: DecodedView, decode: boolean): DecodedView {
   const s = view.text;
+  // Nothing to undo and nothing to drop: the view as it is.
+  if (!decode && !INVISIBLE_ONE.test(s)) return view;
   const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
@@ -55,7 +60,7 @@ function pass(view: DecodedView, decode: boolean): DecodedView {
     const from = view.start[i]!;
     const to = view.end[i + len - 1]!;
     i += len;
-    if (INVISIBLE_ONE.test(ch)) {
+    if (invisible(ch)) {
       if (pending < 0) pending = from;
       continue;
     }
@@ -75,6 +80,36 @@ export function decodedView(source: string): DecodedView {
     identity.end.push(i + 1);
   }
   return pass(pass(pass(identity, true), true), false);
+}
+
+/**
+ * One pass of `pass` for the text alone (no source positions): the cheap look before a view is built. Runs of
+ * characters that are neither an escape's start nor possibly invisible are copied whole.
+ */
+function passText(s: string, decode: boolean): string {
+  if (!INVISIBLE_ONE.test(s) && (!decode || (!s.includes('\\') && !s.includes('%')))) return s;
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 92 && c !== 37 && c < FIRST_INVISIBLE) continue; // not `\`, `%` or possibly invisible
+    const esc = decode ? escapeAt(s, i) : undefined;
+    if (esc) {
+      out += s.slice(at, i);
+      if (!invisible(esc[0])) out += esc[0];
+      i += esc[1] - 1;
+      at = i + 1;
+    } else if (invisible(s[i]!)) {
+      out += s.slice(at, i);
+      at = i + 1;
+    }
+  }
+  return out + s.slice(at);
+}
+
+/** `decodedView(source).text`, without the positions: redaction looks for anchors in it first. */
+export function decodedText(source: string): string {
+  return passText(passText(passText(source, true), true), false);
 }
 
 /**

@@ -1,8 +1,29 @@
 // Secrets leave the text before any extractor, rule, renderer or log sees it. The shapes are in
 // text/secret-patterns.ts; they are matched over a decoded view of the text (text/decoded-view.ts), so a key
 // behind `\n`, `%3D`, `\u0022` or a zero-width space is found, and only the key is replaced in the text.
-import { decodedView, needsView, renderView, replaceInView } from './decoded-view.js';
+//
+// Each pattern runs only when the text holds one of its anchors (secret-patterns.ts: the strings every match of it
+// holds), looked for (secret-anchors.ts) in the text as it stands before that pattern — earlier patterns' replacements
+// included, since a later one may anchor on them (`LTAI[REDACTED]`). A text with escapes gets its decoded text
+// looked at first, and the view (positions and all) is built only when some pattern matches that.
+import { decodedText, decodedView, needsView, renderView, replaceInView } from './decoded-view.js';
+import { anchorsIn, mayMatch } from './secret-anchors.js';
 import { PATTERNS } from './secret-patterns.js';
+
+/**
+ * Whether some pattern matches `text` (the decoded text) at all. When none does, no replacement happens, so no
+ * later pattern can match a replacement either: the view is not needed.
+ */
+function anyMatches(text: string): boolean {
+  const seen = anchorsIn(text);
+  return PATTERNS.some((p, i) => {
+    if (!mayMatch(i, seen)) return false;
+    p.pattern.lastIndex = 0;
+    const hit = p.pattern.test(text);
+    p.pattern.lastIndex = 0;
+    return hit;
+  });
+}
 
 export interface SecretFinding {
   kind: string;
@@ -20,22 +41,31 @@ export function redact(text: string): Redaction {
   if (!needsView(source)) {
     // The common case: no escape and no invisible character, so the view would be the text itself.
     let out = source;
-    for (const { kind, pattern, replace } of PATTERNS) {
-      out = replaceMatches(out, pattern, (m) => {
-        const replaced = replace(m[0], ...(m.slice(1) as string[]));
-        if (replaced !== undefined) findings.push({ kind });
+    let seen = anchorsIn(source);
+    for (const [i, p] of PATTERNS.entries()) {
+      if (!mayMatch(i, seen)) continue;
+      const before = out;
+      out = replaceMatches(out, p.pattern, (m) => {
+        const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
+        if (replaced !== undefined) findings.push({ kind: p.kind });
         return replaced;
       });
+      if (out !== before) seen = anchorsIn(out);
     }
     return { text: out, findings };
   }
+  if (!anyMatches(decodedText(source))) return { text: source, findings };
   let view = decodedView(source);
-  for (const { kind, pattern, replace } of PATTERNS) {
-    view = replaceInView(view, pattern, (m) => {
-      const replaced = replace(m[0], ...(m.slice(1) as string[]));
-      if (replaced !== undefined) findings.push({ kind });
+  let seen = anchorsIn(view.text);
+  for (const [i, p] of PATTERNS.entries()) {
+    if (!mayMatch(i, seen)) continue;
+    const before = view;
+    view = replaceInView(view, p.pattern, (m) => {
+      const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
+      if (replaced !== undefined) findings.push({ kind: p.kind });
       return replaced;
     });
+    if (view !== before) seen = anchorsIn(view.text);
   }
   return { text: findings.length ? renderView(source, view) : source, findings };
 }

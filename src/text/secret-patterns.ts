@@ -9,6 +9,12 @@ export interface SecretPattern {
   pattern: RegExp;
   /** The replacement; `undefined` keeps the match (it only looked like a secret, e.g. a placeholder). */
   replace: (match: string, ...groups: string[]) => string | undefined;
+  /**
+   * Lower-case strings of which every match holds one (what scan/regex-literals.ts derives from the pattern;
+   * test/text/redact-anchors.test.ts checks they are exactly that): a text holding none of them, compared in lower
+   * case, cannot match, so the pattern is not run. Absent: no such strings, the pattern always runs.
+   */
+  anchors?: readonly string[];
 }
 
 // Placeholders such as `sk-your-api-key-here`, `sk-xxxxxxxxxxxxxxxx` or `xoxb-your-bot-token` are not secrets,
@@ -47,6 +53,7 @@ const B = '(?<![A-Za-z0-9])'; // "not preceded by a letter or digit": `=sk-…` 
 export const PATTERNS: SecretPattern[] = [
   {
     kind: 'private-key',
+    anchors: ['private key'],
     pattern:
       /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,12}-----[A-Za-z0-9+/=\s:,]*(?:-----END[A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,12}-----)?/g,
     replace: () => '-----[REDACTED PRIVATE KEY]-----',
@@ -55,6 +62,7 @@ export const PATTERNS: SecretPattern[] = [
     // A key wrapped onto the next line(s) by a terminal or a chat client: each continuation is a whole line of
     // key characters.
     kind: 'standard',
+    anchors: ['sk-'],
     pattern: new RegExp(
       `${B}sk-((?:sp-)?[A-Za-z0-9_-]{4,}(?:\\n(?!sk-)[A-Za-z0-9_-]{4,}(?=[^\\S\\n]*(?:\\n|$)))+)`,
       'g',
@@ -67,31 +75,37 @@ export const PATTERNS: SecretPattern[] = [
   },
   {
     kind: 'coding-plan',
+    anchors: ['sk-sp-'],
     pattern: new RegExp(`${B}sk-sp-([A-Za-z0-9_-]{16,})`, 'g'),
     replace: (_m, body = '') => keep(body, 'sk-sp-[REDACTED]'),
   },
   {
     kind: 'standard',
+    anchors: ['sk-'],
     pattern: new RegExp(`${B}sk-(?!sp-)((?:proj-|ant-|or-)?[A-Za-z0-9_-]{16,})`, 'g'),
     replace: (_m, body = '') => keep(body, 'sk-[REDACTED]'),
   },
   {
     kind: 'slack-token',
+    anchors: ['xox'],
     pattern: new RegExp(`${B}xox[abeposr]-([A-Za-z0-9-]{10,})`, 'g'),
     replace: (_m, body = '') => keep(body, 'xox?-[REDACTED]'),
   },
   {
     kind: 'slack-app-token',
+    anchors: ['xapp-'],
     pattern: new RegExp(`${B}xapp-([A-Za-z0-9-]{10,})`, 'g'),
     replace: (_m, body = '') => keep(body, 'xapp-[REDACTED]'),
   },
   {
     kind: 'slack-webhook',
+    anchors: ['hooks.slack.com/'],
     pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{16,}/g,
     replace: () => 'hooks.slack.com/[REDACTED]',
   },
   {
     kind: 'discord-webhook',
+    anchors: ['.com/api/webhooks/'],
     pattern: /(discord(?:app)?\.com\/api\/webhooks\/)[0-9]{5,30}\/[A-Za-z0-9_-]{20,}/gi,
     replace: (_m, prefix) => `${prefix}[REDACTED]`,
   },
@@ -107,31 +121,37 @@ export const PATTERNS: SecretPattern[] = [
   },
   {
     kind: 'gitlab-token',
+    anchors: ['glpat-'],
     pattern: new RegExp(`${B}glpat-[A-Za-z0-9_-]{20,}`, 'g'),
     replace: (m) => keep(m, '[REDACTED-GITLAB-TOKEN]'),
   },
   {
     kind: 'npm-token',
+    anchors: ['npm_'],
     pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36,}`, 'g'),
     replace: () => '[REDACTED-NPM-TOKEN]',
   },
   {
     kind: 'aws-access-key-id',
+    anchors: ['akia', 'asia', 'abia', 'acca'],
     pattern: new RegExp(`${B}(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])`, 'g'),
     replace: (m) => keep(m, '[REDACTED-AWS-KEY-ID]'),
   },
   {
     kind: 'google-api-key',
+    anchors: ['aiza'],
     pattern: new RegExp(`${B}AIza[0-9A-Za-z_-]{35}`, 'g'),
     replace: () => '[REDACTED-GOOGLE-KEY]',
   },
   {
     kind: 'huggingface-token',
+    anchors: ['hf_'],
     pattern: new RegExp(`${B}hf_[A-Za-z0-9]{30,}`, 'g'),
     replace: (m) => keep(m, 'hf_[REDACTED]'),
   },
   {
     kind: 'stripe-key',
+    anchors: ['test', 'live', 'prod'],
     pattern: new RegExp(`${B}(sk|rk)_(test|live|prod)_[0-9A-Za-z]{10,}`, 'g'),
     replace: (m, kind, env) => keep(m, `${kind}_${env}_[REDACTED]`),
   },
@@ -142,27 +162,32 @@ export const PATTERNS: SecretPattern[] = [
   },
   {
     kind: 'jwt',
+    anchors: ['.eyj'],
     pattern: new RegExp(`${B}eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`, 'g'),
     replace: () => '[REDACTED-JWT]',
   },
   {
     kind: 'access-key-id',
+    anchors: ['ltai'],
     pattern: new RegExp(`${B}LTAI[A-Za-z0-9]{12,}`, 'g'),
     replace: () => 'LTAI[REDACTED]',
   },
   {
     kind: 'sts-token',
+    anchors: ['sts.'],
     pattern: new RegExp(`${B}STS\\.[A-Za-z0-9]{16,}`, 'g'),
     replace: () => 'STS.[REDACTED]',
   },
   {
     kind: 'access-key-secret',
+    anchors: ['access'],
     pattern: /(access[_\s-]?key[_\s-]?secret["']?\s*[:=]\s*["']?)[A-Za-z0-9]{30}(?![A-Za-z0-9])/gi,
     replace: (_m, prefix) => `${prefix}[REDACTED]`,
   },
   {
     // The secret of a pair pasted without its label: a 30-character token shortly after a redacted id.
     kind: 'access-key-secret',
+    anchors: ['ltai[redacted]'],
     pattern:
       /(LTAI\[REDACTED\][^A-Za-z0-9\n]{1,20}(?:[A-Za-z_]{1,30}[^A-Za-z0-9\n]{1,10})?)[A-Za-z0-9]{30}(?![A-Za-z0-9])/g,
     replace: (m, prefix = '') => keep(m.slice(prefix.length), `${prefix}[REDACTED]`),
@@ -170,11 +195,13 @@ export const PATTERNS: SecretPattern[] = [
   {
     // `scheme://user:password@host` (database URLs, proxies, git remotes).
     kind: 'url-password',
+    anchors: ['://'],
     pattern: /(\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:@/'"]{1,100}:)(?!\$|<|\{|\[REDACTED)([^\s@/'"]{1,200})@/g,
     replace: (_m, prefix, body = '') => keep(body, `${prefix}[REDACTED]@`),
   },
   {
     kind: 'bearer-token',
+    anchors: ['bearer'],
     pattern: new RegExp(`(\\bBearer\\s+)${NOT_A_VALUE}([A-Za-z0-9._~+/=_-]{12,})`, 'gi'),
     // A short lowercase word after "Bearer" is prose ("Bearer authentication failed"), not a token; API tokens
     // are at least 16 characters, so anything that long is redacted even when it is all letters.
@@ -182,11 +209,13 @@ export const PATTERNS: SecretPattern[] = [
   },
   {
     kind: 'basic-auth',
+    anchors: ['basic'],
     pattern: new RegExp(`(\\bBasic\\s+)${NOT_A_VALUE}([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])`, 'g'),
     replace: (_m, prefix, body = '') => (/^[a-z]{1,15}$/.test(body) ? undefined : keep(body, `${prefix}[REDACTED]`)),
   },
   {
     kind: 'api-key-assignment',
+    anchors: ['api', 'token', 'access', 'refresh', 'secret', 'client', 'signing', 'discord', 'private', 'session'],
     pattern: new RegExp(
       `((?:${CREDENTIAL_NAMES})["']?\\s*[:=]\\s*["']?)${NOT_A_VALUE}([A-Za-z0-9._~+/=_-]{20,})`,
       'gi',
@@ -195,6 +224,7 @@ export const PATTERNS: SecretPattern[] = [
   },
   {
     kind: 'password-assignment',
+    anchors: ['password', 'passwd', 'pwd', 'pass', 'secret', 'token', 'credential'],
     pattern: new RegExp(
       `((?<![A-Za-z])(?:${PASSWORD_NAMES})["']?\\s*[:=]\\s*["']?)${NOT_A_VALUE}([^\\s"'&,;()[\\]{}]{6,})`,
       'gi',

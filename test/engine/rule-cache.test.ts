@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/engine/rule-set.js';
+import { type IndexedRuleSet, loadRules } from '../../src/engine/rule-set.js';
+import { extractFacts } from '../../src/facts/index.js';
 import { RuleLoadError } from '../../src/knowledge/load.js';
 
 const BUNDLED = join(import.meta.dirname, '../../rules');
@@ -25,6 +26,16 @@ function copyOfRules(): { dir: string; file: string } {
   return { dir, file: join(dir, category, name) };
 }
 
+/** Whether both sets select the same candidates for every rule example's text. */
+function sameSelections(a: IndexedRuleSet, b: IndexedRuleSet): boolean {
+  const texts = b.rules.flatMap((r) => [...r.examples.match, ...r.examples.not].map((e) => e.text));
+  expect(texts.length).toBeGreaterThan(100);
+  return texts.every((text) => {
+    const facts = extractFacts(text, []);
+    return a.candidates(facts).join() === b.candidates(facts).join();
+  });
+}
+
 describe('rule cache', () => {
   it('serves the same rules and index from the cache as from a fresh load', () => {
     const { dir } = copyOfRules();
@@ -38,11 +49,38 @@ describe('rule cache', () => {
     expect(cached.indexStats).toEqual(fresh.indexStats);
   });
 
+  it("keeps the index's built scanner: a set from the cache selects what a fresh one selects, on every example", () => {
+    const { dir } = copyOfRules();
+    const cacheDir = temp();
+    const fresh = loadRules([dir], { cacheDir: null });
+    loadRules([dir], { cacheDir });
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.scan'))).toHaveLength(1);
+    const cached = loadRules([dir], { cacheDir });
+    expect(sameSelections(cached, fresh)).toBe(true);
+  });
+
+  it('a damaged or missing scanner file costs only the scanner: it is built afresh', () => {
+    const { dir } = copyOfRules();
+    const cacheDir = temp();
+    const fresh = loadRules([dir], { cacheDir: null });
+    loadRules([dir], { cacheDir });
+    const scan = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.scan')) as string);
+    const whole = readFileSync(scan);
+    for (const damaged of [whole.subarray(0, whole.length - 2), Buffer.concat([Buffer.from('x'), whole.subarray(1)])]) {
+      writeFileSync(scan, damaged);
+      const set = loadRules([dir], { cacheDir });
+      expect(set.rules).toEqual(fresh.rules);
+      expect(sameSelections(set, fresh)).toBe(true);
+    }
+    rmSync(scan);
+    expect(sameSelections(loadRules([dir], { cacheDir }), fresh)).toBe(true);
+  });
+
   it('reads the cache when it matches: a planted marker in the cached rules shows through', () => {
     const { dir } = copyOfRules();
     const cacheDir = temp();
     loadRules([dir], { cacheDir });
-    const file = join(cacheDir, readdirSync(cacheDir)[0] as string);
+    const file = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.json')) as string);
     const data = JSON.parse(readFileSync(file, 'utf8'));
     data.rules[0].title = 'planted by the test';
     writeFileSync(file, JSON.stringify(data));
@@ -97,7 +135,7 @@ describe('rule cache housekeeping', () => {
     const { dir } = copyOfRules();
     for (let i = 0; i < 10; i++) writeFileSync(join(cacheDir, `rules-${String(i).padStart(16, '0')}.json`), '{}');
     loadRules([dir], { cacheDir });
-    const left = readdirSync(cacheDir).filter((f) => f.startsWith('rules-'));
+    const left = readdirSync(cacheDir).filter((f) => f.startsWith('rules-') && f.endsWith('.json'));
     expect(left.length).toBe(8);
   });
 });

@@ -63,7 +63,7 @@ const STEPS: Mutant[] = [
   {
     name: 'decoded view: invisible characters kept',
     file: 'src/text/decoded-view.ts',
-    find: 'if (INVISIBLE_ONE.test(ch)) {',
+    find: 'if (invisible(ch)) {',
     replace: 'if (ch === "never") {',
     tests: REDACTION_TESTS,
   },

@@ -1,7 +1,7 @@
 // Selects the rules that can possibly match a set of facts: one Aho–Corasick pass over the text for every
 // rule literal, plus hash look-ups for exact fact values and fact presence. Built once when rules load.
 
-import { LiteralScanner } from '../../scan/aho-corasick.js';
+import { isScannerData, LiteralScanner, type ScannerData } from '../../scan/aho-corasick.js';
 import type { Facts } from '../../types.js';
 import { type FactReader, factReader } from '../compile.js';
 import type { Requirement } from './requirements.js';
@@ -37,8 +37,11 @@ export class CandidateIndex {
   private readonly picked: number[] = [];
   private readonly onLiteral: (id: number) => void;
 
-  /** `requirements[i]` is rule i's requirement; undefined makes rule i always a candidate. */
-  constructor(requirements: readonly Requirement[]) {
+  /**
+   * `requirements[i]` is rule i's requirement; undefined makes rule i always a candidate. `scanner` is the built
+   * literal scanner of an index over the same requirements (`scannerData()`, kept by the rule cache).
+   */
+  constructor(requirements: readonly Requirement[], scanner?: ScannerData) {
     const literalIds = new Map<string, number>();
     for (const [rule, req] of requirements.entries()) {
       if (!req) {
@@ -66,7 +69,8 @@ export class CandidateIndex {
         }
       }
     }
-    this.scanner = new LiteralScanner([...literalIds.keys()]);
+    const built = isScannerData(scanner) && scanner.size === literalIds.size ? scanner : undefined;
+    this.scanner = new LiteralScanner([...literalIds.keys()], built);
     this.ruleMark = new Uint32Array(requirements.length);
     this.literalMark = new Uint32Array(literalIds.size);
     this.onLiteral = (id) => {
@@ -74,6 +78,11 @@ export class CandidateIndex {
       this.literalMark[id] = this.epoch;
       this.pickAll(this.literalRules[id] as number[]);
     };
+  }
+
+  /** The built literal scanner, for the rule cache. */
+  scannerData(): ScannerData {
+    return this.scanner.toData();
   }
 
   get stats(): IndexStats {
