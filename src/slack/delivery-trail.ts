@@ -78,7 +78,7 @@ export class DeliveryTrail {
   }
 
   /**
-   * On a resumed delivery, look in the thread for what this bot posted after `afterTs` (the person's message):
+   * On a resumed delivery, look in the thread for what this bot (`bot`: Bolt's context) posted after `afterTs`:
    * the first such message stands for the status (or the answer that replaced it), and an answer already in
    * blocks counts as sent. Skipped when the gate is shut: then the mark alone decides.
    */
@@ -86,10 +86,11 @@ export class DeliveryTrail {
     client: WebClient,
     target: { channel: string; threadTs?: string },
     afterTs: string,
-    botUserId: string | undefined,
+    bot: { botUserId?: string; botId?: string },
   ): Promise<void> {
     const deps = this.deps;
-    if (!(this.resumed && deps && target.threadTs)) return;
+    const { botUserId } = bot;
+    if (!(this.resumed && deps && target.threadTs && (botUserId || bot.botId))) return;
     if (!deps.repliesGate.take()) {
       deps.log.info({ event: 'slack.resume_unchecked', key: this.key }, 'resumed delivery: thread not read');
       return;
@@ -97,8 +98,12 @@ export class DeliveryTrail {
     const res = await safeCall(deps.log, 'conversations.replies', () =>
       client.conversations.replies({ channel: target.channel, ts: target.threadTs!, oldest: afterTs, limit: 50 }),
     );
+    // Only this bot's own posts: another bot answering in the same thread is not part of this answer.
     const ours = ((res?.messages ?? []) as BotMessage[]).filter(
-      (m) => m.ts && Number(m.ts) > Number(afterTs) && (m.bot_id || (botUserId && m.user === botUserId)),
+      (m) =>
+        m.ts &&
+        Number(m.ts) > Number(afterTs) &&
+        (botUserId ? m.user === botUserId : Boolean(bot.botId && m.bot_id === bot.botId)),
     );
     const first = ours[0];
     if (!first) return;

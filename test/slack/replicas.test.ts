@@ -222,4 +222,29 @@ describe('Slack replicas sharing a delivery ledger', () => {
     expect(fake.callsTo('conversations.replies')).toHaveLength(1);
     for (const e of [first, second]) expect(visibleReplies(e.ts).filter((r) => r.answer)).toHaveLength(1);
   });
+
+  it("another bot's post in the thread is not taken for this bot's answer", async () => {
+    let t = 1_000_000;
+    const ledger = shared(() => t);
+    const [, b] = await start(ledger);
+    const event = mention();
+    const body = eventCallback(event);
+    fake.setThread(event.channel, event.ts, [
+      { type: 'message', ts: event.ts, user: USER, text: event.text },
+      {
+        type: 'message',
+        ts: `${Number(event.ts) + 1}.000100`,
+        user: 'UOTHERBOT1',
+        bot_id: 'BOTHER0001',
+        text: 'another bot',
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'another bot' } }],
+      },
+    ]);
+    await ledger.claim(`event:${body.event_id}`, 'dead-replica', DELIVERY_LEASE_MS);
+    await takeOver(b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    expect(fake.callsTo('conversations.replies')).toHaveLength(1);
+    const replies = visibleReplies(event.ts);
+    expect(replies.filter((r) => r.answer)).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(/InvalidApiKey/);
+  });
 });

@@ -52,7 +52,7 @@ export async function answerMessage(
   m: MessageLike & { channel: string; ts: string },
   client: WebClient,
   deps: SlackDeps,
-  context: { botUserId?: string; teamId?: string; retryNum?: number } & TrailContext,
+  context: { botUserId?: string; botId?: string; teamId?: string; retryNum?: number } & TrailContext,
   way: 'mention' | 'dm',
 ): Promise<void> {
   // A malformed event (no channel or ts) has nowhere to be answered.
@@ -68,7 +68,7 @@ export async function answerMessage(
   if (!(await withinLimit(deps, m.user, tell))) return;
   const key = threadKey({ team: context.teamId ?? 'T', channel: m.channel, threadTs });
   const trail = DeliveryTrail.of(context);
-  await trail.recover(client, target, m.ts, context.botUserId);
+  await trail.recover(client, target, m.ts, context);
   const statusTs = await postStatus(client, deps, target, trail);
   const sources: Source[] = [{ text: m.text, user: m.user, files: m.files }];
   if (m.thread_ts && m.thread_ts !== m.ts && !(await knownThread(deps, key))) {

@@ -17,7 +17,7 @@ async function channelMessage(
   m: MessageLike & { channel: string; ts: string },
   client: WebClient,
   deps: SlackDeps,
-  context: { botUserId?: string; teamId?: string; retryNum?: number } & TrailContext,
+  context: { botUserId?: string; botId?: string; teamId?: string; retryNum?: number } & TrailContext,
   watched: boolean,
 ): Promise<void> {
   if (!deps.seen.first(`message:${m.channel}:${m.ts}`)) return;
@@ -47,7 +47,7 @@ async function channelMessage(
     return;
   }
   const trail = DeliveryTrail.of(context);
-  await trail.recover(client, target, m.ts, context.botUserId);
+  await trail.recover(client, target, m.ts, context);
   await deliverOutcome(client, deps, outcome, key, { ...target, reactTo: threadTs ?? m.ts, trail });
   if (outcome.kind === 'answer')
     logAnswer(deps, watched ? 'passive' : 'thread', outcome.result, {
