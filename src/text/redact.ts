@@ -8,7 +8,7 @@
 // looked at first, and the view (positions and all) is built only when some pattern matches that.
 import { decodedText, decodedView, needsView, renderView, replaceInView } from './decoded-view.js';
 import { anchorsIn, mayMatch } from './secret-anchors.js';
-import { PATTERNS } from './secret-patterns.js';
+import { PATTERNS, type SecretPattern } from './secret-patterns.js';
 
 /**
  * Whether some pattern matches `text` (the decoded text) at all. When none does, no replacement happens, so no
@@ -34,6 +34,15 @@ export interface Redaction {
   findings: SecretFinding[];
 }
 
+/** What a match of `p` becomes (undefined: kept), its kind counted in `findings` when it is replaced. */
+function replacer(p: SecretPattern, findings: SecretFinding[]) {
+  return (m: RegExpExecArray): string | undefined => {
+    const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
+    if (replaced !== undefined) findings.push({ kind: p.kind });
+    return replaced;
+  };
+}
+
 /** Replace every secret in `text`; report only the kinds found, never the values. */
 export function redact(text: string): Redaction {
   const source = String(text ?? '');
@@ -45,11 +54,7 @@ export function redact(text: string): Redaction {
     for (const [i, p] of PATTERNS.entries()) {
       if (!mayMatch(i, seen)) continue;
       const before = out;
-      out = replaceMatches(out, p.pattern, (m) => {
-        const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
-        if (replaced !== undefined) findings.push({ kind: p.kind });
-        return replaced;
-      });
+      out = replaceMatches(out, p.pattern, replacer(p, findings));
       if (out !== before) seen = anchorsIn(out);
     }
     return { text: out, findings };
@@ -60,11 +65,7 @@ export function redact(text: string): Redaction {
   for (const [i, p] of PATTERNS.entries()) {
     if (!mayMatch(i, seen)) continue;
     const before = view;
-    view = replaceInView(view, p.pattern, (m) => {
-      const replaced = p.replace(m[0], ...(m.slice(1) as string[]));
-      if (replaced !== undefined) findings.push({ kind: p.kind });
-      return replaced;
-    });
+    view = replaceInView(view, p.pattern, replacer(p, findings));
     if (view !== before) seen = anchorsIn(view.text);
   }
   return { text: findings.length ? renderView(source, view) : source, findings };

@@ -126,28 +126,33 @@ describe('Slack replicas sharing a delivery ledger', () => {
     return [...seen.values()];
   }
 
-  /** Take over `body` from a dead holder, as Slack's retry after the lease; resolves once answered. */
-  async function takeOver(b: HttpDelivery, body: Record<string, unknown>, tick: () => void) {
-    tick();
-    expect(await b.event(body, { retryNum: 1 })).toBe(200);
-    await replicas[1]!.handled(1);
-  }
-
-  it('a replica killed after posting its status: the taker updates that status, posts no second one', async () => {
+  /**
+   * Two replicas on a ledger with a clock, and a mention whose delivery a replica claimed and then died holding;
+   * `takeOver()` is Slack's retry after the lease, reaching the second replica, resolved once it answered.
+   */
+  async function deadHolder() {
     let t = 1_000_000;
     const ledger = shared(() => t);
-    const [, b] = await start(ledger);
+    const [a, b] = await start(ledger);
     const event = mention();
     const body = eventCallback(event);
     const key = `event:${body.event_id}`;
     await ledger.claim(key, 'dead-replica', DELIVERY_LEASE_MS);
-    const status = await asDeadReplica('chat.postMessage', {
-      channel: event.channel,
-      thread_ts: event.ts,
-      text: 'Reading your error…',
-    });
+    const postStatus = () =>
+      asDeadReplica('chat.postMessage', { channel: event.channel, thread_ts: event.ts, text: 'Reading your error…' });
+    const takeOver = async () => {
+      t += DELIVERY_LEASE_MS + 1;
+      expect(await b!.event(body, { retryNum: 1 })).toBe(200);
+      await replicas[1]!.handled(1);
+    };
+    return { ledger, a: a!, event, key, postStatus, takeOver };
+  }
+
+  it('a replica killed after posting its status: the taker updates that status, posts no second one', async () => {
+    const { ledger, event, key, postStatus, takeOver } = await deadHolder();
+    const status = await postStatus();
     await ledger.mark(key, JSON.stringify({ s: status, n: 0 }));
-    await takeOver(b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    await takeOver();
     const replies = visibleReplies(event.ts);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ ts: status, answer: true });
@@ -156,22 +161,12 @@ describe('Slack replicas sharing a delivery ledger', () => {
   });
 
   it('a replica killed after its answer went out but before it was marked: the thread says so, nothing is posted again', async () => {
-    let t = 1_000_000;
-    const ledger = shared(() => t);
-    const [a, b] = await start(ledger);
+    const { a, event, postStatus, takeOver } = await deadHolder();
     // What a full answer looks like, from a healthy delivery first.
-    const model = mention();
-    expect(await a!.event(eventCallback(model))).toBe(200);
+    expect(await a.event(eventCallback(mention()))).toBe(200);
     await replicas[0]!.handled(1);
     const answer = fake.callsTo('chat.update')[0]!.body;
-    const event = mention();
-    const body = eventCallback(event);
-    await ledger.claim(`event:${body.event_id}`, 'dead-replica', DELIVERY_LEASE_MS);
-    const status = await asDeadReplica('chat.postMessage', {
-      channel: event.channel,
-      thread_ts: event.ts,
-      text: 'Reading your error…',
-    });
+    const status = await postStatus();
     await asDeadReplica('chat.update', {
       channel: event.channel,
       ts: status,
@@ -179,7 +174,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
       blocks: answer.blocks,
     });
     const postsBefore = fake.callsTo('chat.postMessage').length;
-    await takeOver(b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    await takeOver();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(postsBefore);
     expect(fake.callsTo('conversations.replies')).toHaveLength(1);
     const replies = visibleReplies(event.ts);
@@ -188,18 +183,9 @@ describe('Slack replicas sharing a delivery ledger', () => {
   });
 
   it('a replica killed between posting its status and marking it: the taker finds that status in the thread', async () => {
-    let t = 1_000_000;
-    const ledger = shared(() => t);
-    const [, b] = await start(ledger);
-    const event = mention();
-    const body = eventCallback(event);
-    await ledger.claim(`event:${body.event_id}`, 'dead-replica', DELIVERY_LEASE_MS);
-    const status = await asDeadReplica('chat.postMessage', {
-      channel: event.channel,
-      thread_ts: event.ts,
-      text: 'Reading your error…',
-    });
-    await takeOver(b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    const { event, postStatus, takeOver } = await deadHolder();
+    const status = await postStatus();
+    await takeOver();
     const replies = visibleReplies(event.ts);
     expect(replies.map((r) => r.ts)).toEqual([status]);
     expect(replies[0]!.answer).toBe(true);
@@ -224,11 +210,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
   });
 
   it("another bot's post in the thread is not taken for this bot's answer", async () => {
-    let t = 1_000_000;
-    const ledger = shared(() => t);
-    const [, b] = await start(ledger);
-    const event = mention();
-    const body = eventCallback(event);
+    const { event, takeOver } = await deadHolder();
     fake.setThread(event.channel, event.ts, [
       { type: 'message', ts: event.ts, user: USER, text: event.text },
       {
@@ -240,8 +222,7 @@ describe('Slack replicas sharing a delivery ledger', () => {
         blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'another bot' } }],
       },
     ]);
-    await ledger.claim(`event:${body.event_id}`, 'dead-replica', DELIVERY_LEASE_MS);
-    await takeOver(b!, body, () => (t += DELIVERY_LEASE_MS + 1));
+    await takeOver();
     expect(fake.callsTo('conversations.replies')).toHaveLength(1);
     const replies = visibleReplies(event.ts);
     expect(replies.filter((r) => r.answer)).toHaveLength(1);
