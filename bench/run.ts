@@ -152,9 +152,12 @@ async function main(json: boolean): Promise<void> {
   const httpRatio = http.value
     ? Math.round((100 * (http.value.rps ?? 0)) / Math.max(1, http.value.floorRps ?? 0)) / 100
     : 0;
+  const ceilingRatio = http.value
+    ? Math.round((100 * (http.value.ceilingRps ?? 0)) / Math.max(1, http.value.floorRps ?? 0)) / 100
+    : 0;
   if (http.value)
     say(
-      `HTTP POST /v1/diagnose: ${http.value.rps} req/s, p99 ${http.value.p99Ms} ms; /healthz floor ${http.value.floorRps} req/s — ${httpRatio} of the floor`,
+      `HTTP POST /v1/diagnose: ${http.value.rps} req/s, p99 ${http.value.p99Ms} ms; /healthz floor ${http.value.floorRps} req/s — ${httpRatio} of the floor; the same POST answered with its answer computed beforehand (the ceiling: no diagnosis at all) ${http.value.ceilingRps} req/s — ${ceilingRatio} of the floor`,
     );
   else say(`HTTP: not measured — ${http.note}`);
   say(
@@ -183,7 +186,7 @@ async function main(json: boolean): Promise<void> {
       cli,
       stages,
       corpusSource: corpus.source,
-      http: http.value ? { ...http.value, ratio: httpRatio } : null,
+      http: http.value ? { ...http.value, ratio: httpRatio, ceilingRatio } : null,
       storage,
       ...(http.note ? { httpNote: http.note } : {}),
       targets,
