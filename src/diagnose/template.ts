@@ -56,16 +56,26 @@ function partsOf(text: string): Parts {
   return parts;
 }
 
-/** Replace `{{name}}` with a derived variable or a fact; unknown names read "(unknown)". */
+/** What `{{name}}` reads as: a derived variable or a fact; unknown names read "(unknown)". */
+export function placeholderValue(name: string, facts: Facts, vars: Record<string, string>): string {
+  const v = vars[name] ?? (facts as FactMap)[name];
+  return v === undefined || v === '' ? '(unknown)' : Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+/** The placeholder names `text` holds, in order (repeats kept). */
+export function placeholderNames(text: string): string[] {
+  if (!text.includes('{{')) return [];
+  return partsOf(text).filter((_, i) => i % 2 === 1);
+}
+
+/** Replace each `{{name}}` with its placeholderValue(). */
 export function fillTemplate(text: string, facts: Facts, vars: Record<string, string>): string {
   // Most fix steps hold no placeholder; skipping them is most of the cost of filling answers.
   if (!text.includes('{{')) return text;
   const parts = partsOf(text);
   let out = parts[0] as string;
   for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i] as string;
-    const v = vars[name] ?? (facts as FactMap)[name];
-    out += v === undefined || v === '' ? '(unknown)' : Array.isArray(v) ? v.join(', ') : String(v);
+    out += placeholderValue(parts[i] as string, facts, vars);
     out += parts[i + 1] as string;
   }
   return out;

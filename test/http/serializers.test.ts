@@ -32,7 +32,21 @@ describe('compiled answer serializer', () => {
       for (const echo of [false, true]) {
         const result = toJsonResult(await diagnose(input, { rules, echo }));
         expect(JSON.parse(serializeResult(result))).toEqual(JSON.parse(JSON.stringify(result)));
+        // toJsonResult builds the answer in schema order, so the very bytes agree too.
+        expect(serializeResult(result)).toBe(JSON.stringify(result));
       }
+  });
+
+  it('writes each rule text as it is now, past the bound of its memo of escaped texts', async () => {
+    const base = toJsonResult(await diagnose(inputs[0] as DiagnoseInput, { rules }));
+    const first = base.diagnoses[0];
+    expect(first).toBeDefined();
+    // More distinct long texts than the memo keeps, each written twice: the second write must still be its own.
+    for (let i = 0; i < 5000; i++) {
+      const cause = `Model Studio refused the request number ${i}, "quoted" and \\ escaped, on line ${i}.`;
+      const result = { ...base, diagnoses: [{ ...first!, cause, fix: [cause, `${cause} again`] }] };
+      for (let twice = 0; twice < 2; twice++) expect(serializeResult(result)).toBe(JSON.stringify(result));
+    }
   });
 });
 
