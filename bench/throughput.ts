@@ -16,9 +16,14 @@ export interface Timing {
   runs: number;
 }
 
-/** Call `fn` repeatedly for `budgetMs` (at least `minRuns` times) after a short warm-up; per-call latencies. */
-export async function measure(fn: (i: number) => unknown, budgetMs: number, minRuns = 20): Promise<Timing> {
-  const warmEnd = performance.now() + budgetMs / 5;
+interface Sample {
+  lat: number[];
+  totalMs: number;
+}
+
+/** Call `fn` for `budgetMs` (at least `minRuns` times) after `warmMs` of warm-up; per-call latencies in ms. */
+async function sample(fn: (i: number) => unknown, budgetMs: number, minRuns: number, warmMs: number): Promise<Sample> {
+  const warmEnd = performance.now() + warmMs;
   for (let i = 0; performance.now() < warmEnd || i < 3; i++) await fn(i);
   const lat: number[] = [];
   const start = performance.now();
@@ -27,10 +32,45 @@ export async function measure(fn: (i: number) => unknown, budgetMs: number, minR
     await fn(i);
     lat.push(performance.now() - t0);
   }
-  const total = performance.now() - start;
-  lat.sort((a, b) => a - b);
+  return { lat, totalMs: performance.now() - start };
+}
+
+function timingOf(samples: Sample[]): Timing {
+  const lat = samples.flatMap((s) => s.lat).sort((a, b) => a - b);
+  const total = samples.reduce((t, s) => t + s.totalMs, 0);
   const pct = (p: number) => Math.round((lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] as number) * 1000);
   return { perSec: Math.round((lat.length * 1000) / total), p50Us: pct(0.5), p99Us: pct(0.99), runs: lat.length };
+}
+
+/** Call `fn` repeatedly for `budgetMs` (at least `minRuns` times) after a short warm-up; per-call latencies. */
+export async function measure(fn: (i: number) => unknown, budgetMs: number, minRuns = 20): Promise<Timing> {
+  return timingOf([await sample(fn, budgetMs, minRuns, budgetMs / 5)]);
+}
+
+interface Run {
+  fn: (i: number) => unknown;
+  budgetMs: number;
+  minRuns?: number;
+}
+
+/**
+ * Several functions measured in `rounds` alternating slices of their budgets, so a drift in the machine's speed
+ * (it went up to 1.5x within one bench run on a shared machine) weighs on all of them alike and their ratios hold.
+ */
+export async function measureInterleaved<K extends string>(
+  runs: Record<K, Run>,
+  rounds = 5,
+): Promise<Record<K, Timing>> {
+  const names = Object.keys(runs) as K[];
+  const samples = Object.fromEntries(names.map((k) => [k, [] as Sample[]])) as Record<K, Sample[]>;
+  for (let round = 0; round < rounds; round++)
+    for (const k of names) {
+      const { fn, budgetMs, minRuns = 20 } = runs[k];
+      // The first slice warms the JIT; later ones only re-enter the code.
+      const warmMs = round === 0 ? budgetMs / 5 : 0;
+      samples[k].push(await sample(fn, budgetMs / rounds, Math.ceil(minRuns / rounds), warmMs));
+    }
+  return Object.fromEntries(names.map((k) => [k, timingOf(samples[k])])) as Record<K, Timing>;
 }
 
 /** Every regex leaf of every rule, compiled, with the fact it reads: what the floor loop tests. */
@@ -107,11 +147,13 @@ export async function measureSet(
   let agrees = true;
   for (const f of facts) agrees &&= matchKey(await rs.evaluate(f)) === matchKey(await runEngine(engine, byId, f));
 
-  const ours = await measure((i) => diagnose((inputs[i % n] as BenchInput).text, { rules: rs }), budgetMs);
-  const evalOnly = await measure((i) => rs.evaluate(facts[i % n] as Facts), budgetMs / 2);
-  const baseline = await measure((i) => runEngine(engine, byId, facts[i % n] as Facts), budgetMs, 12);
   const leaves = regexLeaves(rules);
-  const floor = await measure((i) => floorRun(leaves, facts[i % n] as Facts), budgetMs / 2, 12);
+  const { ours, evalOnly, baseline, floor } = await measureInterleaved({
+    ours: { fn: (i) => diagnose((inputs[i % n] as BenchInput).text, { rules: rs }), budgetMs },
+    evalOnly: { fn: (i) => rs.evaluate(facts[i % n] as Facts), budgetMs: budgetMs / 2 },
+    baseline: { fn: (i) => runEngine(engine, byId, facts[i % n] as Facts), budgetMs, minRuns: 12 },
+    floor: { fn: (i) => floorRun(leaves, facts[i % n] as Facts), budgetMs: budgetMs / 2, minRuns: 12 },
+  });
   const ratio = (a: number, b: number) => Math.round((10 * a) / Math.max(1, b)) / 10;
   return {
     rules: rules.length,
