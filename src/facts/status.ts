@@ -8,6 +8,7 @@
 // with status code N", which are the real ones.
 import { anchorGate } from './anchors.js';
 import type { ErrorRecord } from './error-body.js';
+import { execFrom, lookbehindLast, nextFrom } from './lookbehind-last.js';
 
 /** A number followed by a unit is a duration, size or count ("with 500 ms delay", "404 requests"), not a status. */
 const NOT_A_UNIT = String.raw`(?!\d|[.,]\d|\s*(?:ms\b|s\b|sec|seconds?\b|min|bytes?\b|[KMG]B\b|items?\b|rows?\b|lines?\b|records?\b|files?\b|users?\b|times\b|秒|毫秒|分钟|行|字节|tokens?\b|requests?\b|次|个|条|字))`;
@@ -98,20 +99,30 @@ const GATES = new Map<RegExp, (text: string) => boolean>(
 );
 const mayMatch = (re: RegExp, text: string) => (GATES.get(re) as (text: string) => boolean)(text);
 
-function firstMatch(re: RegExp, text: string, spans: Span[]): { index: number; status: number } | undefined {
-  if (!mayMatch(re, text)) return undefined;
-  re.lastIndex = 0;
-  let best: { index: number; status: number } | undefined;
-  for (const m of text.matchAll(re)) {
-    const status = Number(m[1]);
-    if (status < 400 || status > 599 || spans.some(([s, e]) => m.index >= s && m.index < e)) continue;
-    if (!best || m.index < best.index) best = { index: m.index, status };
-  }
-  return best;
+/** LABELLED opens with look-behinds: run without them, checked where it matched (lookbehind-last.ts). */
+const LABELLED_SPLIT = lookbehindLast(LABELLED);
+
+function nextMatch(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  if (re === LABELLED) return execFrom(LABELLED_SPLIT, text, from);
+  re.lastIndex = from;
+  return re.exec(text);
 }
 
-/** Every numeric form needs a three-digit number from 100 to 599: a text without one skips them all. */
-const THREE_DIGITS = /[1-5]\d\d/;
+/** The first match of `re` that counts: a status from 400 to 599 outside the message strings (`spans`, read once asked). */
+function firstMatch(re: RegExp, text: string, spans: () => Span[]): { index: number; status: number } | undefined {
+  if (!mayMatch(re, text)) return undefined;
+  // Matches come in order of index: the first that counts is the earliest.
+  for (let m = nextMatch(re, text, 0); m; m = nextMatch(re, text, nextFrom(m))) {
+    const status = Number(m[1]);
+    const at = m.index;
+    if (status < 400 || status > 599 || spans().some(([s, e]) => at >= s && at < e)) continue;
+    return { index: at, status };
+  }
+  return undefined;
+}
+
+/** Every numeric form counts only a three-digit number from 400 to 599: a text without one skips them all. */
+const THREE_DIGITS = /[45]\d\d/;
 
 export function extractStatus(text: string, records: ErrorRecord[]): number | undefined {
   if (THREE_DIGITS.test(text)) {
@@ -130,7 +141,11 @@ function printedStatus(text: string): number | undefined {
     (mayMatch(MODEL_SERVING, text) ? MODEL_SERVING.exec(text)?.[1] : undefined) ??
     (mayMatch(AXIOS, text) ? AXIOS.exec(text)?.[1] : undefined);
   if (serving) return Number(serving);
-  const spans = messageSpans(text);
+  let known: Span[] | undefined;
+  const spans = () => {
+    known ??= messageSpans(text);
+    return known;
+  };
   const tiers = [[LABELLED, ANGLE], [REASON], [ERRORISH_PREFIX, PARENTHESISED, LINE_START]];
   for (const tier of tiers) {
     const hits = tier.map((re) => firstMatch(re, text, spans)).filter((h) => h !== undefined);
