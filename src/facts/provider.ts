@@ -130,11 +130,16 @@ export function extractProvider(
   records: ErrorRecord[] = [],
 ): ProviderFacts {
   const out: ProviderFacts = {};
-  // Another service's host is asked for up to twice: looked for once.
+  // Another service's host and another provider's weak sign are asked for up to twice: looked for once.
   let hostSeen: { value: string | undefined } | undefined;
   const host = () => {
     hostSeen ??= { value: otherHost(text) };
     return hostSeen.value;
+  };
+  let weakForeignSeen: { value: Sign | undefined } | undefined;
+  const weakForeign = () => {
+    weakForeignSeen ??= { value: WEAK_FOREIGN_SET.first(text) };
+    return weakForeignSeen.value;
   };
   const printed = rawCode ?? code;
   const strongForeign = FOREIGN_SET.first(text);
@@ -148,13 +153,13 @@ export function extractProvider(
   } else if (!strongForeign) {
     // Another provider's wording or model name outweighs a name in prose; not the model id the call was made with
     // (no other provider serves `qwen-plus` under that id) nor Qwen Code's own prefix.
-    const evidence = weakEvidence(text, WEAK_FOREIGN_SET.first(text) ? REQUEST_SIGNS : undefined);
+    const evidence = weakEvidence(text, weakForeign() ? REQUEST_SIGNS : undefined);
     // A brand name alone never outweighs another service's API host.
     if (evidence && (evidence !== BRAND || !host())) out.providerEvidence = evidence;
   }
   if (out.providerEvidence) out.provider = 'model_studio';
 
-  const foreign = strongForeign ?? (out.provider ? undefined : WEAK_FOREIGN_SET.first(text));
+  const foreign = strongForeign ?? (out.provider ? undefined : weakForeign());
   if (foreign) out.foreignProvider = foreign[0];
   else out.foreignProvider = host();
   if (!out.foreignProvider) delete out.foreignProvider;
