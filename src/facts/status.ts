@@ -63,9 +63,13 @@ type Span = [number, number];
 /** Where message strings of bodies lie, so numbers quoted inside them can be skipped. */
 const MESSAGE_KEY_GATE = anchorGate(MESSAGE_KEY);
 
+/** Every key MESSAGE_KEY names holds one of these (its anchors cannot be derived past the back-reference). */
+const hasMessageKeyWord = (text: string) =>
+  text.includes('message') || text.includes('msg') || text.includes('Message') || text.includes('detail');
+
 function messageSpans(text: string): Span[] {
   const spans: Span[] = [];
-  if (!MESSAGE_KEY_GATE(text)) return spans;
+  if (!MESSAGE_KEY_GATE(text) || !hasMessageKeyWord(text)) return spans;
   for (const m of text.matchAll(MESSAGE_KEY)) {
     const quote = m[2]!;
     const start = m.index + m[0].length;
