@@ -67,21 +67,32 @@ const MESSAGE_KEY_GATE = anchorGate(MESSAGE_KEY);
 const hasMessageKeyWord = (text: string) =>
   text.includes('message') || text.includes('msg') || text.includes('Message') || text.includes('detail');
 
+/**
+ * Where the string opened before `start` by `quote` closes (the text's end when it does not): the first `quote`,
+ * skipping a character after a backslash when the quote is a bare one (an escaped `\"` quote is matched whole).
+ * Found with indexOf, not a startsWith per character.
+ */
+function closingQuote(text: string, start: number, quote: string): number {
+  if (quote.length > 1) {
+    const at = text.indexOf(quote, start);
+    return at < 0 ? text.length : at;
+  }
+  for (let i = start; ; ) {
+    const q = text.indexOf(quote, i);
+    if (q < 0) return text.length;
+    const backslash = text.indexOf('\\', i);
+    if (backslash < 0 || backslash > q) return q;
+    i = backslash + 2; // the escaped character, a quote or not, is inside the string
+  }
+}
+
 function messageSpans(text: string): Span[] {
   const spans: Span[] = [];
   if (!MESSAGE_KEY_GATE(text) || !hasMessageKeyWord(text)) return spans;
   for (const m of text.matchAll(MESSAGE_KEY)) {
     const quote = m[2]!;
     const start = m.index + m[0].length;
-    let end = text.length;
-    for (let i = start; i < text.length; i++) {
-      if (text.startsWith(quote, i)) {
-        end = i;
-        break;
-      }
-      if (quote.length === 1 && text[i] === '\\') i++;
-    }
-    spans.push([start, end]);
+    spans.push([start, closingQuote(text, start, quote)]);
   }
   return spans;
 }
