@@ -4,6 +4,7 @@
 import { anchorGate } from './anchors.js';
 import type { ErrorRecord } from './error-body.js';
 import { CODE_ALIASES, DISTINCTIVE_CODES, isKnownCode, NATIVE_CODES, normalizeCode } from './known-codes.js';
+import { execFrom, lookbehindLast, nextFrom } from './lookbehind-last.js';
 
 export interface CodeFacts {
   code?: string;
@@ -30,6 +31,9 @@ const ALGO_GATE = anchorGate(ALGO_PREFIX);
 const NATIVE_GATE = anchorGate(NATIVE_TOKEN);
 const ALIAS_GATE = anchorGate(ALIAS_TOKEN);
 const LABELLED_GATE = anchorGate(LABELLED_CODE);
+// The code tokens open with look-behinds: run without them, checked where a code matched (lookbehind-last.ts).
+const NATIVE_SPLIT = lookbehindLast(NATIVE_TOKEN);
+const ALIAS_SPLIT = lookbehindLast(ALIAS_TOKEN);
 
 function fromAlgoPrefix(text: string): string | undefined {
   if (!ALGO_GATE(text)) return undefined;
@@ -55,7 +59,7 @@ function printedAsCode(text: string, index: number, token: string): boolean {
 
 function bareNativeCode(text: string): string | undefined {
   if (!NATIVE_GATE(text)) return undefined;
-  for (const m of text.matchAll(NATIVE_TOKEN)) {
+  for (let m = execFrom(NATIVE_SPLIT, text, 0); m; m = execFrom(NATIVE_SPLIT, text, nextFrom(m))) {
     if (printedAsCode(text, m.index, m[1]!)) return m[1];
   }
   return undefined;
@@ -68,7 +72,7 @@ export function extractCode(text: string, records: ErrorRecord[]): CodeFacts {
   if (bodyCode) return finish(bodyCode);
   const native = bareNativeCode(text);
   if (native) return finish(native);
-  const alias = ALIAS_GATE(text) ? ALIAS_TOKEN.exec(text)?.[1] : undefined;
+  const alias = ALIAS_GATE(text) ? execFrom(ALIAS_SPLIT, text, 0)?.[1] : undefined;
   if (alias) return finish(alias);
   const labelled = LABELLED_GATE(text) ? LABELLED_CODE.exec(text)?.[1] : undefined;
   if (labelled && /[A-Z]/.test(labelled) && isKnownCode(normalizeCode(labelled))) return finish(labelled);

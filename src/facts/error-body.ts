@@ -70,6 +70,7 @@ export function readErrorBody(obj: JsonObject): ErrorRecord | undefined {
  */
 export function readErrorBodies(bodies: JsonObject[]): ErrorRecord[] {
   const records = bodies.map(readErrorBody).filter((r): r is ErrorRecord => r !== undefined);
+  if (records.length < 2) return records; // most pastes hold one body or none: nothing to order
   const known = (r: ErrorRecord) => r.code !== undefined && isKnownCode(normalizeCode(r.code));
   const score = (r: ErrorRecord) => (known(r) ? 8 : 0) + (r.code ? 4 : 0) + (r.message ? 2 : 0) + (r.status ? 1 : 0);
   return records

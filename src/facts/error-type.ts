@@ -10,9 +10,12 @@ const NOT_CLASSES = new Set(['InternalError', 'ServiceUnavailableError', 'Networ
 /** Both forms end in one of these words: a text without any has no class name to find. */
 const CLASS_SUFFIX = /Error|Exception|Timeout/;
 
+/** A qualified name's class follows its last dot: a text without a dot before a capital has none (a cheap scan). */
+const DOT_CAPITAL = /\.[A-Z]/;
+
 export function extractErrorType(text: string): string | undefined {
   if (!CLASS_SUFFIX.test(text)) return undefined;
-  const qualified = QUALIFIED.exec(text)?.[1];
+  const qualified = DOT_CAPITAL.test(text) ? QUALIFIED.exec(text)?.[1] : undefined;
   if (qualified) return qualified;
   const bare = BARE.exec(text)?.[1];
   return bare && !NOT_CLASSES.has(bare) ? bare : undefined;

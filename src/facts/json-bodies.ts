@@ -23,65 +23,82 @@ const OBJECT_START = /^\{\s*(?:["'}])/;
 
 export type JsonObject = Record<string, unknown>;
 
-/** Convert a Python dict repr to JSON text: quotes, None/True/False. Best effort; JSON.parse judges. */
+/**
+ * Convert a Python dict repr to JSON text: quotes, None/True/False. Best effort; JSON.parse judges. Unchanged runs
+ * are copied as slices, not character by character (a string built one character at a time cost more than the parse).
+ */
 function pythonReprToJson(src: string): string {
   let out = '';
+  let run = 0; // start of the run copied as it is
   let i = 0;
   while (i < src.length) {
-    const ch = src[i]!;
-    if (ch === "'" || ch === '"') {
-      // Copy a quoted string, re-emitting it with double quotes.
-      const quote = ch;
-      let j = i + 1;
-      let body = '';
-      while (j < src.length && src[j] !== quote) {
-        if (src[j] === '\\' && j + 1 < src.length) {
-          const next = src[j + 1]!;
-          body += next === "'" ? "'" : `\\${next}`;
-          j += 2;
-          continue;
-        }
-        body += src[j] === '"' ? '\\"' : src[j] === '\n' ? '\\n' : src[j];
-        j++;
-      }
-      out += `"${body}"`;
-      i = j + 1;
+    const c = src.charCodeAt(i);
+    if (c === 39 || c === 34) {
+      // A quoted string, re-emitted with double quotes.
+      out += src.slice(run, i);
+      const body = reQuoted(src, i + 1, c);
+      out += `"${body.text}"`;
+      i = body.end + 1;
+      run = i;
       continue;
     }
-    const rest = src.slice(i, i + 5);
-    if (rest.startsWith('None')) {
-      out += 'null';
-      i += 4;
-    } else if (rest.startsWith('True')) {
-      out += 'true';
-      i += 4;
-    } else if (rest.startsWith('False')) {
-      out += 'false';
-      i += 5;
-    } else {
-      out += ch;
-      i++;
+    const literal =
+      c === 78 && src.startsWith('None', i)
+        ? 'null'
+        : c === 84 && src.startsWith('True', i)
+          ? 'true'
+          : c === 70 && src.startsWith('False', i)
+            ? 'false'
+            : undefined;
+    if (literal) {
+      out += src.slice(run, i) + literal;
+      i += literal === 'false' ? 5 : 4;
+      run = i;
+      continue;
     }
+    i++;
   }
-  return out;
+  return out + src.slice(run);
+}
+
+/** The body of the string opened before `from` by `quote`, escaped for JSON, and the index of its closing quote. */
+function reQuoted(src: string, from: number, quote: number): { text: string; end: number } {
+  let text = '';
+  let seg = from;
+  let j = from;
+  while (j < src.length && src.charCodeAt(j) !== quote) {
+    const d = src.charCodeAt(j);
+    if (d === 92 && j + 1 < src.length) {
+      const next = src[j + 1] as string;
+      text += src.slice(seg, j) + (next === "'" ? "'" : `\\${next}`);
+      j += 2;
+      seg = j;
+    } else if (d === 34 || d === 10) {
+      text += src.slice(seg, j) + (d === 34 ? '\\"' : '\\n');
+      j++;
+      seg = j;
+    } else j++;
+  }
+  return { text: text + src.slice(seg, j), end: j };
 }
 
 /** The end index (exclusive) of the balanced `{…}` starting at `start`, or -1. Quote-aware. */
 function balancedEnd(text: string, start: number, budget: Budget): number {
   let depth = 0;
-  let quote: string | null = null;
+  let quote = 0; // the char code of the open string's quote, 0 outside strings
   const limit = Math.min(text.length, start + MAX_BODY_CHARS, start + Math.max(0, budget.steps));
   budget.steps -= limit - start;
+  // Char codes, not one-character strings: a CJK character read as a string is a new string each time.
   for (let i = start; i < limit; i++) {
-    const ch = text[i];
+    const ch = text.charCodeAt(i);
     if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = null;
+      if (ch === 92) i++;
+      else if (ch === quote) quote = 0;
       continue;
     }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '{') depth++;
-    else if (ch === '}') {
+    if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 123) depth++;
+    else if (ch === 125) {
       depth--;
       if (depth === 0) return i + 1;
     }

@@ -40,9 +40,12 @@ function afterCode(text: string): string | undefined {
   return undefined;
 }
 
+/** The message printed after a code, else after a `message:` label (no body said it). */
+function printedMessage(plain: string): string | undefined {
+  return afterCode(plain) ?? (LABELLED_GATE(plain) ? LABELLED.exec(plain)?.[1] : undefined);
+}
+
 export function extractMessage(text: string, records: ErrorRecord[]): string | undefined {
-  const fromBody = records.find((r) => r.message)?.message;
-  const plain = unboxed(text);
-  const raw = fromBody ?? afterCode(plain) ?? (LABELLED_GATE(plain) ? LABELLED.exec(plain)?.[1] : undefined);
+  const raw = records.find((r) => r.message)?.message ?? printedMessage(unboxed(text));
   return raw?.replace(ALGO_PREFIX, '').trim().replace(/\s+/g, ' ').slice(0, 500) || undefined;
 }

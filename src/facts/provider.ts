@@ -3,6 +3,7 @@
 // share. Signs have two weights (provider-signs.ts): a strong one decides; a weak one (a name, a model id) yields to
 // any sign of another provider and does not count in a clause naming it as the alternative — "same prompt works with
 // qwen-plus" or "we also use DashScope" beside another provider's error does not make that error ours.
+import { anchorGate } from './anchors.js';
 import type { ErrorRecord } from './error-body.js';
 import { FAILURE_WORDS } from './error-report.js';
 import { DISTINCTIVE_CODES } from './known-codes.js';
@@ -32,11 +33,14 @@ const FOREIGN_SET = new SignSet(FOREIGN);
 const WEAK_FOREIGN_SET = new SignSet(WEAK_FOREIGN);
 const ANY_STRONG_SET = new SignSet([...MODEL_STUDIO_STRONG, ...FOREIGN, ...FOREIGN_WEAK]);
 const ANY_NAME_SET = new SignSet([...MODEL_STUDIO_WEAK, ...WEAK_FOREIGN]);
-/** The weak signs with a global copy of their regex, compiled once (weakSignIn walks every match). */
-const WEAK_GLOBAL: ReadonlyArray<readonly [Sign, RegExp]> = MODEL_STUDIO_WEAK.map((sign) => [
-  sign,
-  new RegExp(sign[1].source, sign[1].flags.includes('g') ? sign[1].flags : `${sign[1].flags}g`),
-]);
+/**
+ * The weak signs with a global copy of their regex, compiled once (weakSignIn walks every match), and its gate
+ * (anchors.ts): a sign whose anchors are not in the text has no match to walk.
+ */
+const WEAK_GLOBAL: ReadonlyArray<readonly [Sign, RegExp, (text: string) => boolean]> = MODEL_STUDIO_WEAK.map((sign) => {
+  const global = new RegExp(sign[1].source, sign[1].flags.includes('g') ? sign[1].flags : `${sign[1].flags}g`);
+  return [sign, global, anchorGate(global)];
+});
 const MODEL_ID = 'a DashScope-style model id';
 const REQUEST_SIGNS = new Set([MODEL_ID, 'a Model Studio model name', QWEN_CODE]);
 const OTHER_HOST = /\bhttps?:\/\/((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?\/(?:[\w.-]+\/)*(?:v\d|chat|completions|api)/gi;
@@ -50,8 +54,16 @@ const DOC_HOSTS =
 const ALTERNATIVE =
   /(?<!n't |not |stopped )\bwork(?:s|ing)?\b|\bis fine\b|no (?:problem|issues?)|没问题|(?<!不)正常|没有问题|(?<!不)可以用|(?<!不)能用|\balso\b|\bas well\b|\bfall-?back\b|\binstead\b|\bevaluat|\bconsider|\bplann?ing\b|\bthinking (?:about|of)\b|\bswitch(?:ing|ed)? (?:to|from)\b|\bcompared? (?:to|with)\b|备用|也用|也在|还用|另外|对比|考虑|打算|换成|切换到/i;
 /** A clause ends at a line break, CJK punctuation, or `.`/`,`/`;`/`!`/`?` before a blank (not inside `qwen2.5`). */
-const isClauseEnd = (text: string, i: number) =>
-  /[\n。！？；，]/.test(text[i] ?? '') || (/[.!?;,]/.test(text[i] ?? '') && /\s/.test(text[i + 1] ?? ' '));
+// Character comparisons, not a regex per character: clauseAround walks up to 400 characters per weak sign.
+const CLAUSE_BREAKS = '\n。！？；，';
+const BREAKS_BEFORE_BLANK = '.!?;,';
+const BLANK = /\s/;
+function isClauseEnd(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === undefined) return false;
+  if (CLAUSE_BREAKS.includes(ch)) return true;
+  return BREAKS_BEFORE_BLANK.includes(ch) && BLANK.test(text[i + 1] ?? ' ');
+}
 const MODEL_FIELD = /["']?\bmodel["']?\s*[:=]\s*["'`]?([a-z0-9][\w.:/-]{1,80})/gi;
 
 /** The clause around [start, end): up to the nearest clause break on each side, at most 200 characters each way. */
@@ -74,14 +86,31 @@ function weakSignIn(text: string, global: RegExp): boolean {
   return false;
 }
 
+const MODEL_FIELD_GATE = anchorGate(MODEL_FIELD);
+const OTHER_HOST_GATE = anchorGate(OTHER_HOST);
+
 function modelFieldSign(text: string): boolean {
+  if (!MODEL_FIELD_GATE(text)) return false;
   for (const m of text.matchAll(MODEL_FIELD)) if (DASHSCOPE_MODEL_ID.test(m[1]!)) return true;
   return false;
 }
 
 function otherHost(text: string): string | undefined {
+  if (!OTHER_HOST_GATE(text)) return undefined;
   for (const m of text.matchAll(OTHER_HOST)) if (!DOC_HOSTS.test(m[1]!)) return `the service at ${m[1]}`;
   return undefined;
+}
+
+/**
+ * The first weak sign of ours that counts, in list order (the model field's id last); with `only`, the first of
+ * those names. Signs are weighed one by one and the walk stops at the answer: most pastes name one sign or none.
+ */
+function weakEvidence(text: string, only?: ReadonlySet<string>): string | undefined {
+  for (const [[name], global, gate] of WEAK_GLOBAL) {
+    if (only && !only.has(name)) continue;
+    if (gate(text) && weakSignIn(text, global)) return name;
+  }
+  return (!only || only.has(MODEL_ID)) && modelFieldSign(text) ? MODEL_ID : undefined;
 }
 
 /** A sign only an error of some provider prints (not a name a person writes in prose). */
@@ -101,6 +130,17 @@ export function extractProvider(
   records: ErrorRecord[] = [],
 ): ProviderFacts {
   const out: ProviderFacts = {};
+  // Another service's host and another provider's weak sign are asked for up to twice: looked for once.
+  let hostSeen: { value: string | undefined } | undefined;
+  const host = () => {
+    hostSeen ??= { value: otherHost(text) };
+    return hostSeen.value;
+  };
+  let weakForeignSeen: { value: Sign | undefined } | undefined;
+  const weakForeign = () => {
+    weakForeignSeen ??= { value: WEAK_FOREIGN_SET.first(text) };
+    return weakForeignSeen.value;
+  };
   const printed = rawCode ?? code;
   const strongForeign = FOREIGN_SET.first(text);
   const strong = STRONG_SET.first(text);
@@ -111,19 +151,17 @@ export function extractProvider(
     // OpenAI's own bodies carry no request_id; Model Studio's compatible mode adds one beside `error`.
     out.providerEvidence = 'a top-level request_id beside an OpenAI-style error';
   } else if (!strongForeign) {
-    const weak = WEAK_GLOBAL.filter(([, global]) => weakSignIn(text, global)).map(([[name]]) => name);
-    if (modelFieldSign(text)) weak.push(MODEL_ID);
     // Another provider's wording or model name outweighs a name in prose; not the model id the call was made with
     // (no other provider serves `qwen-plus` under that id) nor Qwen Code's own prefix.
-    const evidence = WEAK_FOREIGN_SET.first(text) ? weak.find((name) => REQUEST_SIGNS.has(name)) : weak[0];
+    const evidence = weakEvidence(text, weakForeign() ? REQUEST_SIGNS : undefined);
     // A brand name alone never outweighs another service's API host.
-    if (evidence && (evidence !== BRAND || !otherHost(text))) out.providerEvidence = evidence;
+    if (evidence && (evidence !== BRAND || !host())) out.providerEvidence = evidence;
   }
   if (out.providerEvidence) out.provider = 'model_studio';
 
-  const foreign = strongForeign ?? (out.provider ? undefined : WEAK_FOREIGN_SET.first(text));
+  const foreign = strongForeign ?? (out.provider ? undefined : weakForeign());
   if (foreign) out.foreignProvider = foreign[0];
-  else out.foreignProvider = otherHost(text);
+  else out.foreignProvider = host();
   if (!out.foreignProvider) delete out.foreignProvider;
   if (!out.provider && out.foreignProvider) out.provider = out.foreignProvider;
   return out;

@@ -8,6 +8,7 @@
 // with status code N", which are the real ones.
 import { anchorGate } from './anchors.js';
 import type { ErrorRecord } from './error-body.js';
+import { execFrom, lookbehindLast, nextFrom } from './lookbehind-last.js';
 
 /** A number followed by a unit is a duration, size or count ("with 500 ms delay", "404 requests"), not a status. */
 const NOT_A_UNIT = String.raw`(?!\d|[.,]\d|\s*(?:ms\b|s\b|sec|seconds?\b|min|bytes?\b|[KMG]B\b|items?\b|rows?\b|lines?\b|records?\b|files?\b|users?\b|times\b|秒|毫秒|分钟|行|字节|tokens?\b|requests?\b|次|个|条|字))`;
@@ -62,21 +63,36 @@ type Span = [number, number];
 /** Where message strings of bodies lie, so numbers quoted inside them can be skipped. */
 const MESSAGE_KEY_GATE = anchorGate(MESSAGE_KEY);
 
+/** Every key MESSAGE_KEY names holds one of these (its anchors cannot be derived past the back-reference). */
+const hasMessageKeyWord = (text: string) =>
+  text.includes('message') || text.includes('msg') || text.includes('Message') || text.includes('detail');
+
+/**
+ * Where the string opened before `start` by `quote` closes (the text's end when it does not): the first `quote`,
+ * skipping a character after a backslash when the quote is a bare one (an escaped `\"` quote is matched whole).
+ * Found with indexOf, not a startsWith per character.
+ */
+function closingQuote(text: string, start: number, quote: string): number {
+  if (quote.length > 1) {
+    const at = text.indexOf(quote, start);
+    return at < 0 ? text.length : at;
+  }
+  for (let i = start; ; ) {
+    const q = text.indexOf(quote, i);
+    if (q < 0) return text.length;
+    const backslash = text.indexOf('\\', i);
+    if (backslash < 0 || backslash > q) return q;
+    i = backslash + 2; // the escaped character, a quote or not, is inside the string
+  }
+}
+
 function messageSpans(text: string): Span[] {
   const spans: Span[] = [];
-  if (!MESSAGE_KEY_GATE(text)) return spans;
+  if (!MESSAGE_KEY_GATE(text) || !hasMessageKeyWord(text)) return spans;
   for (const m of text.matchAll(MESSAGE_KEY)) {
     const quote = m[2]!;
     const start = m.index + m[0].length;
-    let end = text.length;
-    for (let i = start; i < text.length; i++) {
-      if (text.startsWith(quote, i)) {
-        end = i;
-        break;
-      }
-      if (quote.length === 1 && text[i] === '\\') i++;
-    }
-    spans.push([start, end]);
+    spans.push([start, closingQuote(text, start, quote)]);
   }
   return spans;
 }
@@ -98,20 +114,30 @@ const GATES = new Map<RegExp, (text: string) => boolean>(
 );
 const mayMatch = (re: RegExp, text: string) => (GATES.get(re) as (text: string) => boolean)(text);
 
-function firstMatch(re: RegExp, text: string, spans: Span[]): { index: number; status: number } | undefined {
-  if (!mayMatch(re, text)) return undefined;
-  re.lastIndex = 0;
-  let best: { index: number; status: number } | undefined;
-  for (const m of text.matchAll(re)) {
-    const status = Number(m[1]);
-    if (status < 400 || status > 599 || spans.some(([s, e]) => m.index >= s && m.index < e)) continue;
-    if (!best || m.index < best.index) best = { index: m.index, status };
-  }
-  return best;
+/** LABELLED opens with look-behinds: run without them, checked where it matched (lookbehind-last.ts). */
+const LABELLED_SPLIT = lookbehindLast(LABELLED);
+
+function nextMatch(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  if (re === LABELLED) return execFrom(LABELLED_SPLIT, text, from);
+  re.lastIndex = from;
+  return re.exec(text);
 }
 
-/** Every numeric form needs a three-digit number from 100 to 599: a text without one skips them all. */
-const THREE_DIGITS = /[1-5]\d\d/;
+/** The first match of `re` that counts: a status from 400 to 599 outside the message strings (`spans`, read once asked). */
+function firstMatch(re: RegExp, text: string, spans: () => Span[]): { index: number; status: number } | undefined {
+  if (!mayMatch(re, text)) return undefined;
+  // Matches come in order of index: the first that counts is the earliest.
+  for (let m = nextMatch(re, text, 0); m; m = nextMatch(re, text, nextFrom(m))) {
+    const status = Number(m[1]);
+    const at = m.index;
+    if (status < 400 || status > 599 || spans().some(([s, e]) => at >= s && at < e)) continue;
+    return { index: at, status };
+  }
+  return undefined;
+}
+
+/** Every numeric form counts only a three-digit number from 400 to 599: a text without one skips them all. */
+const THREE_DIGITS = /[45]\d\d/;
 
 export function extractStatus(text: string, records: ErrorRecord[]): number | undefined {
   if (THREE_DIGITS.test(text)) {
@@ -130,7 +156,11 @@ function printedStatus(text: string): number | undefined {
     (mayMatch(MODEL_SERVING, text) ? MODEL_SERVING.exec(text)?.[1] : undefined) ??
     (mayMatch(AXIOS, text) ? AXIOS.exec(text)?.[1] : undefined);
   if (serving) return Number(serving);
-  const spans = messageSpans(text);
+  let known: Span[] | undefined;
+  const spans = () => {
+    known ??= messageSpans(text);
+    return known;
+  };
   const tiers = [[LABELLED, ANGLE], [REASON], [ERRORISH_PREFIX, PARENTHESISED, LINE_START]];
   for (const tier of tiers) {
     const hits = tier.map((re) => firstMatch(re, text, spans)).filter((h) => h !== undefined);
