@@ -79,7 +79,7 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** The cache key: one line per thing whose change must invalidate the set (a few kB of text, compared whole). */
+/** The cache key: one line per thing whose change must invalidate the set (some kB of text, compared whole). */
 export function fingerprint(dirs: readonly string[]): string {
   const lines = [FORMAT, process.cwd(), ...dirs, ...CODE_FILES.map(statLine)];
   for (const d of dirs) walk(resolve(d), lines);
@@ -90,8 +90,8 @@ export function fingerprint(dirs: readonly string[]): string {
 
 /**
  * 64 bits of `text` as 16 hex digits: two 32-bit FNV-1a lanes with different primes. Not cryptographic, and it
- * need not be: it only names cache files (two folders sharing a name just take turns) and stamps the scanner file
- * (a stale one is also refused by its size).
+ * need not be: it only names cache files (two folders sharing a name just take turns, each key compared whole)
+ * and stamps the scanner file with its key's digest (taking a stale one would need a collision and equal sizes).
  */
 function digest(text: string): string {
   let a = 0x811c9dc5;
