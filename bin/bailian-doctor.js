@@ -15,20 +15,28 @@ const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));
 
 /**
- * The bundle's entry, if no module the command can load changed since it was made: a plain `tsc` (as `npm test`
- * runs it) or `tsc -w` rewrites modules after it, and then the modules run. Checks only that command's modules
- * (every module for anything else), so `diagnose` pays for about a hundred stats, not three hundred.
+ * The bundle's entry, if no module the command can load changed since it was made: a plain `tsc` or `tsc -w`
+ * rewrites modules after it, and then the modules run. Checks only that command's modules (every module for
+ * anything else), so `diagnose` pays for about a hundred stats, not three hundred. Paths are joined by hand:
+ * path.join on each costs more than the stat.
  */
 function freshBundle(command) {
   try {
-    const dir = join(dist, 'bundle');
-    const { entry: file, commands } = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8'));
-    const made = statSync(join(dir, file)).mtimeMs;
-    for (const [path, size] of Object.entries(Object.hasOwn(commands, command) ? commands[command] : commands['*'])) {
-      const s = statSync(join(dist, path));
-      if (s.mtimeMs > made || s.size !== size) return undefined;
+    const dir = `${dist}/bundle`;
+    const name = /^[a-z][a-z-]*$/.test(command ?? '') ? command : 'all';
+    const read = (n) => JSON.parse(readFileSync(`${dir}/inputs/${n}.json`, 'utf8'));
+    let inputs;
+    try {
+      inputs = read(name);
+    } catch {
+      inputs = read('all'); // not a command: it can only print usage, but check everything
     }
-    return join(dir, file);
+    const made = statSync(`${dir}/${inputs.entry}`).mtimeMs;
+    for (const path in inputs.modules) {
+      const s = statSync(`${dist}/${path}`);
+      if (s.mtimeMs > made || s.size !== inputs.modules[path]) return undefined;
+    }
+    return `${dir}/${inputs.entry}`;
   } catch {
     return undefined; // no bundle, or one we cannot read: the modules
   }

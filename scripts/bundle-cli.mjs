@@ -2,7 +2,7 @@
 // modules one by one, and resolving, reading and compiling them was about half its start-up. The bundle is
 // dist/src/bundle/: `cli.js` (the CLI's main), one `core-*.js` chunk with every module the diagnose path needs,
 // and a chunk per other command, loaded when that command runs. bin/bailian-doctor.js runs it only while it is
-// fresh (see inputs.json below), else the modules in dist/src as tsc built them.
+// fresh (see inputsOf below), else the modules in dist/src as tsc built them.
 //
 // Bundler: rolldown, already installed for the tests (vitest → vite → rolldown), so it adds no package to the
 // tree; it is a devDependency of its own so the build does not lean on a tool's internals. Without it the build
@@ -16,7 +16,7 @@
 //   needs are still found, or reported missing, the same way.
 // - A module none of whose exports is used is left out (moduleSideEffects: false): our modules do their work
 //   when called, not when imported (no file in src/ is imported for its effect alone).
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 /** Build the bundle from the compiled modules in `<root>/dist/src`; returns the folder, or undefined without rolldown. */
@@ -51,7 +51,9 @@ export async function bundleCli(root) {
     format: 'esm',
     codeSplitting: { groups: [{ name: 'core', test: (id) => core.has(id) }] },
   });
-  writeFileSync(join(out, 'inputs.json'), `${JSON.stringify(inputsOf(written.output, dist))}\n`);
+  mkdirSync(join(out, 'inputs'));
+  for (const [name, inputs] of Object.entries(inputsOf(written.output, dist)))
+    writeFileSync(join(out, 'inputs', `${name}.json`), `${JSON.stringify(inputs)}\n`);
   return out;
 }
 
@@ -86,10 +88,12 @@ function staticClosure(output) {
 }
 
 /**
- * What the launcher checks before it runs the bundle: the modules each command can load (its chunk, what that
- * imports or may import, and the CLI's main), `*` for every module, each with its size when bundled. A module newer
- * than the bundle (tsc ran since, `tsc -w`) or of another size (a tarball packed without the build, whose mtimes npm
- * resets) means the bundle is stale, and the launcher runs the modules instead.
+ * What the launcher checks before it runs the bundle, one file per command (`inputs/<command>.json`, and
+ * `inputs/all.json` for anything else): the bundle's entry and the modules the command can load (its chunk, what
+ * that imports or may import, and the CLI's main) with each one's size when bundled. A module newer than the bundle
+ * (tsc ran since, `tsc -w`) or of another size (a tarball packed without the build, whose mtimes npm resets) means
+ * the bundle is stale, and the launcher runs the modules instead. One small file per command, because reading and
+ * checking is start-up time too: about 1 ms for the hundred-odd modules of `diagnose`.
  */
 function inputsOf(output, dist) {
   const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
@@ -108,13 +112,14 @@ function inputsOf(output, dist) {
   const mainChunks = staticClosure(output).map((c) => c.fileName);
   const modulesOf = (names) => {
     const files = [...names].flatMap((n) => chunks.get(n).moduleIds).filter((id) => id.startsWith(`${dist}/`));
-    return Object.fromEntries([...new Set(files)].sort().map((f) => [relative(dist, f), statSync(f).size]));
+    const modules = Object.fromEntries([...new Set(files)].sort().map((f) => [relative(dist, f), statSync(f).size]));
+    return { entry: entry.fileName, modules };
   };
-  const commands = { '*': modulesOf(closure([entry.fileName])) };
+  const commands = { all: modulesOf(closure([entry.fileName])) };
   const commandsDir = join(dist, 'cli', 'commands');
   for (const c of chunks.values())
     for (const id of c.moduleIds)
       if (id.startsWith(`${commandsDir}/`))
         commands[basename(id, '.js')] = modulesOf(new Set([...mainChunks, ...closure([c.fileName])]));
-  return { entry: entry.fileName, commands };
+  return commands;
 }
