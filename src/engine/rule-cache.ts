@@ -154,12 +154,12 @@ function readScanner(file: string, stamp: string, meta: ScannerMeta | undefined)
   const lengths = [128, cells * (meta.deltaWide ? 4 : 2), meta.states * 4, meta.states * 4, meta.states * 4];
   if (bytes.byteLength !== KEY_BYTES + lengths.reduce((a, b) => a + b, 0)) return undefined;
   if (bytes.toString('latin1', 0, KEY_BYTES) !== stamp.padEnd(KEY_BYTES)) return undefined;
-  // One aligned copy of the whole file, viewed array by array (every length is a multiple of 4 but delta's).
-  const own = new Uint8Array(bytes.byteLength);
-  own.set(bytes);
+  // Each array copied out of the file's bytes into a buffer of its own, so every view is aligned (delta's length
+  // need not be a multiple of 4) and none keeps the whole file alive.
+  const whole = bytes.buffer as ArrayBuffer;
   let at = KEY_BYTES;
   const take = <T>(Kind: new (b: ArrayBuffer, o: number, n: number) => T, n: number, size: number): T => {
-    const v = new Kind(own.buffer.slice(at, at + n * size), 0, n);
+    const v = new Kind(whole.slice(bytes.byteOffset + at, bytes.byteOffset + at + n * size), 0, n);
     at += n * size;
     return v;
   };
