@@ -6,6 +6,7 @@
 //   node scripts/build.mjs           compile src/, bench/ and test/ (tsconfig.json), for development
 //   node scripts/build.mjs --package wipe dist/src and compile src/ alone without source maps (tsconfig.build.json),
 //                                    so the tarball holds exactly the runtime code and no map to an unshipped file
+// Both then bundle the CLI (scripts/bundle-cli.mjs) into dist/src/bundle/, so `bailian-doctor diagnose` starts fast.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,4 +41,7 @@ if (!forPackage && !existsSync(join(root, 'src'))) {
 if (forPackage) rmSync(join(root, 'dist', 'src'), { recursive: true, force: true });
 const project = join(root, forPackage ? 'tsconfig.build.json' : 'tsconfig.json');
 const run = spawnSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit', cwd: root });
-process.exit(run.status ?? 1);
+if (run.status !== 0) process.exit(run.status ?? 1);
+// Imported only here: a production install (above) has no bundler either, and needs only this file.
+const { bundleCli } = await import('./bundle-cli.mjs');
+await bundleCli(root);

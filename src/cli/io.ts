@@ -2,7 +2,6 @@
 // A long log keeps its head and its tail: the error that stopped a job is on its last lines.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { decodeAs, detectEncoding, iconvHint, looksBinary } from '../index.js';
@@ -73,6 +72,8 @@ export async function readInput(
   stderr: (s: string) => void,
 ): Promise<string> {
   if (file) {
+    // Loaded here: a pasted TEXT reads no file, and loading node:fs/promises costs its start ~1 ms.
+    const { stat } = await import('node:fs/promises');
     const info = await stat(file).catch((err: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read --file ${file}: ${err.code ?? err.message}`);
     });

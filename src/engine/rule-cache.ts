@@ -3,8 +3,9 @@
 // folders (path, size, mtime, ctime), the loader's own code files, the working directory (rule `file` fields are
 // relative to it) and the folders named. Anything unexpected — unreadable, corrupt, foreign — means "load
 // afresh"; a failed load is never cached, so a broken set always reports its problems.
+// No hashing library: the key is kept whole in the cache file and compared whole, and the file names and the
+// scanner's stamp use a small digest of its own — node:crypto alone costs a CLI start ~3 ms to load.
 
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ export interface CachedRuleSet {
   scanner?: ScannerData;
 }
 
-const FORMAT = 'bailian-doctor/rule-cache/v2';
+const FORMAT = 'bailian-doctor/rule-cache/v3';
 /** Cache files kept per cache folder: one per (working directory, rule folders); tests make many short-lived ones. */
 const KEEP_FILES = 8;
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -47,8 +48,9 @@ const CODE_FILES = [
 
 function statLine(path: string): string {
   try {
-    const s = statSync(path);
-    return `${path}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}`;
+    // Half the code files are always missing (the .ts beside the built .js, or the reverse): no error for those.
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s ? `${path}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}` : `${path}\0missing`;
   } catch {
     return `${path}\0missing`;
   }
@@ -77,22 +79,33 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+/** The cache key: one line per thing whose change must invalidate the set (some kB of text, compared whole). */
 export function fingerprint(dirs: readonly string[]): string {
   const lines = [FORMAT, process.cwd(), ...dirs, ...CODE_FILES.map(statLine)];
   for (const d of dirs) walk(resolve(d), lines);
   // Every set may include the bundled snippets, named in `dirs` or not.
   walk(join(bundledRulesDir(), '_snippets'), lines);
-  return createHash('sha256').update(lines.join('\n')).digest('hex');
+  return lines.join('\n');
+}
+
+/**
+ * 64 bits of `text` as 16 hex digits: two 32-bit FNV-1a lanes with different primes. Not cryptographic, and it
+ * need not be: it only names cache files (two folders sharing a name just take turns, each key compared whole)
+ * and stamps the scanner file with its key's digest (taking a stale one would need a collision and equal sizes).
+ */
+function digest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 const fileFor = (cacheDir: string, dirs: readonly string[]) =>
-  join(
-    cacheDir,
-    `rules-${createHash('sha256')
-      .update(`${process.cwd()}\0${dirs.join('\0')}`)
-      .digest('hex')
-      .slice(0, 16)}.json`,
-  );
+  join(cacheDir, `rules-${digest(`${process.cwd()}\0${dirs.join('\0')}`)}.json`);
 
 const scanFileFor = (cacheDir: string, dirs: readonly string[]) => fileFor(cacheDir, dirs).replace(/\.json$/, '.scan');
 
@@ -106,8 +119,8 @@ function jsonSafe(v: unknown): boolean {
 }
 
 // The scanner's arrays go in a binary file beside the JSON (`.scan`): as base64 in the JSON they tripled its size
-// and cost about what building the scanner costs. Layout: the key (64 hex bytes), then each array's bytes in
-// SCANNER_ARRAYS order; the JSON holds the sizes and the non-ASCII edges.
+// and cost about what building the scanner costs. Layout: the stamp (the key's digest, padded to 64 bytes), then
+// each array's bytes in SCANNER_ARRAYS order; the JSON holds the sizes and the non-ASCII edges.
 const SCANNER_ARRAYS = ['asciiClass', 'delta', 'fail', 'endId', 'dictLink'] as const;
 const KEY_BYTES = 64;
 
@@ -119,17 +132,17 @@ interface ScannerMeta {
   states: number;
 }
 
-function writeScanner(file: string, key: string, d: ScannerData): ScannerMeta {
+function writeScanner(file: string, stamp: string, d: ScannerData): ScannerMeta {
   const parts = SCANNER_ARRAYS.map((n) => Buffer.from(d[n].buffer, d[n].byteOffset, d[n].byteLength));
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat([Buffer.from(key.padEnd(KEY_BYTES).slice(0, KEY_BYTES), 'latin1'), ...parts]));
+  writeFileSync(tmp, Buffer.concat([Buffer.from(stamp.padEnd(KEY_BYTES), 'latin1'), ...parts]));
   renameSync(tmp, file);
   const { size, classes, wide } = d;
   return { size, classes, wide, deltaWide: d.delta instanceof Int32Array, states: d.fail.length };
 }
 
 /** The scanner as stored, or undefined (then built afresh); CandidateIndex checks its shape before using it. */
-function readScanner(file: string, key: string, meta: ScannerMeta | undefined): ScannerData | undefined {
+function readScanner(file: string, stamp: string, meta: ScannerMeta | undefined): ScannerData | undefined {
   if (!meta || !Number.isInteger(meta.states) || !Number.isInteger(meta.classes)) return undefined;
   let bytes: Buffer;
   try {
@@ -140,13 +153,13 @@ function readScanner(file: string, key: string, meta: ScannerMeta | undefined): 
   const cells = meta.states * meta.classes;
   const lengths = [128, cells * (meta.deltaWide ? 4 : 2), meta.states * 4, meta.states * 4, meta.states * 4];
   if (bytes.byteLength !== KEY_BYTES + lengths.reduce((a, b) => a + b, 0)) return undefined;
-  if (bytes.toString('latin1', 0, KEY_BYTES) !== key.padEnd(KEY_BYTES).slice(0, KEY_BYTES)) return undefined;
-  // One aligned copy of the whole file, viewed array by array (every length is a multiple of 4 but delta's).
-  const own = new Uint8Array(bytes.byteLength);
-  own.set(bytes);
+  if (bytes.toString('latin1', 0, KEY_BYTES) !== stamp.padEnd(KEY_BYTES)) return undefined;
+  // Each array copied out of the file's bytes into a buffer of its own, so every view is aligned (delta's length
+  // need not be a multiple of 4) and none keeps the whole file alive.
+  const whole = bytes.buffer as ArrayBuffer;
   let at = KEY_BYTES;
   const take = <T>(Kind: new (b: ArrayBuffer, o: number, n: number) => T, n: number, size: number): T => {
-    const v = new Kind(own.buffer.slice(at, at + n * size), 0, n);
+    const v = new Kind(whole.slice(bytes.byteOffset + at, bytes.byteOffset + at + n * size), 0, n);
     at += n * size;
     return v;
   };
@@ -175,7 +188,7 @@ export function readCache(dirs: readonly string[], key: string, cacheDir: string
     return {
       rules: data.rules,
       requirements: data.requirements.map((r) => r ?? undefined),
-      scanner: readScanner(scanFileFor(cacheDir, dirs), key, (data as { scanner?: ScannerMeta }).scanner),
+      scanner: readScanner(scanFileFor(cacheDir, dirs), digest(key), (data as { scanner?: ScannerMeta }).scanner),
     };
   } catch {
     return undefined;
@@ -190,7 +203,7 @@ export function writeCache(dirs: readonly string[], key: string, cacheDir: strin
     // Write then rename, so a concurrent reader never sees half a file.
     const tmp = `${file}.${process.pid}.tmp`;
     const { scanner, ...rest } = set;
-    const meta = scanner && writeScanner(scanFileFor(cacheDir, dirs), key, scanner);
+    const meta = scanner && writeScanner(scanFileFor(cacheDir, dirs), digest(key), scanner);
     writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, ...rest, scanner: meta }));
     renameSync(tmp, file);
     prune(cacheDir);

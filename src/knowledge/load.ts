@@ -1,6 +1,5 @@
 // Loads every `*.yaml` rule under the rule folders. All-or-nothing: one broken file refuses the whole set,
 // so a half-loaded knowledge base is never served silently.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -9,6 +8,7 @@ import type * as Yaml from 'yaml';
 import { extraRuleDirs } from '../config/rules.js';
 import { BailianDoctorError } from '../errors.js';
 import type { Rule } from './rule.js';
+import { sha256Hex } from './sha256.js';
 import { expandIncludes, loadSnippets, type Snippet } from './snippets.js';
 import { type FieldPath, validateRule } from './validate.js';
 
@@ -223,7 +223,7 @@ function loadRuleFile(
   );
   if (rule && used.length) rule.snippets = used;
   // The rule's version is its file's content: feedback and stats are kept per version, so an edit starts afresh.
-  if (rule) rule.version = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  if (rule) rule.version = sha256Hex(source).slice(0, 12);
   if (rule) {
     const expected = idFromPath(root, file);
     if (rule.id !== expected)

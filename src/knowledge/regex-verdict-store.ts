@@ -1,12 +1,12 @@
 // Where regex-safety verdicts are kept: in memory, in the committed seed beside the bundled rules, and in a disk
 // cache under node_modules/.cache. Verdicts depend only on pattern, flags and checker version, so any of these
 // may be missing or stale without harm: a miss only costs a recheck run.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../cache-dir.js';
 import { configuredCacheDir } from '../config/rules.js';
+import { sha256Hex } from './sha256.js';
 
 export interface RegexVerdict {
   safe: boolean;
@@ -53,7 +53,7 @@ export function configureVerdictStore(options: { cacheFile?: string | null; seed
 }
 
 export const verdictKey = (pattern: string, flags: string) =>
-  createHash('sha256').update(`${CACHE_VERSION}\0${flags}\0${pattern}`).digest('hex').slice(0, 32);
+  sha256Hex(`${CACHE_VERSION}\0${flags}\0${pattern}`).slice(0, 32);
 
 /**
  * Verdicts for the bundled rules' patterns, committed beside them (`rules/.regex-verdicts.json`), so a fresh clone or

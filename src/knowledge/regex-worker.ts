@@ -6,7 +6,7 @@
 // Rule loading is synchronous, so calls can block (Atomics.wait on shared memory) as well as await
 // (Atomics.waitAsync, for reloads in a running server, which must keep answering meanwhile).
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 export type WorkerOp =
   | { kind: 'check'; source: string; flags: string; params: Record<string, unknown> }
@@ -67,7 +67,10 @@ let live: Live | undefined;
 
 function start(): Live {
   const sab = new SharedArrayBuffer(8 + BUFFER_BYTES);
-  const recheckPath = createRequire(import.meta.url).resolve('recheck');
+  const require = createRequire(import.meta.url);
+  const recheckPath = require.resolve('recheck');
+  // Loaded on first use: a start served from the rule cache checks no regex, and loading the module costs it ~2 ms.
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, recheckPath } });
   worker.unref();
   worker.on('error', () => {

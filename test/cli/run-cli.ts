@@ -1,4 +1,4 @@
-// Runs the real CLI as a child process (built by `npm test`'s tsc step).
+// Runs the real CLI as a child process (built, and bundled, by `npm test`'s build step).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

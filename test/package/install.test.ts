@@ -27,7 +27,7 @@ function readmeLibraryExample(): string {
 }
 
 beforeAll(() => {
-  // --ignore-scripts: the dist/ built by `npm test`'s tsc step; `files` leaves out its maps and tests.
+  // --ignore-scripts: the dist/ built by `npm test`'s build step; `files` leaves out its maps and tests.
   const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT)) as [
     { filename: string },
   ];

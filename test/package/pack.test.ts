@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 function packList(): string[] {
-  // --ignore-scripts: the list of the dist/ built by `npm test`'s tsc step; prepack's clean build is the same set.
+  // --ignore-scripts: the list of the dist/ built by `npm test`'s build step; prepack's clean build is the same set.
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -7,7 +7,6 @@ import type { CliContext } from '../context.js';
 import { parseFactArgs } from '../facts-arg.js';
 import { parseFlags } from '../flags.js';
 import { readInput } from '../io.js';
-import { withLoop } from './learning-store.js';
 
 export async function diagnoseCommand(ctx: CliContext): Promise<number> {
   const { values, positionals } = parseFlags('diagnose', {
@@ -57,6 +56,9 @@ export async function diagnoseCommand(ctx: CliContext): Promise<number> {
 async function keepAnswer(ctx: CliContext, result: DiagnoseResult, text: string): Promise<string | undefined> {
   if (!storageConfigured(ctx.env)) return undefined;
   try {
+    // Loaded only when there is a storage to keep the answer in: the learning loop is a fifth of what the
+    // diagnose path would otherwise compile at start-up.
+    const { withLoop } = await import('./learning-store.js');
     return await withLoop(ctx, (loop) => loop.record(result, { surface: 'cli', text }));
   } catch (err) {
     // A library install has no database driver: nothing to keep, nothing to say.
