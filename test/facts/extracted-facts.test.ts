@@ -5,9 +5,10 @@
 //   npx vitest run test/facts/extracted-facts.test.ts -u
 // and the fixture's diff then names every input whose facts changed (the variants only by digest).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { readJsonl } from '../../src/authoring/corpus-score.js';
 import { loadRules } from '../../src/engine/rule-set.js';
 import { extractFacts } from '../../src/facts/index.js';
 import { redact } from '../../src/text/redact.js';
@@ -27,11 +28,8 @@ function corpusPastes(): Input[] {
   for (const file of readdirSync(CORPUS)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()) {
-    for (const line of readFileSync(join(CORPUS, file), 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const item = JSON.parse(line) as { id?: unknown; text?: unknown };
+    for (const item of readJsonl(join(CORPUS, file)))
       if (typeof item.text === 'string') out.push({ name: `corpus ${file} ${String(item.id)}`, text: item.text });
-    }
   }
   return out;
 }
