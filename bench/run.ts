@@ -5,16 +5,17 @@
 // start-to-answer beside bare `node`; the HTTP figure from bench/http.ts. With --json the last line is one JSON
 // object. Timings come from wall clocks on a possibly shared machine: the load average is printed alongside.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { createRuleSet, loadRules } from '../src/engine/rule-set.js';
 import { serializeResult } from '../src/http/serializers.js';
 import { toJsonResult } from '../src/render/json.js';
 import type { DiagnoseResult } from '../src/types.js';
 import { loadCorpusPastes } from './corpus.js';
+import { formatBudget, type HttpFigures, httpBudget, measureHttp } from './http.js';
 import { BENCH_INPUTS } from './inputs.js';
 import { loadInChild } from './load-child.js';
 import { formatStages, measureStages, type StageFigures } from './stages.js';
@@ -42,13 +43,9 @@ function wallMs(commands: string[][], runs: number): number[] {
   return times.map((t) => Math.round(median(t) * 10) / 10);
 }
 
-async function httpFigures(): Promise<{ value: Record<string, number> | null; note?: string }> {
-  const file = join(dirname(fileURLToPath(import.meta.url)), 'http.js');
-  if (!existsSync(file)) return { value: null, note: 'bench/http.ts is not there yet' };
+async function httpFigures(): Promise<{ value: HttpFigures | null; note?: string }> {
   try {
-    const mod = (await import(pathToFileURL(file).href)) as { measureHttp?: () => Promise<Record<string, number>> };
-    if (typeof mod.measureHttp !== 'function') return { value: null, note: 'bench/http.ts exports no measureHttp()' };
-    return { value: await mod.measureHttp() };
+    return { value: await measureHttp() };
   } catch (err) {
     return { value: null, note: `measureHttp() failed: ${(err as Error).message}` };
   }
@@ -157,15 +154,16 @@ async function main(json: boolean): Promise<void> {
   );
   say(`CLI diagnose: ${cli.ms} ms (median of 9, alternating) vs bare node ${cli.nodeFloorMs} ms — ${cli.ratio}x`);
   const httpRatio = http.value
-    ? Math.round((100 * (http.value.rps ?? 0)) / Math.max(1, http.value.floorRps ?? 0)) / 100
+    ? Math.round((100 * http.value.rps) / Math.max(1, http.value.floorRps)) / 100
     : 0;
   const ceilingRatio = http.value
-    ? Math.round((100 * (http.value.ceilingRps ?? 0)) / Math.max(1, http.value.floorRps ?? 0)) / 100
+    ? Math.round((100 * http.value.ceilingRps) / Math.max(1, http.value.floorRps)) / 100
     : 0;
   if (http.value)
     say(
       `HTTP POST /v1/diagnose: ${http.value.rps} req/s, p99 ${http.value.p99Ms} ms; /healthz floor ${http.value.floorRps} req/s — ${httpRatio} of the floor; the same POST answered with its answer computed beforehand (the ceiling: no diagnosis at all) ${http.value.ceilingRps} req/s — ${ceilingRatio} of the floor`,
     );
+  if (http.value) say(formatBudget(http.value));
   else say(`HTTP: not measured — ${http.note}`);
   say(
     `storage (SQLite, WAL, synchronous=NORMAL): ${storage.matchedPerSec} answers/s kept, ${storage.missesPerSec} misses/s kept and clustered (${storage.clusters} clusters); gaps ${storage.gapsMs} ms, stats ${storage.statsMs} ms over 4,000 answers`,
@@ -193,7 +191,7 @@ async function main(json: boolean): Promise<void> {
       cli,
       stages,
       corpusSource: corpus.source,
-      http: http.value ? { ...http.value, ratio: httpRatio, ceilingRatio } : null,
+      http: http.value ? { ...http.value, ratio: httpRatio, ceilingRatio, ...httpBudget(http.value) } : null,
       storage,
       ...(http.note ? { httpNote: http.note } : {}),
       targets,
