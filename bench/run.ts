@@ -153,9 +153,7 @@ async function main(json: boolean): Promise<void> {
     `shipped rules: load ${shipped.loadMs} ms, RSS ${shipped.rssMb} MB (fresh process, every file parsed, cached regex verdicts)`,
   );
   say(`CLI diagnose: ${cli.ms} ms (median of 9, alternating) vs bare node ${cli.nodeFloorMs} ms — ${cli.ratio}x`);
-  const httpRatio = http.value
-    ? Math.round((100 * http.value.rps) / Math.max(1, http.value.floorRps)) / 100
-    : 0;
+  const httpRatio = http.value ? Math.round((100 * http.value.rps) / Math.max(1, http.value.floorRps)) / 100 : 0;
   const ceilingRatio = http.value
     ? Math.round((100 * http.value.ceilingRps) / Math.max(1, http.value.floorRps)) / 100
     : 0;
