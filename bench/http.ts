@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { loadRules } from '../src/engine/rule-set.js';
-import { serializeResult } from '../src/http/serializers.js';
+import { serializeResultBytes } from '../src/http/serializers.js';
 import { buildServer } from '../src/http/server.js';
 import { toJsonResult } from '../src/render/json.js';
 import { runLoad as autocannon, type LoadFigures } from './load-gen.js';
@@ -49,7 +49,8 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export async function measureHttp(): Promise<HttpFigures> {
   const rules = loadRules([BUNDLED]);
-  const answer = serializeResult(toJsonResult(await diagnose(TYPICAL_PASTE, { rules })));
+  // As the route sends it: UTF-8 bytes (a string would be measured and encoded again on every send).
+  const answer = serializeResultBytes(toJsonResult(await diagnose(TYPICAL_PASTE, { rules })));
   // Logs go nowhere but are still produced: a real server logs every request.
   const app = await buildServer({ rules, config: { rateLimitPerMinute: 0 }, logStream: { write: () => true } });
   app.post(CEILING_ROUTE, async (_request, reply) => reply.type('application/json; charset=utf-8').send(answer));

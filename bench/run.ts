@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { createRuleSet, loadRules } from '../src/engine/rule-set.js';
-import { serializeResult } from '../src/http/serializers.js';
+import { serializeResultBytes } from '../src/http/serializers.js';
 import { toJsonResult } from '../src/render/json.js';
 import type { DiagnoseResult } from '../src/types.js';
 import { loadCorpusPastes } from './corpus.js';
@@ -86,8 +86,8 @@ async function main(json: boolean): Promise<void> {
     corpus: await measureSet(shippedRules, budget, corpus.inputs),
   };
   const staged = loadRules([BUNDLED]);
-  // The HTTP answer's own serializer, compiled from its response schema.
-  const serialise = (r: DiagnoseResult) => serializeResult(toJsonResult(r));
+  // The HTTP answer's own serializer, compiled from its response schema, to the bytes the route sends.
+  const serialise = (r: DiagnoseResult) => serializeResultBytes(toJsonResult(r));
   const stages: Record<string, StageFigures> = {
     'shipped, fixed': measureStages(staged, BENCH_INPUTS, serialise, budget),
     'shipped, corpus': measureStages(staged, corpus.inputs, serialise, budget),

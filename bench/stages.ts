@@ -17,7 +17,7 @@ export type StageFigures = Record<Stage | 'total', { p50Us: number; p99Us: numbe
 export function measureStages(
   rules: IndexedRuleSet,
   inputs: readonly BenchInput[],
-  serialise: (result: DiagnoseResult) => string,
+  serialise: (result: DiagnoseResult) => string | Uint8Array,
   budgetMs: number,
 ): StageFigures {
   const times: Record<Stage | 'total', number[]> = Object.fromEntries(

@@ -4,105 +4,151 @@
 // takes 2-6x, so an object's free-form properties are written by JSON.stringify and the rest by compiled code.
 // A diagnosis is mostly its rule's own texts (title, cause, fix, verify, docs: about 5.7 KB of the typical 6.4 KB
 // answer), and escaping them was 14 of the 15 µs a typical answer took to write. Those texts are a fixed set per
-// knowledge base, so each is escaped once and the escaped form reused (escapeOnce); the diagnosis's other fields
-// are still written by compiled code, in schema order.
+// knowledge base, so each is escaped and encoded once and its bytes reused (json-bytes.ts); the diagnosis's other
+// fields are still written by compiled code, in schema order. The answer leaves as UTF-8 bytes, not a string.
 // The batch answer's items are a result or an error: fast-json-stringify would pick the anyOf branch by validating
 // each item with Ajv, so the batch serializer picks it by the item's shape. Other routes keep JSON.stringify.
 import fastJson from 'fast-json-stringify';
 import type { DiagnoseResult } from '../index.js';
 import type { ErrorBody } from './errors.js';
+import { JsonBytes, JsonFragments } from './json-bytes.js';
 import { diagnoseResult, diagnosis, errorResponse } from './schemas.js';
 
 type Serializer = (data: unknown) => string;
+/** Appends the JSON of a value to the answer being written. */
+type Writer = (w: JsonBytes, v: unknown) => void;
 
 interface ObjectSchema {
   properties?: Record<string, object>;
 }
 
-/** Strings shorter than this are as cheap to escape as to look up, and would only churn the memo. */
-const MEMO_MIN_LENGTH = 48;
-/** Rule texts are a few thousand at most; past this the memo starts afresh (bounded whatever the input). */
-const MEMO_MAX_ENTRIES = 4096;
-const escaped = new Map<string, string>();
+/**
+ * Rule texts are a few thousand at most; past this the memo starts afresh (bounded whatever the input). Strings
+ * shorter than 48 characters are written as they come.
+ */
+const ruleTexts = new JsonFragments(4096, 48);
+/** One writer serves every answer in turn: writing is synchronous. */
+const answerBytes = new JsonBytes();
 
-/** JSON.stringify(s), computed once per distinct long string. */
-function escapeOnce(s: string): string {
-  if (s.length < MEMO_MIN_LENGTH) return JSON.stringify(s);
-  let e = escaped.get(s);
-  if (e === undefined) {
-    e = JSON.stringify(s);
-    if (escaped.size >= MEMO_MAX_ENTRIES) escaped.clear();
-    escaped.set(s, e);
+const writeText: Writer = (w, v) => ruleTexts.write(w, v as string);
+const writeTexts: Writer = (w, v) => {
+  const texts = v as string[];
+  w.text('[');
+  for (let i = 0; i < texts.length; i++) {
+    if (i > 0) w.text(',');
+    ruleTexts.write(w, texts[i] as string);
   }
-  return e;
-}
-
-const writeTexts: Serializer = (v) => `[${(v as string[]).map(escapeOnce).join(',')}]`;
-const writeVerify: Serializer = (v) =>
-  `[${(v as { say: string; run: string }[])
-    .map((step) => `{"say":${escapeOnce(step.say)},"run":${escapeOnce(step.run)}}`)
-    .join(',')}]`;
+  w.text(']');
+};
+const writeVerify: Writer = (w, v) => {
+  const steps = v as { say: string; run: string }[];
+  w.text('[');
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as { say: string; run: string };
+    w.text(i > 0 ? ',{"say":' : '{"say":');
+    ruleTexts.write(w, step.say);
+    w.text(',"run":');
+    ruleTexts.write(w, step.run);
+    w.text('}');
+  }
+  w.text(']');
+};
 
 /** The diagnosis fields that hold its rule's texts (filled templates), with their writers. */
-const RULE_TEXT_WRITERS: Record<string, Serializer> = {
-  title: (v) => escapeOnce(v as string),
-  cause: (v) => escapeOnce(v as string),
+const RULE_TEXT_WRITERS: Record<string, Writer> = {
+  title: writeText,
+  cause: writeText,
   fix: writeTexts,
   verify: writeVerify,
   docs: writeTexts,
 };
 
+const asWriter =
+  (serialize: Serializer): Writer =>
+  (w, v) =>
+    w.text(serialize(v));
+
 /**
- * An object schema's serializer, property by property in schema order: free-form properties by JSON.stringify,
+ * An object schema's writer, property by property in schema order: free-form properties by JSON.stringify,
  * the others by fast-json-stringify. Absent properties are left out, as JSON.stringify leaves them out.
  */
-function compileObject(schema: ObjectSchema, special: Record<string, Serializer> = {}): Serializer {
-  const writers = Object.entries(schema.properties ?? {}).map(([name, sub]) => ({
+function compileObject(schema: ObjectSchema, special: Record<string, Writer> = {}): Writer {
+  const fields = Object.entries(schema.properties ?? {}).map(([name, sub]) => ({
     name,
     head: JSON.stringify(name),
     write:
       special[name] ??
-      ('additionalProperties' in sub && sub.additionalProperties === true
-        ? JSON.stringify
-        : (fastJson(sub) as Serializer)),
+      asWriter(
+        'additionalProperties' in sub && sub.additionalProperties === true
+          ? JSON.stringify
+          : (fastJson(sub) as Serializer),
+      ),
   }));
-  return (data) => {
+  return (w, data) => {
     const obj = data as Record<string, unknown>;
-    let out = '';
-    for (const { name, head, write } of writers) {
+    let first = true;
+    for (const { name, head, write } of fields) {
       const v = obj[name];
       if (v === undefined) continue;
-      out += `${out ? ',' : '{'}${head}:${write(v)}`;
+      w.text(`${first ? '{' : ','}${head}:`);
+      first = false;
+      write(w, v);
     }
-    return out ? `${out}}` : '{}';
+    w.text(first ? '{}' : '}');
   };
 }
 
-const serializeDiagnosis = compileObject(diagnosis, RULE_TEXT_WRITERS);
-const serializeDiagnoses: Serializer = (v) => `[${(v as unknown[]).map(serializeDiagnosis).join(',')}]`;
-
-export const serializeResult = compileObject(diagnoseResult, { diagnoses: serializeDiagnoses }) as (
-  result: DiagnoseResult,
-) => string;
+const writeDiagnosis = compileObject(diagnosis, RULE_TEXT_WRITERS);
+const writeDiagnoses: Writer = (w, v) => {
+  const list = v as unknown[];
+  w.text('[');
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) w.text(',');
+    writeDiagnosis(w, list[i]);
+  }
+  w.text(']');
+};
+const writeResult = compileObject(diagnoseResult, { diagnoses: writeDiagnoses });
 const serializeError = fastJson(errorResponse as object) as (body: ErrorBody) => string;
 
-function serializeBatch(data: unknown): string {
+/** Write one answer with `write`, from a clean start. */
+function bytesOf(write: Writer, data: unknown): Buffer {
+  answerBytes.reset();
+  write(answerBytes, data);
+  return answerBytes.finish();
+}
+
+/** The JSON answer as UTF-8, what the route sends. */
+export const serializeResultBytes = (result: DiagnoseResult): Buffer => bytesOf(writeResult, result);
+
+/** The same JSON as a string (the bench and tests compare it with JSON.stringify). */
+export const serializeResult = (result: DiagnoseResult): string => serializeResultBytes(result).toString('utf8');
+
+const writeBatch: Writer = (w, data) => {
   const { results } = data as { results: (DiagnoseResult | ErrorBody)[] };
-  let out = '{"results":[';
+  w.text('{"results":[');
   for (let i = 0; i < results.length; i++) {
     const item = results[i] as DiagnoseResult | ErrorBody;
-    if (i > 0) out += ',';
-    out += 'error' in item ? serializeError(item) : serializeResult(item);
+    if (i > 0) w.text(',');
+    if ('error' in item) w.text(serializeError(item));
+    else writeResult(w, item);
   }
-  return `${out}]}`;
-}
+  w.text(']}');
+};
+
+/** The batch answer `{"results": […]}` as UTF-8, what the batch route sends. */
+export const serializeBatchBytes = (data: { results: (DiagnoseResult | ErrorBody)[] }): Buffer =>
+  bytesOf(writeBatch, data);
 
 interface RouteSchema {
   schema: unknown;
   httpStatus?: string;
 }
 
-/** Fastify's route `serializerCompiler` for POST /v1/diagnose: each status's schema compiled. */
+/**
+ * Fastify's route `serializerCompiler` for POST /v1/diagnose: each status's schema compiled. The routes send
+ * their 200 answers as bytes themselves (a Buffer is sent as it is); these strings serve any other caller.
+ */
 export function compileResponseSchema({ schema }: RouteSchema): Serializer {
   if (schema === diagnoseResult) return serializeResult as Serializer;
   if (schema === errorResponse) return serializeError as Serializer;
@@ -111,5 +157,7 @@ export function compileResponseSchema({ schema }: RouteSchema): Serializer {
 
 /** The same for POST /v1/diagnose/batch, whose 200 answer is written item by item. */
 export function compileBatchResponseSchema(route: RouteSchema): Serializer {
-  return route.httpStatus === '200' ? serializeBatch : compileResponseSchema(route);
+  return route.httpStatus === '200'
+    ? (data) => serializeBatchBytes(data as { results: (DiagnoseResult | ErrorBody)[] }).toString('utf8')
+    : compileResponseSchema(route);
 }

@@ -69,6 +69,23 @@ describe('diagnose routes over a socket', () => {
     }
   });
 
+  it('sends the JSON answer as the very bytes of JSON.stringify, UTF-8, with its length and type', async () => {
+    // A paste whose answer holds two-byte and astral characters, the case the byte writer exists for.
+    const input = {
+      text: 'Error code: 429 — 请求过于频繁 😀 {"code":"Throttling","message":"Requests rate limit exceeded"}',
+    };
+    const res = await server.post('/v1/diagnose', input);
+    const body = Buffer.from(await res.arrayBuffer());
+    const expected = Buffer.from(JSON.stringify(toJsonResult(await diagnose(input, { rules }))), 'utf8');
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-length')).toBe(String(expected.length));
+    expect(body.equals(expected)).toBe(true);
+    const batch = await server.post('/v1/diagnose/batch', { items: [input, input] });
+    expect(batch.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const answer = toJsonResult(await diagnose(input, { rules }));
+    expect(await batch.text()).toBe(JSON.stringify({ results: [answer, answer] }));
+  });
+
   it('POST /v1/diagnose/batch writes results and item errors in order', async () => {
     const items = [inputs[1], { nope: 1 }, inputs[inputs.length - 2]];
     const res = await server.post('/v1/diagnose/batch', { items });

@@ -2,13 +2,16 @@
 // its own error entry, so one bad item does not cost the caller the other 99 answers.
 
 import type { FastifyInstance } from 'fastify';
-import { type DiagnoseInput, toJsonResult } from '../../index.js';
+import { type DiagnoseInput, type DiagnoseResult, rendererFor, toJsonResult } from '../../index.js';
 import type { RouteContext } from '../context.js';
 import { diagnoseWith, errorResponses, withAnswerId } from '../diagnose-with.js';
-import { errorBody } from '../errors.js';
+import { type ErrorBody, errorBody } from '../errors.js';
 import { batchEnvelope, batchQuery, batchResponse, diagnoseRequest } from '../schemas.js';
-import { compileBatchResponseSchema } from '../serializers.js';
+import { compileBatchResponseSchema, serializeBatchBytes } from '../serializers.js';
 import { describeSchemaError } from '../validation.js';
+
+/** The JSON renderer's content type (the schema admits json only here). */
+const JSON_ANSWER_TYPE = rendererFor('json')!.contentType;
 
 export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const run = diagnoseWith(ctx);
@@ -27,22 +30,23 @@ export async function batchRoutes(app: FastifyInstance, ctx: RouteContext): Prom
       },
       serializerCompiler: compileBatchResponseSchema,
     },
-    async (request) => {
+    async (request, reply) => {
       const validate = request.compileValidationSchema(diagnoseRequest);
       const echo = request.query.echo === 'true';
-      const results = [];
+      const results: (DiagnoseResult | ErrorBody)[] = [];
       for (const [i, item] of request.body.items.entries()) {
         // Let other requests (health probes above all) in between items of a large batch.
         if (i > 0 && i % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
         if (validate(item)) {
           const { result, answerId } = await run(item as DiagnoseInput, echo);
-          results.push(withAnswerId(toJsonResult(result), answerId));
+          results.push(withAnswerId(toJsonResult(result), answerId) as DiagnoseResult);
         } else {
           const problems = (validate.errors ?? []).map((e) => describeSchemaError(e as never, `items[${i}]`));
           results.push(errorBody('INVALID_ITEM', problems.join('; ') || `items[${i}] is not valid`));
         }
       }
-      return { results };
+      // Sent as UTF-8 bytes written from the schema, as the single route does.
+      return reply.type(JSON_ANSWER_TYPE).send(serializeBatchBytes({ results }));
     },
   );
 }

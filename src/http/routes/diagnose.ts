@@ -1,12 +1,12 @@
 // POST /v1/diagnose: text (+ facts) in, the CLI's --json answer out (or another renderer's output).
 
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { type DiagnoseInput, FORMATS, rendererFor } from '../../index.js';
+import { type DiagnoseInput, type DiagnoseResult, FORMATS, rendererFor } from '../../index.js';
 import type { RouteContext } from '../context.js';
 import { type Answered, diagnoseWith, errorResponses, withAnswerId } from '../diagnose-with.js';
 import { installTextParser } from '../parsers.js';
 import { diagnoseRequest, diagnoseResult, formatQuery } from '../schemas.js';
-import { compileResponseSchema } from '../serializers.js';
+import { compileResponseSchema, serializeResultBytes } from '../serializers.js';
 
 function send(reply: FastifyReply, { result, answerId }: Answered, format: string) {
   // The schema admits only known formats, so the renderer is there.
@@ -14,7 +14,10 @@ function send(reply: FastifyReply, { result, answerId }: Answered, format: strin
   reply.type(renderer.contentType);
   // Every format carries the id in a header; the JSON answer also in its body, for POST /v1/feedback.
   if (answerId) reply.header('answer-id', answerId);
-  if (format === 'json' && renderer.body) return reply.send(withAnswerId(renderer.body(result), answerId));
+  // The JSON answer goes as UTF-8 bytes written from its schema (serializers.ts): sent as a string, Node would
+  // measure and encode it again.
+  if (format === 'json' && renderer.body)
+    return reply.send(serializeResultBytes(withAnswerId(renderer.body(result), answerId) as DiagnoseResult));
   return reply.send(renderer.body ? renderer.body(result) : renderer.render(result));
 }
 
