@@ -27,7 +27,15 @@ export interface HttpFigures {
   floorP99Ms: number;
   /** The same POST answered with the answer computed beforehand: the most any diagnosis could reach. */
   ceilingRps: number;
+  /**
+   * The server's CPU time per request (user + system, µs) on each route, and the system part of it: steadier
+   * than the rates on a loaded machine, and it shows time spent in the kernel (sends, and waking an idle client).
+   */
+  cpuUs: Record<Route, number>;
+  sysUs: Record<Route, number>;
 }
+
+type Route = 'diag' | 'floor' | 'ceiling';
 
 /** A typical paste: an SDK traceback ending in a Model Studio error body. */
 export const TYPICAL_PASTE = `Traceback (most recent call last):
@@ -73,15 +81,35 @@ export async function measureHttp(): Promise<HttpFigures> {
     // Warm the JIT and the rule engine so the first round does not weigh on the figures.
     await autocannon({ ...runs.diag, duration: 1 });
     await autocannon({ ...runs.ceiling, duration: 0.5 });
-    const seen: Record<keyof typeof runs, LoadFigures[]> = { diag: [], floor: [], ceiling: [] };
+    const seen: Record<Route, LoadFigures[]> = { diag: [], floor: [], ceiling: [] };
+    // CPU of this process only: the load generator is a child of its own.
+    const cpu: Record<Route, { user: number; system: number; requests: number }> = {
+      diag: { user: 0, system: 0, requests: 0 },
+      floor: { user: 0, system: 0, requests: 0 },
+      ceiling: { user: 0, system: 0, requests: 0 },
+    };
     for (let round = 0; round < ROUNDS; round++)
-      for (const name of Object.keys(runs) as (keyof typeof runs)[])
-        seen[name].push(await autocannon({ ...runs[name], duration: SECONDS_EACH }));
+      for (const name of Object.keys(runs) as Route[]) {
+        const before = process.cpuUsage();
+        const figures = await autocannon({ ...runs[name], duration: SECONDS_EACH });
+        const used = process.cpuUsage(before);
+        seen[name].push(figures);
+        cpu[name].user += used.user;
+        cpu[name].system += used.system;
+        cpu[name].requests += figures.requests.total;
+      }
     for (const name of ['diag', 'ceiling'] as const) {
       const bad = seen[name].find((r) => r.non2xx || r.errors);
       if (bad) throw new Error(`${name} answered ${bad.non2xx} non-2xx, ${bad.errors} errors`);
     }
-    const rps = (name: keyof typeof runs) => Math.round(mean(seen[name].map((r) => r.requests.average)));
+    const rps = (name: Route) => Math.round(mean(seen[name].map((r) => r.requests.average)));
+    const perRequest = (pick: (c: (typeof cpu)[Route]) => number) =>
+      Object.fromEntries(
+        (Object.keys(cpu) as Route[]).map((name) => [
+          name,
+          Math.round((10 * pick(cpu[name])) / Math.max(1, cpu[name].requests)) / 10,
+        ]),
+      ) as Record<Route, number>;
     return {
       rps: rps('diag'),
       p50Ms: median(seen.diag.map((r) => r.latency.p50)),
@@ -89,6 +117,8 @@ export async function measureHttp(): Promise<HttpFigures> {
       floorRps: rps('floor'),
       floorP99Ms: median(seen.floor.map((r) => r.latency.p99)),
       ceilingRps: rps('ceiling'),
+      cpuUs: perRequest((c) => c.user + c.system),
+      sysUs: perRequest((c) => c.system),
     };
   } finally {
     await app.close();
@@ -122,7 +152,11 @@ export function formatHttpFigures(f: HttpFigures): string {
 /** One line: the diagnosis time per request beyond the ceiling, beside what half the floor would allow. */
 export function formatBudget(f: HttpFigures): string {
   const { budgetUs, overCeilingUs } = httpBudget(f);
-  return `HTTP per request: diagnosis adds ${overCeilingUs} µs to the ceiling; half the floor would leave it ${budgetUs} µs`;
+  const cpu = (r: Route) => `${r} ${f.cpuUs[r]} (system ${f.sysUs[r]})`;
+  return (
+    `HTTP per request: diagnosis adds ${overCeilingUs} µs to the ceiling; half the floor would leave it ${budgetUs} µs; ` +
+    `server CPU µs per request: ${cpu('floor')}, ${cpu('ceiling')}, ${cpu('diag')}`
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export interface LoadFigures {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -39,7 +39,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const r = await autocannon(JSON.parse(process.argv[2] ?? '{}'));
   const figures: LoadFigures = {
-    requests: { average: r.requests.average },
+    requests: { average: r.requests.average, total: r.requests.total },
     latency: { p50: r.latency.p50, p99: r.latency.p99 },
     non2xx: r.non2xx,
     errors: r.errors,

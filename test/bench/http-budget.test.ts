@@ -10,6 +10,8 @@ const figures = (rps: number, floorRps: number, ceilingRps: number): HttpFigures
   p50Ms: 1,
   p99Ms: 4,
   floorP99Ms: 0,
+  cpuUs: { floor: 20, ceiling: 30.5, diag: 150 },
+  sysUs: { floor: 5, ceiling: 7, diag: 30 },
 });
 
 describe('httpBudget', () => {
@@ -26,7 +28,8 @@ describe('httpBudget', () => {
 
   it('says both in one line', () => {
     expect(formatBudget(figures(4_000, 10_000, 12_500))).toBe(
-      'HTTP per request: diagnosis adds 170 µs to the ceiling; half the floor would leave it 120 µs',
+      'HTTP per request: diagnosis adds 170 µs to the ceiling; half the floor would leave it 120 µs; ' +
+        'server CPU µs per request: floor 20 (system 5), ceiling 30.5 (system 7), diag 150 (system 30)',
     );
   });
 });
