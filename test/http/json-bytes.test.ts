@@ -8,7 +8,8 @@ import { JsonBytes, JsonFragments } from '../../src/http/json-bytes.js';
 const piece = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.constantFrom('—', '…', '请求被拒绝', '😀', 'x'.repeat(70_000)),
+  // Latin-1 past ASCII (one byte in a JS string, two in UTF-8), short runs of ASCII, and pieces past every bound.
+  fc.constantFrom('—', '…', '请求被拒绝', '😀', 'é', 'naïve ÿ', ',"run":', 'x'.repeat(70_000)),
 );
 
 describe('JsonBytes', () => {
@@ -27,6 +28,14 @@ describe('JsonBytes', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes a short run that is not ASCII as UTF-8', () => {
+    const w = new JsonBytes();
+    for (const s of ['é', '"ÿ"', 'ascii then é', '\u0080', '😀']) {
+      w.text(s);
+      expect(w.finish().equals(Buffer.from(s, 'utf8'))).toBe(true);
+    }
   });
 
   it('hands each answer a buffer of its own, and starts clean after an answer that was left half written', () => {
