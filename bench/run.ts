@@ -157,12 +157,12 @@ async function main(json: boolean): Promise<void> {
   const ceilingRatio = http.value
     ? Math.round((100 * http.value.ceilingRps) / Math.max(1, http.value.floorRps)) / 100
     : 0;
-  if (http.value)
+  if (http.value) {
     say(
       `HTTP POST /v1/diagnose: ${http.value.rps} req/s, p99 ${http.value.p99Ms} ms; /healthz floor ${http.value.floorRps} req/s — ${httpRatio} of the floor; the same POST answered with its answer computed beforehand (the ceiling: no diagnosis at all) ${http.value.ceilingRps} req/s — ${ceilingRatio} of the floor`,
     );
-  if (http.value) say(formatBudget(http.value));
-  else say(`HTTP: not measured — ${http.note}`);
+    say(formatBudget(http.value));
+  } else say(`HTTP: not measured — ${http.note}`);
   say(
     `storage (SQLite, WAL, synchronous=NORMAL): ${storage.matchedPerSec} answers/s kept, ${storage.missesPerSec} misses/s kept and clustered (${storage.clusters} clusters); gaps ${storage.gapsMs} ms, stats ${storage.statsMs} ms over 4,000 answers`,
   );

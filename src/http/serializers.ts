@@ -30,29 +30,27 @@ const ruleTexts = new JsonFragments(4096, 48);
 /** One writer serves every answer in turn: writing is synchronous. */
 const answerBytes = new JsonBytes();
 
-const writeText: Writer = (w, v) => ruleTexts.write(w, v as string);
-const writeTexts: Writer = (w, v) => {
-  const texts = v as string[];
+/** `[item,item,…]`, each item by `writeItem`. */
+function writeList<T>(w: JsonBytes, items: readonly T[], writeItem: (w: JsonBytes, item: T) => void): void {
   w.text('[');
-  for (let i = 0; i < texts.length; i++) {
+  for (let i = 0; i < items.length; i++) {
     if (i > 0) w.text(',');
-    ruleTexts.write(w, texts[i] as string);
+    writeItem(w, items[i] as T);
   }
   w.text(']');
+}
+
+const writeRuleText = (w: JsonBytes, s: string) => ruleTexts.write(w, s);
+const writeText: Writer = (w, v) => writeRuleText(w, v as string);
+const writeTexts: Writer = (w, v) => writeList(w, v as string[], writeRuleText);
+const writeStep = (w: JsonBytes, step: { say: string; run: string }) => {
+  w.text('{"say":');
+  ruleTexts.write(w, step.say);
+  w.text(',"run":');
+  ruleTexts.write(w, step.run);
+  w.text('}');
 };
-const writeVerify: Writer = (w, v) => {
-  const steps = v as { say: string; run: string }[];
-  w.text('[');
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i] as { say: string; run: string };
-    w.text(i > 0 ? ',{"say":' : '{"say":');
-    ruleTexts.write(w, step.say);
-    w.text(',"run":');
-    ruleTexts.write(w, step.run);
-    w.text('}');
-  }
-  w.text(']');
-};
+const writeVerify: Writer = (w, v) => writeList(w, v as { say: string; run: string }[], writeStep);
 
 /** The diagnosis fields that hold its rule's texts (filled templates), with their writers. */
 const RULE_TEXT_WRITERS: Record<string, Writer> = {
@@ -75,7 +73,9 @@ const asWriter =
 function compileObject(schema: ObjectSchema, special: Record<string, Writer> = {}): Writer {
   const fields = Object.entries(schema.properties ?? {}).map(([name, sub]) => ({
     name,
-    head: JSON.stringify(name),
+    /** The key as the first property, and after another. */
+    first: `{${JSON.stringify(name)}:`,
+    next: `,${JSON.stringify(name)}:`,
     write:
       special[name] ??
       asWriter(
@@ -87,27 +87,19 @@ function compileObject(schema: ObjectSchema, special: Record<string, Writer> = {
   return (w, data) => {
     const obj = data as Record<string, unknown>;
     let first = true;
-    for (const { name, head, write } of fields) {
-      const v = obj[name];
+    for (const field of fields) {
+      const v = obj[field.name];
       if (v === undefined) continue;
-      w.text(`${first ? '{' : ','}${head}:`);
+      w.text(first ? field.first : field.next);
       first = false;
-      write(w, v);
+      field.write(w, v);
     }
     w.text(first ? '{}' : '}');
   };
 }
 
 const writeDiagnosis = compileObject(diagnosis, RULE_TEXT_WRITERS);
-const writeDiagnoses: Writer = (w, v) => {
-  const list = v as unknown[];
-  w.text('[');
-  for (let i = 0; i < list.length; i++) {
-    if (i > 0) w.text(',');
-    writeDiagnosis(w, list[i]);
-  }
-  w.text(']');
-};
+const writeDiagnoses: Writer = (w, v) => writeList(w, v as unknown[], writeDiagnosis);
 const writeResult = compileObject(diagnoseResult, { diagnoses: writeDiagnoses });
 const serializeError = fastJson(errorResponse as object) as (body: ErrorBody) => string;
 
@@ -124,16 +116,14 @@ export const serializeResultBytes = (result: DiagnoseResult): Buffer => bytesOf(
 /** The same JSON as a string (the bench and tests compare it with JSON.stringify). */
 export const serializeResult = (result: DiagnoseResult): string => serializeResultBytes(result).toString('utf8');
 
+const writeBatchItem = (w: JsonBytes, item: DiagnoseResult | ErrorBody) => {
+  if ('error' in item) w.text(serializeError(item));
+  else writeResult(w, item);
+};
 const writeBatch: Writer = (w, data) => {
-  const { results } = data as { results: (DiagnoseResult | ErrorBody)[] };
-  w.text('{"results":[');
-  for (let i = 0; i < results.length; i++) {
-    const item = results[i] as DiagnoseResult | ErrorBody;
-    if (i > 0) w.text(',');
-    if ('error' in item) w.text(serializeError(item));
-    else writeResult(w, item);
-  }
-  w.text(']}');
+  w.text('{"results":');
+  writeList(w, (data as { results: (DiagnoseResult | ErrorBody)[] }).results, writeBatchItem);
+  w.text('}');
 };
 
 /** The batch answer `{"results": […]}` as UTF-8, what the batch route sends. */
